@@ -1,0 +1,129 @@
+// The one contract between the renderer and the main process. The preload, the web bridge, the
+// dispatcher in ipc.ts and the renderer all derive from this file; nothing else names a method.
+
+export type Rating = 1 | 2 | 3 | 4;
+
+/** Where a card is in its life, as a learner thinks of it. */
+export type CardStatus = 'new' | 'learning' | 'due' | 'learned';
+
+export interface DeckCounts {
+  /** New cards still allowed today (after the daily limit). */
+  new: number;
+  /** Learning and relearning cards due now. */
+  learning: number;
+  /** Review cards due today. */
+  due: number;
+}
+
+export interface DeckSummary {
+  id: string;
+  title: string;
+  description: string;
+  cardCount: number;
+  counts: DeckCounts;
+  /** Present when the deck was made from a text that ships with it (the Article view). */
+  source: SourceInfo | null;
+}
+
+export interface SourceInfo {
+  author: string;
+  publisher: string;
+  subject: string;
+}
+
+export interface StudyCard {
+  id: string;
+  deckId: string;
+  kind: 'fact' | 'argument';
+  type: 'basic' | 'reversed' | 'cloze';
+  /** Markdown, shown first. */
+  front: string;
+  /** Markdown, shown after "Show answer". */
+  back: string;
+  extra: string | null;
+  quote: string | null;
+  sourceAuthor: string | null;
+  status: CardStatus;
+  /** What each rating would schedule, as a short label: "10m", "1d", "4d". */
+  intervals: Record<Rating, string>;
+  /** The service's clock when the card was handed out; echo it back in `answer`. */
+  shownAt: number;
+}
+
+export interface StudyState {
+  deckId: string;
+  card: StudyCard | null;
+  counts: DeckCounts;
+  /** Cards answered in this deck since the day began. */
+  studiedToday: number;
+}
+
+export interface AnswerArgs {
+  cardId: string;
+  rating: Rating;
+  shownAt: number;
+  durationMs: number;
+}
+
+export interface AnswerResult {
+  cardId: string;
+  rating: Rating;
+  /** When the card comes back, epoch ms. */
+  due: number;
+  interval: string;
+}
+
+export interface ArticleSegment {
+  text: string;
+  /** Cards quoting this stretch of text; empty for text no card quotes. */
+  cardIds: string[];
+}
+
+export interface ArticleCard {
+  id: string;
+  front: string;
+  status: CardStatus;
+  due: number | null;
+}
+
+export interface Article {
+  deckId: string;
+  title: string;
+  source: SourceInfo;
+  paragraphs: ArticleSegment[][];
+  cards: Record<string, ArticleCard>;
+}
+
+export interface AppInfo {
+  version: string;
+  dataDir: string;
+  now: number;
+  /** Problems found while loading decks or the collection, for the user to read. */
+  notices: string[];
+}
+
+export interface DeckhandApi {
+  getAppInfo(args: Record<string, never>): Promise<Result<AppInfo>>;
+  listDecks(args: Record<string, never>): Promise<Result<DeckSummary[]>>;
+  nextCard(args: { deckId: string }): Promise<Result<StudyState>>;
+  answer(args: AnswerArgs): Promise<Result<AnswerResult>>;
+  getArticle(args: { deckId: string }): Promise<Result<Article>>;
+}
+
+export type ApiMethod = keyof DeckhandApi;
+export type ApiArgs<M extends ApiMethod> = Parameters<DeckhandApi[M]>[0];
+export type ApiValue<M extends ApiMethod> = Awaited<ReturnType<DeckhandApi[M]>> extends Result<infer V> ? V : never;
+
+export type ErrorCode = 'bad-request' | 'not-found' | 'conflict' | 'unavailable' | 'internal';
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+/** Every method, once. `satisfies` makes the compiler reject a missing or misspelt name. */
+export const API_METHODS = ['getAppInfo', 'listDecks', 'nextCard', 'answer', 'getArticle'] as const satisfies readonly ApiMethod[];
+
+type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
+// Fails to compile when a method of DeckhandApi is left out of API_METHODS.
+export const API_METHODS_COMPLETE: Missing extends never ? true : Missing = true;
+
+/** The IPC channel for a method; the preload and the Electron shell both use this. */
+export const channelFor = (method: ApiMethod): string => `deckhand:${method}`;

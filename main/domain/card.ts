@@ -1,0 +1,56 @@
+// The domain's view of notes and cards. A note is what a deck file holds; a card is one thing to
+// recall, with its own memory state. A reversed note makes two cards, a cloze note one per deletion.
+
+export type NoteType = 'basic' | 'reversed' | 'cloze';
+export type NoteKind = 'fact' | 'argument';
+
+export interface Note {
+  /** `<deckId>/<noteId>`: unique in the collection. */
+  id: string;
+  deckId: string;
+  kind: NoteKind;
+  type: NoteType;
+  front: string;
+  back: string;
+  /** Cloze text with `{{c1::…}}` deletions; empty for basic and reversed notes. */
+  text: string;
+  extra: string | null;
+  tags: string[];
+  quote: string | null;
+  /** Order within its deck: new cards are introduced in this order. */
+  position: number;
+}
+
+/** FSRS memory state, in plain numbers (epoch ms for times) so it serialises as it is. */
+export interface Memory {
+  due: number;
+  stability: number;
+  difficulty: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  state: MemoryState;
+  lastReview: number | null;
+}
+
+export const MemoryState = { New: 0, Learning: 1, Review: 2, Relearning: 3 } as const;
+export type MemoryState = (typeof MemoryState)[keyof typeof MemoryState];
+
+export interface Card {
+  /** `<noteId>` for the front side, `<noteId>:reverse`, or `<noteId>:c<N>` for a cloze deletion. */
+  id: string;
+  noteId: string;
+  deckId: string;
+  /** 'front', 'reverse', or the cloze ordinal as 'c1', 'c2', … */
+  template: string;
+  memory: Memory;
+  /** When the card was first answered; counts against the new-card limit of that day. */
+  introducedAt: number | null;
+  /** Last change to the memory state; an answer shown before this is stale. */
+  updatedAt: number;
+}
+
+export const isNew = (card: Card): boolean => card.memory.state === MemoryState.New;
+export const isLearning = (card: Card): boolean =>
+  card.memory.state === MemoryState.Learning || card.memory.state === MemoryState.Relearning;

@@ -1,0 +1,26 @@
+// How a note becomes cards, and what each card shows.
+import type { Card, Note } from './card.ts';
+import { clozeOrdinals, renderCloze } from './cloze.ts';
+
+/** The templates a note makes cards for: one per side it is studied from. */
+export function templatesOf(note: Pick<Note, 'type' | 'text'>): string[] {
+  switch (note.type) {
+    case 'basic':
+      return ['front'];
+    case 'reversed':
+      return ['front', 'reverse'];
+    case 'cloze':
+      return clozeOrdinals(note.text).map((n) => `c${n}`);
+  }
+}
+
+export function cardIdFor(noteId: string, template: string): string {
+  return template === 'front' ? noteId : `${noteId}:${template}`;
+}
+
+/** The Markdown shown before and after "Show answer". */
+export function cardFaces(note: Note, card: Pick<Card, 'template'>): { front: string; back: string } {
+  if (note.type === 'cloze') return renderCloze(note.text, Number(card.template.slice(1)));
+  if (card.template === 'reverse') return { front: note.back, back: note.front };
+  return { front: note.front, back: note.back };
+}

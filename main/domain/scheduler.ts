@@ -1,0 +1,89 @@
+// The only place that talks to ts-fsrs. Pure: the time is always passed in, nothing is stored.
+import { createEmptyCard, fsrs, generatorParameters, type Card as FsrsCard, type Grade, type StepUnit } from 'ts-fsrs';
+import type { Rating } from '../contract.ts';
+import { MemoryState, type Memory } from './card.ts';
+
+export interface SchedulerOptions {
+  desiredRetention: number;
+  learningSteps: StepUnit[];
+  relearningSteps: StepUnit[];
+  maximumIntervalDays: number;
+  /** Spread due dates a little so cards learned together do not stay together. Off in tests. */
+  fuzz: boolean;
+  /** FSRS weights; ts-fsrs's FSRS-6 defaults when absent. */
+  weights?: readonly number[];
+}
+
+export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
+  desiredRetention: 0.9,
+  learningSteps: ['1m', '10m'],
+  relearningSteps: ['10m'],
+  maximumIntervalDays: 36500,
+  fuzz: true,
+};
+
+export interface Scheduler {
+  /** The memory state each rating would produce, without changing anything. */
+  preview(memory: Memory, now: number): Record<Rating, Memory>;
+  answer(memory: Memory, rating: Rating, now: number): Memory;
+}
+
+export const RATINGS: readonly Rating[] = [1, 2, 3, 4];
+
+export function createScheduler(options: Partial<SchedulerOptions> = {}): Scheduler {
+  const o = { ...DEFAULT_SCHEDULER_OPTIONS, ...options };
+  const f = fsrs(
+    generatorParameters({
+      request_retention: o.desiredRetention,
+      learning_steps: o.learningSteps,
+      relearning_steps: o.relearningSteps,
+      maximum_interval: o.maximumIntervalDays,
+      enable_fuzz: o.fuzz,
+      enable_short_term: true,
+      ...(o.weights ? { w: [...o.weights] } : {}),
+    }),
+  );
+  return {
+    preview(memory, now) {
+      const p = f.repeat(toFsrs(memory), now);
+      return { 1: fromFsrs(p[1].card), 2: fromFsrs(p[2].card), 3: fromFsrs(p[3].card), 4: fromFsrs(p[4].card) };
+    },
+    answer(memory, rating, now) {
+      return fromFsrs(f.next(toFsrs(memory), now, rating as Grade).card);
+    },
+  };
+}
+
+export function newMemory(now: number): Memory {
+  return fromFsrs(createEmptyCard(now));
+}
+
+function toFsrs(m: Memory): FsrsCard {
+  return {
+    due: new Date(m.due),
+    stability: m.stability,
+    difficulty: m.difficulty,
+    // Deprecated in ts-fsrs and recomputed from last_review; kept only to satisfy its type.
+    elapsed_days: 0,
+    scheduled_days: m.scheduledDays,
+    learning_steps: m.learningSteps,
+    reps: m.reps,
+    lapses: m.lapses,
+    state: m.state,
+    ...(m.lastReview === null ? {} : { last_review: new Date(m.lastReview) }),
+  };
+}
+
+function fromFsrs(c: FsrsCard): Memory {
+  return {
+    due: c.due.getTime(),
+    stability: c.stability,
+    difficulty: c.difficulty,
+    scheduledDays: c.scheduled_days,
+    learningSteps: c.learning_steps,
+    reps: c.reps,
+    lapses: c.lapses,
+    state: c.state as MemoryState,
+    lastReview: c.last_review ? c.last_review.getTime() : null,
+  };
+}

@@ -1,0 +1,64 @@
+// The one dispatcher: method -> validate the arguments -> call the service -> result envelope.
+// The Electron shell and the preview bridge both hand every call to `dispatch` and nothing else.
+import { z } from 'zod';
+import { AppError } from './app-error.ts';
+import { API_METHODS, type ApiArgs, type ApiMethod, type ApiValue, type Result } from './contract.ts';
+import type { DeckhandService } from './service.ts';
+
+const id = (field: string) =>
+  z
+    .string({ error: `"${field}" must be text` })
+    .min(1, `"${field}" is empty`)
+    .max(300, `"${field}" is longer than 300 characters`);
+const time = (field: string) =>
+  z.number({ error: `"${field}" must be a number` }).int(`"${field}" must be a whole number of milliseconds`).nonnegative(`"${field}" must not be negative`).max(8.64e15, `"${field}" is out of range`);
+
+interface Handler<M extends ApiMethod> {
+  args: z.ZodType<ApiArgs<M>>;
+  run(service: DeckhandService, args: ApiArgs<M>): ApiValue<M>;
+}
+
+const noArgs = z.strictObject({}) as unknown as z.ZodType<Record<string, never>>;
+
+const handlers: { [M in ApiMethod]: Handler<M> } = {
+  getAppInfo: { args: noArgs, run: (s) => s.getAppInfo() },
+  listDecks: { args: noArgs, run: (s) => s.listDecks() },
+  nextCard: { args: z.strictObject({ deckId: id('deckId') }), run: (s, a) => s.nextCard(a) },
+  answer: {
+    args: z.strictObject({
+      cardId: id('cardId'),
+      rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { error: '"rating" must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)' }),
+      shownAt: time('shownAt'),
+      durationMs: time('durationMs'),
+    }),
+    run: (s, a) => s.answer(a),
+  },
+  getArticle: { args: z.strictObject({ deckId: id('deckId') }), run: (s, a) => s.getArticle(a) },
+};
+
+const known = new Set<string>(API_METHODS);
+
+/** Runs one API call; never throws. A call that fails validation never reaches the service. */
+export async function dispatch(service: DeckhandService, method: string, args: unknown): Promise<Result<unknown>> {
+  if (!known.has(method)) return failure('bad-request', `Unknown method "${String(method).slice(0, 60)}".`);
+  const handler = handlers[method as ApiMethod] as unknown as Handler<ApiMethod>;
+  const parsed = handler.args.safeParse(args ?? {});
+  if (!parsed.success) return failure('bad-request', `${method}: ${describe(parsed.error)}`);
+  try {
+    return { ok: true, value: handler.run(service, parsed.data as never) };
+  } catch (e) {
+    if (e instanceof AppError) return failure(e.code, e.message);
+    console.error(`deckhand: ${method} failed`, e);
+    return failure('internal', `${method} failed: ${(e as Error).message ?? String(e)}`);
+  }
+}
+
+function describe(error: z.ZodError): string {
+  const issue = error.issues[0]!;
+  if (issue.code === 'unrecognized_keys') return `unexpected argument ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'invalid_type' && issue.path.length === 0) return 'arguments must be an object';
+  if (issue.code === 'invalid_type' && issue.input === undefined) return `"${issue.path.join('.')}" is missing`;
+  return issue.message;
+}
+
+const failure = (code: Extract<Result<never>, { ok: false }>['error']['code'], message: string): Result<never> => ({ ok: false, error: { code, message } });
