@@ -52,6 +52,7 @@ export interface StudyCard {
 
 export interface StudyState {
   deckId: string;
+  deckTitle: string;
   card: StudyCard | null;
   counts: DeckCounts;
   /** Cards answered in this deck since the day began. */

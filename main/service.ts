@@ -159,7 +159,7 @@ export function createService(options: ServiceOptions) {
     },
 
     nextCard({ deckId }: { deckId: string }): StudyState {
-      deck(deckId);
+      const d = deck(deckId);
       const now = clock();
       const cards = cardsOf(deckId);
       const queue = buildDayQueue(cards, now, limits);
@@ -167,6 +167,7 @@ export function createService(options: ServiceOptions) {
       const today = dayStart(now, limits.rolloverHour);
       return {
         deckId,
+        deckTitle: d.title,
         card: next ? studyCard(next, now) : null,
         counts: queue.counts,
         studiedToday: cards.filter((c) => c.memory.lastReview !== null && c.memory.lastReview >= today).length,

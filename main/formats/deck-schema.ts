@@ -49,7 +49,7 @@ export const deckFileSchema = z.strictObject({
     })
     .optional(),
   cards: z.array(z.unknown(), { error: 'must be a list of cards' }).min(1, 'has no cards').max(100_000, 'has more than 100,000 cards'),
-});
+}, { error: 'must be a JSON object with "id", "version", "title" and "cards"' });
 
 export type DeckCard = z.infer<typeof deckCardSchema>;
 export type DeckFile = Omit<z.infer<typeof deckFileSchema>, 'cards'> & { cards: DeckCard[] };

@@ -1,0 +1,212 @@
+// The Electron shell: app lifecycle, the one window, the app:// protocol and the IPC wiring. Every
+// decision with a test of its own lives in a pure module beside this one; this file connects them.
+import { BrowserWindow, Menu, app, dialog, ipcMain, nativeTheme, protocol, screen, session, type Display, type WebContents } from 'electron';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { API_METHODS, channelFor, type Result } from '../contract.ts';
+import { dispatch } from '../ipc.ts';
+import { openDeckhand } from '../open-app.ts';
+import { CONTENT_SECURITY_POLICY } from '../security.ts';
+import type { DeckhandService } from '../service.ts';
+import { dataDirFromArgv } from './command-line.ts';
+import { keyboardShortcuts, menuTemplate } from './menu.ts';
+import { NAVIGATE_CHANNEL, type Route } from './navigation.ts';
+import { APP_INDEX_URL, contentTypeFor, isAppUrl, resolveAppUrl } from './protocol-path.ts';
+import { windowOptions } from './window-options.ts';
+import { loadWindowState, placeWindow, saveWindowState, type WindowState } from './window-state.ts';
+
+const RENDERER_DIR = path.join(__dirname, 'renderer');
+const PRELOAD = path.join(__dirname, 'preload.cjs');
+const SAVE_WINDOW_STATE_MS = 500;
+
+// Must run before 'ready': a standard, secure scheme gets an origin, so the CSP's 'self' and
+// relative URLs work as on https.
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+const dataDir = dataDirOrExit();
+
+function dataDirOrExit(): string {
+  try {
+    const fromArgv = dataDirFromArgv(process.argv);
+    if (fromArgv === null) return app.getPath('userData');
+    const dir = path.resolve(fromArgv);
+    // Chromium's profile and the single-instance lock follow userData, so two copies of the app on
+    // two data folders (as the tests run them) neither share a profile nor block each other.
+    app.setPath('userData', dir);
+    return dir;
+  } catch (e) {
+    dialog.showErrorBox('Deckhand cannot start', (e as Error).message);
+    process.exit(2);
+  }
+}
+
+let service: DeckhandService | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+if (!app.requestSingleInstanceLock()) {
+  // The copy already running gets 'second-instance' and comes to the front.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((e: unknown) => fatal('Deckhand cannot start', e));
+}
+
+function start(): void {
+  const decksDir = app.isPackaged ? path.join(process.resourcesPath, 'decks') : path.join(__dirname, '..', 'decks');
+  try {
+    service = openDeckhand({ dataDir, decksDir, version: app.getVersion() });
+  } catch (e) {
+    // Typically the CLI holding the collection's lock; its message names the process.
+    fatal('Deckhand cannot open its collection', e);
+    return;
+  }
+  guardSession();
+  registerAppProtocol();
+  registerIpc(service);
+  createWindow();
+}
+
+function fatal(title: string, e: unknown): void {
+  dialog.showErrorBox(title, e instanceof Error ? e.message : String(e));
+  app.quit();
+}
+
+function guardSession(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  // The app is offline by construction: nothing but our own files may load, whatever the CSP says.
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    const scheme = details.url.slice(0, details.url.indexOf(':') + 1);
+    callback({ cancel: !(scheme === 'app:' || scheme === 'devtools:' || scheme === 'data:') });
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+}
+
+function registerAppProtocol(): void {
+  protocol.handle('app', async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return respond(405, 'Method not allowed.');
+    const file = resolveAppUrl(request.url, RENDERER_DIR);
+    const type = file && contentTypeFor(file);
+    if (!file || !type) return respond(404, 'Not found.');
+    try {
+      return respond(200, await readFile(file), type);
+    } catch {
+      return respond(404, 'Not found.');
+    }
+  });
+}
+
+function respond(status: number, body: string | Uint8Array, type = 'text/plain; charset=utf-8'): Response {
+  return new Response(body, {
+    status,
+    headers: {
+      'content-type': type,
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+    },
+  });
+}
+
+function registerIpc(svc: DeckhandService): void {
+  for (const method of API_METHODS) {
+    ipcMain.handle(channelFor(method), (event, args: unknown): Promise<Result<unknown>> | Result<never> => {
+      // Only our own page may call; a frame that navigated elsewhere, or is gone, may not.
+      const url = event.senderFrame?.url ?? '';
+      if (!isAppUrl(url)) return { ok: false, error: { code: 'bad-request', message: `${method}: refused a call from outside Deckhand's window.` } };
+      return dispatch(svc, method, args);
+    });
+  }
+}
+
+function createWindow(): void {
+  const state = loadWindowState(dataDir);
+  const bounds = placeWindow(state, screen.getAllDisplays().sort(primaryFirst).map((d) => d.workArea));
+  const win = new BrowserWindow(windowOptions({ preloadPath: PRELOAD, bounds, dark: nativeTheme.shouldUseDarkColors }));
+  mainWindow = win;
+  if (state.maximized) win.maximize();
+
+  // Covers the main frame and any subframe; hash changes are in-page and never reach it.
+  win.webContents.on('will-frame-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  win.once('ready-to-show', () => win.show());
+
+  rememberWindowState(win);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, menuActions(win.webContents), { appName: app.name, packaged: app.isPackaged })));
+  win.on('closed', () => {
+    mainWindow = undefined;
+  });
+  void win.loadURL(APP_INDEX_URL);
+}
+
+function primaryFirst(a: Display, b: Display): number {
+  const primary = screen.getPrimaryDisplay().id;
+  return Number(b.id === primary) - Number(a.id === primary);
+}
+
+function rememberWindowState(win: BrowserWindow): void {
+  let timer: NodeJS.Timeout | undefined;
+  const current = (): WindowState => ({ ...win.getNormalBounds(), maximized: win.isMaximized() });
+  const save = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    try {
+      saveWindowState(dataDir, current());
+    } catch (e) {
+      console.error('deckhand: cannot save the window position', e);
+    }
+  };
+  const later = () => {
+    clearTimeout(timer);
+    timer = setTimeout(save, SAVE_WINDOW_STATE_MS);
+  };
+  win.on('resize', later);
+  win.on('move', later);
+  win.on('maximize', later);
+  win.on('unmaximize', later);
+  win.on('close', save);
+}
+
+function menuActions(contents: WebContents) {
+  return {
+    navigate: (route: Route) => contents.send(NAVIGATE_CHANNEL, route),
+    showKeyboardShortcuts: () => {
+      const lines = keyboardShortcuts(process.platform).map(([keys, action]) => `${keys}\t${action}`);
+      const owner = BrowserWindow.fromWebContents(contents);
+      const options = { type: 'info' as const, title: 'Keyboard Shortcuts', message: 'Keyboard Shortcuts', detail: lines.join('\n'), buttons: ['OK'] };
+      void (owner ? dialog.showMessageBox(owner, options) : dialog.showMessageBox(options));
+    },
+  };
+}
+
+// Snapshot written once, after the last window has closed so no call can arrive after it. Each
+// review is already durable in the log; this only spares the next start a replay.
+let closed = false;
+function closeService(): void {
+  if (closed || !service) return;
+  closed = true;
+  try {
+    service.close();
+  } catch (e) {
+    console.error('deckhand: closing the collection failed', e);
+  }
+}
+
+app.on('window-all-closed', () => {
+  closeService();
+  app.quit();
+});
+// Cmd+Q and app.quit() close the windows without 'window-all-closed'.
+app.on('will-quit', closeService);

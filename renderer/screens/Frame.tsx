@@ -1,0 +1,39 @@
+import type { ComponentChildren } from 'preact';
+
+/** The page around every screen: a skip-free header with the way home, and the screen's main region. */
+export function Frame({ title, back, children, actions }: { title: string; back?: boolean; children: ComponentChildren; actions?: ComponentChildren }) {
+  return (
+    <>
+      <header class="topbar">
+        {back ? (
+          <a class="back" href="#/">
+            <span aria-hidden="true">←</span> Decks
+          </a>
+        ) : (
+          <span class="brand">Deckhand</span>
+        )}
+        <div class="topbar-actions">{actions}</div>
+      </header>
+      <main>
+        <h1 tabIndex={-1}>{title}</h1>
+        {children}
+      </main>
+    </>
+  );
+}
+
+export function ErrorMessage({ message }: { message: string }) {
+  return (
+    <p class="error" role="alert">
+      {message}
+    </p>
+  );
+}
+
+export function Loading() {
+  return (
+    <p class="muted" role="status">
+      Loading…
+    </p>
+  );
+}

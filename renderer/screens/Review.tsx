@@ -1,0 +1,198 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { Rating, StudyState } from '../../main/contract.ts';
+import { call } from '../api.ts';
+import { Markdown } from '../markdown.tsx';
+import { navigate } from '../router.ts';
+import { ErrorMessage, Frame, Loading } from './Frame.tsx';
+
+const BUTTONS: { rating: Rating; label: string }[] = [
+  { rating: 1, label: 'Again' },
+  { rating: 2, label: 'Hard' },
+  { rating: 3, label: 'Good' },
+  { rating: 4, label: 'Easy' },
+];
+
+interface Session {
+  studied: number;
+  again: number;
+  ms: number;
+}
+
+export function Review({ deckId }: { deckId: string }) {
+  const [state, setState] = useState<StudyState | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [revealed, setRevealed] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [session, setSession] = useState<Session>({ studied: 0, again: 0, ms: 0 });
+  const shownAt = useRef(0);
+
+  const load = useCallback(async () => {
+    try {
+      const next = await call('nextCard', { deckId });
+      setState(next);
+      setRevealed(false);
+      setError(null);
+      shownAt.current = performance.now();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, [deckId]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const card = state?.card ?? null;
+
+  const answer = useCallback(
+    async (rating: Rating) => {
+      if (!card || !revealed || busy) return;
+      setBusy(true);
+      const durationMs = Math.round(performance.now() - shownAt.current);
+      try {
+        await call('answer', { cardId: card.id, rating, shownAt: card.shownAt, durationMs });
+        setSession((s) => ({ studied: s.studied + 1, again: s.again + (rating === 1 ? 1 : 0), ms: s.ms + Math.min(durationMs, 60_000) }));
+        await load();
+      } catch (e) {
+        setError((e as Error).message);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [card, revealed, busy, load],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      const onControl = e.target instanceof HTMLElement && e.target.closest('button, a, input, textarea, select');
+      if (!revealed && card && (e.key === ' ' || e.key === 'Enter') && !onControl) {
+        e.preventDefault();
+        setRevealed(true);
+      } else if (revealed && ['1', '2', '3', '4'].includes(e.key)) {
+        e.preventDefault();
+        void answer(Number(e.key) as Rating);
+      } else if (e.key === 'Escape') {
+        navigate({ name: 'home' });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [revealed, card, answer]);
+
+  // Keep keyboard focus on the control that matters now, so Space, Enter and 1–4 work at once.
+  useEffect(() => {
+    const target = revealed ? document.querySelector<HTMLElement>('.ratings button[data-rating="3"]') : document.querySelector<HTMLElement>('#show-answer');
+    target?.focus();
+  }, [revealed, card?.id]);
+
+  if (error && !state) return <Frame title="Study" back><ErrorMessage message={error} /></Frame>;
+  if (!state) return <Frame title="Study" back><Loading /></Frame>;
+
+  const left = state.counts.new + state.counts.learning + state.counts.due;
+  const title = state.deckTitle;
+
+  if (!card) return <Frame title={title} back><Done session={session} /></Frame>;
+
+  return (
+    <Frame title={title} back actions={<Counts counts={state.counts} />}>
+      <progress class="progress" max={session.studied + left} value={session.studied} aria-label={`${session.studied} studied, ${left} left`} />
+      {error && <ErrorMessage message={error} />}
+      <article class="card" aria-label="Card" aria-live="polite">
+        <div class="card-meta muted small">
+          <span>{card.kind === 'argument' ? 'Argument' : 'Fact'}</span>
+          <span class={`status ${card.status}`}>{statusLabel[card.status]}</span>
+        </div>
+        <section class="face front" aria-label="Question">
+          <Markdown source={card.front} />
+        </section>
+        {revealed && (
+          <>
+            <hr />
+            <section class="face back" aria-label="Answer">
+              <Markdown source={card.back} />
+              {card.extra && <Markdown class="extra muted" source={card.extra} />}
+            </section>
+            {card.quote && (
+              <figure class="quote">
+                <figcaption>From the article{card.sourceAuthor ? ` by ${card.sourceAuthor}` : ''}</figcaption>
+                <blockquote>{card.quote}</blockquote>
+              </figure>
+            )}
+          </>
+        )}
+      </article>
+      <div class="answer-bar">
+        {!revealed ? (
+          <button id="show-answer" type="button" class="button primary wide" onClick={() => setRevealed(true)} aria-keyshortcuts="Space Enter">
+            Show answer <kbd>Space</kbd>
+          </button>
+        ) : (
+          <div class="ratings" role="group" aria-label="How well did you remember?">
+            {BUTTONS.map(({ rating, label }) => (
+              <button
+                key={rating}
+                type="button"
+                class={`button rating r${rating}`}
+                data-rating={rating}
+                disabled={busy}
+                aria-keyshortcuts={String(rating)}
+                aria-label={`${label}, next in ${card.intervals[rating]} (key ${rating})`}
+                onClick={() => void answer(rating)}
+              >
+                <span class="interval">{card.intervals[rating]}</span>
+                <span class="label">{label}</span>
+                <kbd>{rating}</kbd>
+              </button>
+            ))}
+          </div>
+        )}
+      </div>
+    </Frame>
+  );
+}
+
+const statusLabel = { new: 'New', learning: 'Learning', due: 'Review', learned: 'Learned' } as const;
+
+function Counts({ counts }: { counts: StudyState['counts'] }) {
+  return (
+    <p class="queue-counts" aria-label={`Left today: ${counts.new} new, ${counts.learning} learning, ${counts.due} due`}>
+      <span class="count-chip new" title="New">{counts.new}</span>
+      <span class="count-chip learning" title="Learning">{counts.learning}</span>
+      <span class="count-chip due" title="Due">{counts.due}</span>
+    </p>
+  );
+}
+
+function Done({ session }: { session: Session }) {
+  const minutes = Math.floor(session.ms / 60_000);
+  const seconds = Math.round((session.ms % 60_000) / 1000);
+  return (
+    <section class="done" aria-label="Session summary">
+      {session.studied === 0 ? (
+        <p class="lead">Nothing is due in this deck right now. New cards and reviews come back tomorrow.</p>
+      ) : (
+        <>
+          <p class="lead">Session complete. Well done.</p>
+          <dl class="summary">
+            <div>
+              <dt>Cards studied</dt>
+              <dd>{session.studied}</dd>
+            </div>
+            <div>
+              <dt>Again</dt>
+              <dd>{session.again}</dd>
+            </div>
+            <div>
+              <dt>Time spent</dt>
+              <dd>{minutes > 0 ? `${minutes} min ${seconds} s` : `${seconds} s`}</dd>
+            </div>
+          </dl>
+        </>
+      )}
+      <button type="button" class="button primary" onClick={() => navigate({ name: 'home' })}>
+        Back to decks
+      </button>
+    </section>
+  );
+}

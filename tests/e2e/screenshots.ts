@@ -1,0 +1,27 @@
+// `npx tsx tests/e2e/screenshots.ts [OUT_DIR]`: screenshots of each screen, light and dark, for the
+// README and for looking at what changed. Not part of `npm test`.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { launchPreview, tempDataDir } from './harness.ts';
+
+const out = path.resolve(process.argv[2] ?? 'docs/screenshots');
+mkdirSync(out, { recursive: true });
+for (const scheme of ['light', 'dark'] as const) {
+  const app = await launchPreview({ dataDir: tempDataDir(), colorScheme: scheme, now: '2026-03-02T09:00:00' });
+  const { page } = app;
+  await page.getByRole('heading', { name: 'Decks' }).waitFor();
+  await page.screenshot({ path: path.join(out, `home-${scheme}.png`) });
+  await page.getByRole('button', { name: /^Study / }).first().click();
+  await page.getByRole('button', { name: /Show answer/ }).waitFor();
+  await page.screenshot({ path: path.join(out, `review-front-${scheme}.png`) });
+  await page.keyboard.press('Space');
+  await page.getByRole('button', { name: /^Good/ }).waitFor();
+  await page.screenshot({ path: path.join(out, `review-answer-${scheme}.png`) });
+  await page.goto(`${app.url}#/`);
+  await page.getByRole('link', { name: /^Read / }).first().click();
+  await page.locator('.highlight').nth(3).click();
+  await page.getByRole('heading', { name: /from this passage/ }).waitFor();
+  await page.screenshot({ path: path.join(out, `article-${scheme}.png`) });
+  await app.close();
+}
+console.log(`Screenshots in ${out}`);
