@@ -43,7 +43,7 @@ export async function dispatch(service: DeckhandService, method: string, args: u
   if (!known.has(method)) return failure('bad-request', `Unknown method "${String(method).slice(0, 60)}".`);
   const handler = handlers[method as ApiMethod] as unknown as Handler<ApiMethod>;
   const parsed = handler.args.safeParse(args ?? {});
-  if (!parsed.success) return failure('bad-request', `${method}: ${describe(parsed.error)}`);
+  if (!parsed.success) return failure('bad-request', `${method}: ${describe(parsed.error, args)}`);
   try {
     return { ok: true, value: handler.run(service, parsed.data as never) };
   } catch (e) {
@@ -53,11 +53,12 @@ export async function dispatch(service: DeckhandService, method: string, args: u
   }
 }
 
-function describe(error: z.ZodError): string {
+function describe(error: z.ZodError, args: unknown): string {
   const issue = error.issues[0]!;
   if (issue.code === 'unrecognized_keys') return `unexpected argument ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   if (issue.code === 'invalid_type' && issue.path.length === 0) return 'arguments must be an object';
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `"${issue.path.join('.')}" is missing`;
+  const given = issue.path.length === 1 ? (args as Record<PropertyKey, unknown>)[issue.path[0]!] : null;
+  if (issue.code === 'invalid_type' && given === undefined) return `"${issue.path.join('.')}" is missing`;
   return issue.message;
 }
 

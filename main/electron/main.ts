@@ -1,6 +1,6 @@
 // The Electron shell: app lifecycle, the one window, the app:// protocol and the IPC wiring. Every
 // decision with a test of its own lives in a pure module beside this one; this file connects them.
-import { BrowserWindow, Menu, app, dialog, ipcMain, nativeTheme, protocol, screen, session, type Display, type WebContents } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, nativeTheme, protocol, screen, session, type WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { API_METHODS, channelFor, type Result } from '../contract.ts';
@@ -132,7 +132,9 @@ function registerIpc(svc: DeckhandService): void {
 
 function createWindow(): void {
   const state = loadWindowState(dataDir);
-  const bounds = placeWindow(state, screen.getAllDisplays().sort(primaryFirst).map((d) => d.workArea));
+  const primary = screen.getPrimaryDisplay();
+  const displays = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)];
+  const bounds = placeWindow(state, displays.map((d) => d.workArea));
   const win = new BrowserWindow(windowOptions({ preloadPath: PRELOAD, bounds, dark: nativeTheme.shouldUseDarkColors }));
   mainWindow = win;
   if (state.maximized) win.maximize();
@@ -148,12 +150,9 @@ function createWindow(): void {
   win.on('closed', () => {
     mainWindow = undefined;
   });
+  // A Windows logoff or shutdown ends the process without 'will-quit'.
+  win.on('session-end', closeService);
   void win.loadURL(APP_INDEX_URL);
-}
-
-function primaryFirst(a: Display, b: Display): number {
-  const primary = screen.getPrimaryDisplay().id;
-  return Number(b.id === primary) - Number(a.id === primary);
 }
 
 function rememberWindowState(win: BrowserWindow): void {
@@ -181,7 +180,9 @@ function rememberWindowState(win: BrowserWindow): void {
 
 function menuActions(contents: WebContents) {
   return {
-    navigate: (route: Route) => contents.send(NAVIGATE_CHANNEL, route),
+    navigate: (route: Route) => {
+      if (!contents.isDestroyed()) contents.send(NAVIGATE_CHANNEL, route);
+    },
     showKeyboardShortcuts: () => {
       const lines = keyboardShortcuts(process.platform).map(([keys, action]) => `${keys}\t${action}`);
       const owner = BrowserWindow.fromWebContents(contents);

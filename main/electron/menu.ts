@@ -64,8 +64,9 @@ export function menuTemplate(platform: NodeJS.Platform, actions: MenuActions, op
 export function keyboardShortcuts(platform: NodeJS.Platform): Array<[keys: string, action: string]> {
   const mod = platform === 'darwin' ? 'Cmd' : 'Ctrl';
   return [
-    ['Space', 'Show the answer'],
+    ['Space or Enter', 'Show the answer'],
     ['1 / 2 / 3 / 4', 'Rate: Again / Hard / Good / Easy'],
+    ['Esc', 'Back to the deck list'],
     [`${mod}+1`, 'Go to the deck list'],
     [`${mod}+/`, 'Show these shortcuts'],
     [`${mod}+Q`, 'Quit'],

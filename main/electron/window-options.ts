@@ -8,9 +8,9 @@ export const DEFAULT_HEIGHT = 760;
 export const MIN_WIDTH = 720;
 export const MIN_HEIGHT = 520;
 
-// Painted before the first frame so opening the window does not flash white in a dark theme.
-export const BACKGROUND_LIGHT = '#ffffff';
-export const BACKGROUND_DARK = '#1b1c1f';
+// renderer/styles.css's --bg, painted before the first frame so the window opens without a flash.
+export const BACKGROUND_LIGHT = '#f7f6f3';
+export const BACKGROUND_DARK = '#17181b';
 
 export interface WindowBounds {
   x?: number;

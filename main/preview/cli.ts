@@ -1,4 +1,4 @@
-// `npm run preview -- [--data-dir DIR] [--port N] [--now ISO-TIME]`
+// `npm run preview -- [--data-dir DIR] [--port N] [--now ISO-TIME] [--decks-dir DIR] [--no-fuzz]`
 import { parseArgs } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +19,7 @@ try {
   ({ values } = parseArgs({
     options: {
       'data-dir': { type: 'string' },
+      'decks-dir': { type: 'string' },
       port: { type: 'string' },
       now: { type: 'string' },
       'no-fuzz': { type: 'boolean' },
@@ -29,7 +30,7 @@ try {
   fail((e as Error).message);
 }
 if (values.help) {
-  console.log('Usage: npm run preview -- [--data-dir DIR] [--port N] [--now ISO-TIME] [--no-fuzz]');
+  console.log('Usage: npm run preview -- [--data-dir DIR] [--port N] [--now ISO-TIME] [--decks-dir DIR] [--no-fuzz]');
   process.exit(0);
 }
 const port = values.port === undefined ? 0 : Number(values.port);
@@ -40,7 +41,7 @@ const dataDir = path.resolve(values['data-dir'] ?? path.join(os.homedir(), '.dec
 
 let service;
 try {
-  service = openDeckhand({ dataDir, decksDir: path.join(root, 'decks'), startAt, fuzz: !values['no-fuzz'], version: process.env.npm_package_version });
+  service = openDeckhand({ dataDir, decksDir: path.resolve(values['decks-dir'] ?? path.join(root, 'decks')), startAt, fuzz: !values['no-fuzz'], version: process.env.npm_package_version });
 } catch (e) {
   fail((e as Error).message);
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Rating, StudyState } from '../../main/contract.ts';
 import { call } from '../api.ts';
 import { Markdown } from '../markdown.tsx';
@@ -44,9 +44,11 @@ export function Review({ deckId }: { deckId: string }) {
 
   const card = state?.card ?? null;
 
+  const pending = useRef(false);
   const answer = useCallback(
     async (rating: Rating) => {
-      if (!card || !revealed || busy) return;
+      if (!card || !revealed || pending.current) return;
+      pending.current = true;
       setBusy(true);
       const durationMs = Math.round(performance.now() - shownAt.current);
       try {
@@ -56,15 +58,21 @@ export function Review({ deckId }: { deckId: string }) {
       } catch (e) {
         setError((e as Error).message);
       } finally {
+        pending.current = false;
         setBusy(false);
       }
     },
-    [card, revealed, busy, load],
+    [card, revealed, load],
   );
 
+  // The key handler is registered once and reads the state of the last render, so a key pressed
+  // the moment the answer appears is never handled with the state from before it appeared.
+  const live = useRef({ revealed, card, answer });
+  live.current = { revealed, card, answer };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey) return;
+      const { revealed, card, answer } = live.current;
       const onControl = e.target instanceof HTMLElement && e.target.closest('button, a, input, textarea, select');
       if (!revealed && card && (e.key === ' ' || e.key === 'Enter') && !onControl) {
         e.preventDefault();
@@ -78,10 +86,10 @@ export function Review({ deckId }: { deckId: string }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [revealed, card, answer]);
+  }, []);
 
   // Keep keyboard focus on the control that matters now, so Space, Enter and 1–4 work at once.
-  useEffect(() => {
+  useLayoutEffect(() => {
     const target = revealed ? document.querySelector<HTMLElement>('.ratings button[data-rating="3"]') : document.querySelector<HTMLElement>('#show-answer');
     target?.focus();
   }, [revealed, card?.id]);

@@ -16,6 +16,8 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   /** Deterministic due dates. */
   fuzz?: boolean;
+  /** Shipped decks to load instead of the project's decks/. */
+  decksDir?: string;
 }
 
 export interface PreviewApp {
@@ -31,6 +33,7 @@ export async function startPreviewServer(options: Omit<LaunchOptions, 'colorSche
   const args = [path.join(ROOT, 'dist/preview.mjs'), '--data-dir', options.dataDir, '--port', '0'];
   if (options.now) args.push('--now', options.now);
   if (options.fuzz === false) args.push('--no-fuzz');
+  if (options.decksDir) args.push('--decks-dir', options.decksDir);
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';

@@ -47,7 +47,9 @@ describe('deck file validation', () => {
     delete d.cards[0]!.back;
     d.cards[1]!.type = 'flip';
     d.cards[2]!.fornt = 'x';
+    d.cards[0]!.front = 42;
     expect(problems(d)).toEqual([
+      'decks/summits/deck.json: card "summit-date": "front" must be text',
       'decks/summits/deck.json: card "summit-date": "back" is missing',
       'decks/summits/deck.json: card "thaad": "type" must be "basic", "reversed" or "cloze"',
       'decks/summits/deck.json: card "five": "fornt" is not a field of this format',

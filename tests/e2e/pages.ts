@@ -1,0 +1,54 @@
+// Page objects: what a person sees and uses on each screen, found by role and accessible name.
+import type { Locator, Page } from '@playwright/test';
+
+export class HomePage {
+  constructor(readonly page: Page) {}
+
+  get heading(): Locator {
+    return this.page.getByRole('heading', { name: 'Decks', level: 1 });
+  }
+
+  deck(title: string): Locator {
+    return this.page.getByRole('listitem').filter({ has: this.page.getByRole('heading', { name: title }) });
+  }
+
+  /** New, learning and due counts, in that order. */
+  counts(title: string): Locator {
+    return this.deck(title).getByRole('definition');
+  }
+
+  async focusStudy(title: string): Promise<void> {
+    await this.heading.waitFor();
+    // Tab from the top of the page, as a keyboard user would, until the Study button has focus.
+    const target = this.page.getByRole('button', { name: `Study ${title}` });
+    for (let i = 0; i < 20 && !(await target.evaluate((el) => el === document.activeElement)); i++) await this.page.keyboard.press('Tab');
+  }
+
+  async study(title: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Study ${title}` }).click();
+  }
+}
+
+export class ReviewPage {
+  constructor(readonly page: Page) {}
+
+  get showAnswer(): Locator {
+    return this.page.getByRole('button', { name: /^Show answer/ });
+  }
+
+  get question(): Locator {
+    return this.page.getByRole('region', { name: 'Question' });
+  }
+
+  get answerSection(): Locator {
+    return this.page.getByRole('region', { name: 'Answer' });
+  }
+
+  get progress(): Locator {
+    return this.page.getByRole('progressbar');
+  }
+
+  rating(label: 'Again' | 'Hard' | 'Good' | 'Easy'): Locator {
+    return this.page.getByRole('button', { name: new RegExp(`^${label}\\b`) });
+  }
+}

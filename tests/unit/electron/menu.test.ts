@@ -1,0 +1,99 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it } from 'vitest';
+import { keyboardShortcuts, menuTemplate, type MenuActions } from '../../../main/electron/menu.ts';
+import { ROUTES } from '../../../main/electron/navigation.ts';
+
+function recorder() {
+  const calls: string[] = [];
+  const actions: MenuActions = {
+    navigate: (route) => calls.push(`navigate ${route}`),
+    showKeyboardShortcuts: () => calls.push('shortcuts'),
+  };
+  return { calls, actions };
+}
+
+function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+  return template.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? items(item.submenu) : [])]);
+}
+
+const labels = (template: MenuItemConstructorOptions[]) => template.map((item) => item.label ?? item.role);
+const roles = (template: MenuItemConstructorOptions[]) => items(template).map((item) => item.role).filter(Boolean);
+const find = (template: MenuItemConstructorOptions[], label: string) => items(template).find((item) => item.label === label);
+const click = (item: MenuItemConstructorOptions | undefined) => (item!.click as () => void)();
+
+describe('menuTemplate', () => {
+  const linux = menuTemplate('linux', recorder().actions, { appName: 'Deckhand', packaged: true });
+  const windows = menuTemplate('win32', recorder().actions, { appName: 'Deckhand', packaged: true });
+  const mac = menuTemplate('darwin', recorder().actions, { appName: 'Deckhand', packaged: true });
+
+  it('has File, Edit, View, Window and Help, with the app menu first on macOS only', () => {
+    expect(labels(linux)).toEqual(['&File', '&Edit', '&View', '&Window', '&Help']);
+    expect(labels(mac)).toEqual(['Deckhand', '&File', '&Edit', '&View', '&Window', '&Help']);
+    expect(mac[0]!.role).toBe('appMenu');
+  });
+
+  it('quits with Ctrl+Q from File on Linux and Windows, and from the app menu on macOS', () => {
+    for (const template of [linux, windows]) {
+      const quit = items(template).find((item) => item.role === 'quit');
+      expect(quit?.accelerator).toBe('CmdOrCtrl+Q');
+    }
+    // The appMenu role brings its own Quit with Cmd+Q; a second one in File would be un-Mac-like.
+    expect(roles(mac)).not.toContain('quit');
+    expect(roles(mac)).toContain('appMenu');
+  });
+
+  it('has the standard edit roles, so text fields and copying work', () => {
+    expect(roles(linux)).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']));
+  });
+
+  it('has zoom, full screen, minimise and close', () => {
+    expect(roles(linux)).toEqual(expect.arrayContaining(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen', 'minimize', 'close']));
+  });
+
+  it('leaves reload and developer tools out of a packaged build', () => {
+    for (const template of [linux, windows, mac]) {
+      expect(roles(template)).not.toContain('reload');
+      expect(roles(template)).not.toContain('forceReload');
+      expect(roles(template)).not.toContain('toggleDevTools');
+    }
+  });
+
+  it('offers reload and developer tools when running from source', () => {
+    const dev = menuTemplate('linux', recorder().actions, { appName: 'Deckhand', packaged: false });
+    expect(roles(dev)).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']));
+  });
+
+  it('goes to the deck list with CmdOrCtrl+1', () => {
+    const { calls, actions } = recorder();
+    const decks = find(menuTemplate('linux', actions, { appName: 'Deckhand', packaged: true }), 'Decks');
+    expect(decks?.accelerator).toBe('CmdOrCtrl+1');
+    click(decks);
+    expect(calls).toEqual([`navigate ${ROUTES.decks}`]);
+  });
+
+  it('shows the keyboard shortcuts from Help', () => {
+    const { calls, actions } = recorder();
+    const shortcuts = find(menuTemplate('win32', actions, { appName: 'Deckhand', packaged: true }), 'Keyboard Shortcuts');
+    expect(shortcuts?.accelerator).toBeTruthy();
+    click(shortcuts);
+    expect(calls).toEqual(['shortcuts']);
+  });
+
+  it('gives no two items the same accelerator', () => {
+    for (const template of [linux, mac]) {
+      const accelerators = items(template).flatMap((item) => (item.accelerator ? [String(item.accelerator)] : []));
+      expect(new Set(accelerators).size).toBe(accelerators.length);
+    }
+  });
+});
+
+describe('keyboardShortcuts', () => {
+  it('lists the review keys and names the platform modifier', () => {
+    const mac = keyboardShortcuts('darwin').map(([keys]) => keys);
+    const linux = keyboardShortcuts('linux').map(([keys]) => keys);
+    expect(mac.some((keys) => keys.startsWith('Space'))).toBe(true);
+    expect(mac).toContain('Cmd+1');
+    expect(linux).toContain('Ctrl+1');
+    expect(linux.some((keys) => keys.includes('Cmd'))).toBe(false);
+  });
+});

@@ -1,0 +1,83 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPreview, type Preview } from '../../../main/preview/server.ts';
+import { createService, type DeckhandService } from '../../../main/service.ts';
+import { openCollectionStore } from '../../../main/store/collection-store.ts';
+
+let preview: Preview;
+let service: DeckhandService;
+
+beforeAll(async () => {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'deckhand-preview-'));
+  mkdirSync(path.join(root, 'renderer'));
+  writeFileSync(path.join(root, 'renderer/index.html'), '<html><head><script src="./app.js"></script></head></html>');
+  writeFileSync(path.join(root, 'renderer/app.js'), 'console.log(1)');
+  writeFileSync(path.join(root, 'secret.txt'), 'secret');
+  writeFileSync(path.join(root, 'bridge.js'), '/* bridge */');
+  service = createService({ store: openCollectionStore(path.join(root, 'data')), clock: Date.now });
+  preview = await startPreview({ service, rendererDir: path.join(root, 'renderer'), bridgeFile: path.join(root, 'bridge.js') });
+});
+afterAll(async () => {
+  await preview.close();
+  service.close();
+});
+
+/** A raw request, so Host and Origin can be set as an attacker would. */
+function send(pathname: string, { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  const url = new URL(preview.url);
+  return new Promise<{ status: number; body: string; csp?: string }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: url.port, path: pathname, method, headers: { host: url.host, ...headers } }, (res) => {
+      let text = '';
+      res.on('data', (d) => (text += d));
+      res.on('end', () => resolve({ status: res.statusCode!, body: text, csp: res.headers['content-security-policy'] as string | undefined }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const tokenPath = () => new URL(preview.url).pathname;
+
+describe('the preview server', () => {
+  it('listens on 127.0.0.1 only and prints a URL carrying the token', () => {
+    expect(preview.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/[\w-]{32}\/$/);
+  });
+
+  it('serves the page with the bridge before the app script, under a strict CSP', async () => {
+    const res = await send(tokenPath());
+    expect(res.status).toBe(200);
+    expect(res.body.indexOf('web-bridge.js')).toBeLessThan(res.body.indexOf('app.js'));
+    expect(res.csp).toContain("script-src 'self'");
+    expect(res.csp).not.toContain('unsafe-inline');
+  });
+
+  it('answers API calls with the dispatcher envelope', async () => {
+    const res = await send(`${tokenPath()}api/listDecks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(JSON.parse(res.body)).toEqual({ ok: true, value: [] });
+  });
+
+  it('refuses a request without the token, or with a wrong one', async () => {
+    expect((await send('/')).status).toBe(403);
+    expect((await send('/api/listDecks', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(403);
+    expect((await send(`/${'x'.repeat(32)}/`)).status).toBe(403);
+  });
+
+  it('refuses a foreign Host (DNS rebinding) or a foreign Origin (another site)', async () => {
+    expect((await send(tokenPath(), { headers: { host: 'evil.example:80' } })).status).toBe(403);
+    const call = await send(`${tokenPath()}api/listDecks`, { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/json' }, body: '{}' });
+    expect(call.status).toBe(403);
+  });
+
+  it('serves nothing outside the renderer folder', async () => {
+    expect((await send(`${tokenPath()}../secret.txt`)).status).not.toBe(200);
+    expect((await send(`${tokenPath()}%2e%2e/secret.txt`)).body).not.toContain('secret');
+  });
+
+  it('answers malformed JSON with a clear error envelope', async () => {
+    const res = await send(`${tokenPath()}api/listDecks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' });
+    expect(JSON.parse(res.body)).toEqual({ ok: false, error: { code: 'bad-request', message: 'The request body is not valid JSON.' } });
+  });
+});
