@@ -13,9 +13,9 @@ export interface OpenOptions {
   version?: string;
 }
 
-export function openDeckhand(options: OpenOptions): DeckhandService {
+export async function openDeckhand(options: OpenOptions): Promise<DeckhandService> {
   const clock = createClock(options.startAt);
-  const store = openCollectionStore(options.dataDir, { now: clock });
+  const store = await openCollectionStore(options.dataDir, { now: clock });
   try {
     return createService({
       store,

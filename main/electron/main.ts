@@ -59,10 +59,10 @@ if (!app.requestSingleInstanceLock()) {
     .catch((e: unknown) => fatal('Deckhand cannot start', e));
 }
 
-function start(): void {
+async function start(): Promise<void> {
   const decksDir = app.isPackaged ? path.join(process.resourcesPath, 'decks') : path.join(__dirname, '..', 'decks');
   try {
-    service = openDeckhand({ dataDir, decksDir, version: app.getVersion() });
+    service = await openDeckhand({ dataDir, decksDir, version: app.getVersion() });
   } catch (e) {
     // Typically the CLI holding the collection's lock; its message names the process.
     fatal('Deckhand cannot open its collection', e);

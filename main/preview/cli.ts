@@ -41,7 +41,7 @@ const dataDir = path.resolve(values['data-dir'] ?? path.join(os.homedir(), '.dec
 
 let service;
 try {
-  service = openDeckhand({ dataDir, decksDir: path.resolve(values['decks-dir'] ?? path.join(root, 'decks')), startAt, fuzz: !values['no-fuzz'], version: process.env.npm_package_version });
+  service = await openDeckhand({ dataDir, decksDir: path.resolve(values['decks-dir'] ?? path.join(root, 'decks')), startAt, fuzz: !values['no-fuzz'], version: process.env.npm_package_version });
 } catch (e) {
   fail((e as Error).message);
 }

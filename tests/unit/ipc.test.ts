@@ -10,14 +10,14 @@ import { openCollectionStore } from '../../main/store/collection-store.ts';
 let service: DeckhandService;
 let dataDir: string;
 
-beforeEach(() => {
+beforeEach(async () => {
   const decks = mkdtempSync(path.join(os.tmpdir(), 'deckhand-decks-'));
   mkdirSync(path.join(decks, 'd'));
   writeFileSync(path.join(decks, 'd/deck.json'), JSON.stringify({ id: 'd', version: 1, title: 'D', cards: [{ id: 'a', kind: 'fact', type: 'basic', front: 'Q', back: 'A' }] }));
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-ipc-'));
   let t = Date.UTC(2026, 2, 2, 9);
   const clock = () => ++t;
-  service = createService({ store: openCollectionStore(dataDir, { now: clock }), clock, decksDir: decks, scheduler: { fuzz: false } });
+  service = createService({ store: await openCollectionStore(dataDir, { now: clock }), clock, decksDir: decks, scheduler: { fuzz: false } });
 });
 afterEach(() => service.close());
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createService } from '../../main/service.ts';
 import { openCollectionStore } from '../../main/store/collection-store.ts';
+import { reviewLogFiles } from '../../main/store/log-segments.ts';
 
 const tmp = (p: string) => mkdtempSync(path.join(os.tmpdir(), p));
 const START = new Date(2026, 2, 2, 9).getTime();
@@ -23,30 +24,30 @@ function decksWith(cards: object[], extra: Record<string, object> = {}) {
 const basic = (id: string, front = `Q ${id}`) => ({ id, kind: 'fact', type: 'basic', front, back: `A ${id}` });
 
 /** A service on `dataDir` whose clock the test moves by hand. */
-function open(dataDir: string, decksDir: string, start = START) {
+async function open(dataDir: string, decksDir: string, start = START) {
   let now = start;
   const clock = () => ++now;
-  const store = openCollectionStore(dataDir, { now: clock });
+  const store = await openCollectionStore(dataDir, { now: clock });
   const service = createService({ store, clock, decksDir, scheduler: { fuzz: false } });
   return { service, advance: (ms: number) => (now += ms) };
 }
 
-function study(service: ReturnType<typeof open>['service'], deckId: string, rating: 1 | 2 | 3 | 4) {
+function study(service: Awaited<ReturnType<typeof open>>['service'], deckId: string, rating: 1 | 2 | 3 | 4) {
   const { card } = service.nextCard({ deckId });
   if (!card) throw new Error('nothing to study');
   return service.answer({ cardId: card.id, rating, shownAt: card.shownAt, durationMs: 2000 });
 }
 
 describe('studying through the service', () => {
-  it('finds five answered cards scheduled after closing and reopening the collection', () => {
+  it('finds five answered cards scheduled after closing and reopening the collection', async () => {
     const decks = decksWith(Array.from({ length: 8 }, (_, i) => basic(`c${i}`)));
     const data = tmp('deckhand-data-');
-    const first = open(data, decks);
+    const first = await open(data, decks);
     expect(first.service.listDecks()[0]!.counts).toEqual({ new: 8, learning: 0, due: 0 });
     for (let i = 0; i < 5; i++) study(first.service, 'basics', 4);
     first.service.close();
 
-    const second = open(data, decks, START + 10 * MIN);
+    const second = await open(data, decks, START + 10 * MIN);
     const [deck] = second.service.listDecks();
     expect(deck!.counts).toEqual({ new: 3, learning: 0, due: 0 });
     second.advance(9 * 24 * 60 * MIN);
@@ -54,8 +55,8 @@ describe('studying through the service', () => {
     second.service.close();
   });
 
-  it('brings a learning card back after its 1-minute step', () => {
-    const { service, advance } = open(tmp('deckhand-data-'), decksWith([basic('a'), basic('b')]));
+  it('brings a learning card back after its 1-minute step', async () => {
+    const { service, advance } = await open(tmp('deckhand-data-'), decksWith([basic('a'), basic('b')]));
     const again = study(service, 'basics', 1);
     expect(again.interval).toBe('1m');
     expect(service.nextCard({ deckId: 'basics' }).card?.id).toBe('basics/b');
@@ -64,28 +65,28 @@ describe('studying through the service', () => {
     service.close();
   });
 
-  it('shows the intervals each answer would give on a new card', () => {
-    const { service } = open(tmp('deckhand-data-'), decksWith([basic('a')]));
+  it('shows the intervals each answer would give on a new card', async () => {
+    const { service } = await open(tmp('deckhand-data-'), decksWith([basic('a')]));
     expect(service.nextCard({ deckId: 'basics' }).card?.intervals).toEqual({ 1: '1m', 2: '6m', 3: '10m', 4: '8d' });
     service.close();
   });
 
-  it('refuses a second answer to a card that changed after it was shown', () => {
-    const { service } = open(tmp('deckhand-data-'), decksWith([basic('a')]));
+  it('refuses a second answer to a card that changed after it was shown', async () => {
+    const { service } = await open(tmp('deckhand-data-'), decksWith([basic('a')]));
     const { card } = service.nextCard({ deckId: 'basics' });
     service.answer({ cardId: card!.id, rating: 3, shownAt: card!.shownAt, durationMs: 1 });
     expect(() => service.answer({ cardId: card!.id, rating: 1, shownAt: card!.shownAt, durationMs: 1 })).toThrow(/answered after it was shown/);
     service.close();
   });
 
-  it('keeps review history when a later deck version changes card text', () => {
+  it('keeps review history when a later deck version changes card text', async () => {
     const decks = decksWith([basic('a', 'Old question'), basic('b')]);
     const data = tmp('deckhand-data-');
-    const first = open(data, decks);
+    const first = await open(data, decks);
     study(first.service, 'basics', 4);
     first.service.close();
     writeFileSync(path.join(decks, 'basics/deck.json'), JSON.stringify({ id: 'basics', version: 2, title: 'Basics', cards: [basic('a', 'New question'), basic('b')] }));
-    const second = open(data, decks);
+    const second = await open(data, decks);
     expect(second.service.listDecks()[0]!.counts.new).toBe(1);
     second.advance(30 * 24 * 60 * MIN);
     const { card } = second.service.nextCard({ deckId: 'basics' });
@@ -93,29 +94,30 @@ describe('studying through the service', () => {
     second.service.close();
   });
 
-  it('reports a bad deck with file, card and field, and still loads the others', () => {
+  it('reports a bad deck with file, card and field, and still loads the others', async () => {
     const decks = decksWith([basic('a')], { broken: { id: 'broken', version: 1, title: 'Broken', cards: [{ id: 'x', kind: 'fact', type: 'basic', front: '', back: 'b' }] } });
-    const { service } = open(tmp('deckhand-data-'), decks);
+    const { service } = await open(tmp('deckhand-data-'), decks);
     expect(service.listDecks().map((d) => d.id)).toEqual(['basics']);
     expect(service.getAppInfo().notices).toEqual([`${path.basename(decks)}/broken/deck.json: card "x": "front" is empty`]);
     service.close();
   });
 
-  it('caps the time recorded for one answer at 60 seconds', () => {
+  it('caps the time recorded for one answer at 60 seconds', async () => {
     const data = tmp('deckhand-data-');
-    const { service } = open(data, decksWith([basic('a')]));
+    const { service } = await open(data, decksWith([basic('a')]));
     const { card } = service.nextCard({ deckId: 'basics' });
     service.answer({ cardId: card!.id, rating: 3, shownAt: card!.shownAt, durationMs: 15 * MIN });
     service.close();
-    expect(JSON.parse(readFileSync(path.join(data, 'reviews.jsonl'), 'utf8')).durationMs).toBe(60_000);
+    const lines = reviewLogFiles(data).flatMap((f) => readFileSync(f, 'utf8').trim().split('\n').filter(Boolean));
+    expect(lines.map((l) => JSON.parse(l).durationMs)).toEqual([60_000]);
   });
 });
 
 describe('the article view', () => {
-  it('marks the sentences the shipped article deck quotes, with each card and its state', () => {
+  it('marks the sentences the shipped article deck quotes, with each card and its state', async () => {
     const decks = tmp('deckhand-decks-');
     cpSync(path.resolve(import.meta.dirname, '../../decks/china-north-korea'), path.join(decks, 'china-north-korea'), { recursive: true });
-    const { service } = open(tmp('deckhand-data-'), decks);
+    const { service } = await open(tmp('deckhand-data-'), decks);
     study(service, 'china-north-korea', 4);
     const article = service.getArticle({ deckId: 'china-north-korea' });
     expect(article.source.author).toBe('Taisuke Mibae');

@@ -17,7 +17,7 @@ beforeAll(async () => {
   writeFileSync(path.join(root, 'renderer/app.js'), 'console.log(1)');
   writeFileSync(path.join(root, 'secret.txt'), 'secret');
   writeFileSync(path.join(root, 'bridge.js'), '/* bridge */');
-  service = createService({ store: openCollectionStore(path.join(root, 'data')), clock: Date.now });
+  service = createService({ store: await openCollectionStore(path.join(root, 'data')), clock: Date.now });
   preview = await startPreview({ service, rendererDir: path.join(root, 'renderer'), bridgeFile: path.join(root, 'bridge.js') });
 });
 afterAll(async () => {

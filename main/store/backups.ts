@@ -1,0 +1,77 @@
+// Automatic backups of the snapshot, like Anki's: taken on quit and at most every 30 minutes while
+// studying, and thinned so the folder stays small while older days stay reachable.
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+export const BACKUP_INTERVAL_MS = 30 * 60_000;
+export const BACKUP_DIR = 'backups';
+const NAME = /^collection-(\d{8}-\d{6}-\d{3})(-before-restore)?\.json$/;
+
+export interface BackupFile {
+  name: string;
+  createdAt: number;
+}
+
+/** `collection-YYYYMMDD-HHMMSS-mmm.json`, in UTC so names sort by time everywhere. */
+export function backupName(at: number, suffix = ''): string {
+  const iso = new Date(at).toISOString(); // 2026-03-02T09:00:00.000Z
+  return `collection-${iso.slice(0, 10).replaceAll('-', '')}-${iso.slice(11, 19).replaceAll(':', '')}-${iso.slice(20, 23)}${suffix}.json`;
+}
+
+export function listBackups(dataDir: string): BackupFile[] {
+  let names: string[];
+  try {
+    names = readdirSync(path.join(dataDir, BACKUP_DIR));
+  } catch {
+    return [];
+  }
+  return names
+    .map((name) => {
+      const m = NAME.exec(name);
+      if (!m) return null;
+      const s = m[1]!;
+      const createdAt = Date.UTC(+s.slice(0, 4), +s.slice(4, 6) - 1, +s.slice(6, 8), +s.slice(9, 11), +s.slice(11, 13), +s.slice(13, 15), +s.slice(16, 19));
+      return { name, createdAt };
+    })
+    .filter((b): b is BackupFile => b !== null)
+    .sort((a, b) => b.createdAt - a.createdAt);
+}
+
+export function takeBackup(dataDir: string, snapshotFile: string, at: number, suffix = ''): string {
+  mkdirSync(path.join(dataDir, BACKUP_DIR), { recursive: true });
+  const name = backupName(at, suffix);
+  copyFileSync(snapshotFile, path.join(dataDir, BACKUP_DIR, name));
+  return name;
+}
+
+/**
+ * Which backups to keep, newest first: the 12 newest, then the newest of each of the last 14 days,
+ * then the newest of each of the last 12 months (Anki keeps daily, weekly and monthly ones too).
+ */
+export function backupsToKeep(backups: readonly BackupFile[], now: number): Set<string> {
+  const keep = new Set<string>();
+  const sorted = [...backups].sort((a, b) => b.createdAt - a.createdAt);
+  sorted.slice(0, 12).forEach((b) => keep.add(b.name));
+  const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+  const month = (t: number) => new Date(t).toISOString().slice(0, 7);
+  const days = new Set<string>();
+  const months = new Set<string>();
+  for (const b of sorted) {
+    const age = now - b.createdAt;
+    if (age < 14 * 86_400_000 && !days.has(day(b.createdAt))) {
+      days.add(day(b.createdAt));
+      keep.add(b.name);
+    }
+    if (age < 366 * 86_400_000 && !months.has(month(b.createdAt))) {
+      months.add(month(b.createdAt));
+      keep.add(b.name);
+    }
+  }
+  return keep;
+}
+
+export function thinBackups(dataDir: string, now: number): void {
+  const all = listBackups(dataDir);
+  const keep = backupsToKeep(all, now);
+  for (const b of all) if (!keep.has(b.name)) rmSync(path.join(dataDir, BACKUP_DIR, b.name), { force: true });
+}

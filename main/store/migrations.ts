@@ -1,0 +1,67 @@
+// Ordered migrations of the snapshot format. Each takes the previous version's JSON and returns
+// the next; `migrate` runs the ones a file needs. Every migration has its own test.
+import { SCHEMA_VERSION, type CardRow, type NoteRow, type StoredCollection } from './stored.ts';
+
+interface Migration {
+  /** The version this migration produces. */
+  to: number;
+  up(old: Record<string, unknown>): Record<string, unknown>;
+}
+
+/** Version 1 kept cards and notes as objects with named fields. */
+interface V1Card {
+  noteId: string;
+  template: string;
+  due: number;
+  stability: number;
+  difficulty: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  state: number;
+  lastReview: number | null;
+  introducedAt: number | null;
+  updatedAt: number;
+}
+interface V1Note {
+  id: string;
+  kind: NoteRow[1];
+  type: NoteRow[2];
+  front: string;
+  back: string;
+  text: string;
+  extra: string | null;
+  tags: string[];
+  quote: string | null;
+  position: number;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    to: 2,
+    up: (v1) => ({
+      ...v1,
+      schemaVersion: 2,
+      notes: (v1.notes as V1Note[]).map((n): NoteRow => [n.id, n.kind, n.type, n.front, n.back, n.text, n.extra, n.tags, n.quote, n.position]),
+      cards: (v1.cards as V1Card[]).map((c): CardRow => [c.noteId, c.template, c.due, c.stability, c.difficulty, c.scheduledDays, c.learningSteps, c.reps, c.lapses, c.state, c.lastReview, c.introducedAt, c.updatedAt]),
+    }),
+  },
+];
+
+export class NewerFormatError extends Error {}
+
+/** Brings a parsed snapshot of any known version to the current one. */
+export function migrate(raw: unknown, file: string): StoredCollection {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new SyntaxError('it is not a JSON object');
+  let data = raw as Record<string, unknown>;
+  const version = typeof data.schemaVersion === 'number' ? data.schemaVersion : 1;
+  if (version > SCHEMA_VERSION) {
+    throw new NewerFormatError(`${file} was written by a newer Deckhand (format ${version}; this version reads up to ${SCHEMA_VERSION}). Update Deckhand to open it.`);
+  }
+  for (const m of MIGRATIONS) if (m.to > version) data = m.up(data);
+  if (!Array.isArray(data.cards) || !Array.isArray(data.notes) || !Array.isArray(data.decks) || typeof data.logSeq !== 'number') {
+    throw new SyntaxError('it lacks its decks, notes, cards or log position');
+  }
+  return data as unknown as StoredCollection;
+}
