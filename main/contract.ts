@@ -103,12 +103,22 @@ export interface AppInfo {
   notices: string[];
 }
 
+export interface BackupInfo {
+  id: string;
+  /** Epoch ms. */
+  createdAt: number;
+  /** Taken automatically just before an earlier restore replaced the collection. */
+  beforeRestore: boolean;
+}
+
 export interface DeckhandApi {
   getAppInfo(args: Record<string, never>): Promise<Result<AppInfo>>;
   listDecks(args: Record<string, never>): Promise<Result<DeckSummary[]>>;
   nextCard(args: { deckId: string }): Promise<Result<StudyState>>;
   answer(args: AnswerArgs): Promise<Result<AnswerResult>>;
   getArticle(args: { deckId: string }): Promise<Result<Article>>;
+  listBackups(args: Record<string, never>): Promise<Result<BackupInfo[]>>;
+  restoreBackup(args: { id: string }): Promise<Result<BackupInfo>>;
 }
 
 export type ApiMethod = keyof DeckhandApi;
@@ -120,7 +130,7 @@ export type ErrorCode = 'bad-request' | 'not-found' | 'conflict' | 'unavailable'
 export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
 /** Every method, once. `satisfies` makes the compiler reject a missing or misspelt name. */
-export const API_METHODS = ['getAppInfo', 'listDecks', 'nextCard', 'answer', 'getArticle'] as const satisfies readonly ApiMethod[];
+export const API_METHODS = ['getAppInfo', 'listDecks', 'nextCard', 'answer', 'getArticle', 'listBackups', 'restoreBackup'] as const satisfies readonly ApiMethod[];
 
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
 // Fails to compile when a method of DeckhandApi is left out of API_METHODS.

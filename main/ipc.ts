@@ -34,6 +34,8 @@ const handlers: { [M in ApiMethod]: Handler<M> } = {
     run: (s, a) => s.answer(a),
   },
   getArticle: { args: z.strictObject({ deckId: id('deckId') }), run: (s, a) => s.getArticle(a) },
+  listBackups: { args: noArgs, run: (s) => s.listBackups() },
+  restoreBackup: { args: z.strictObject({ id: id('id') }), run: (s, a) => s.restoreBackup(a) },
 };
 
 const known = new Set<string>(API_METHODS);

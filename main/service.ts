@@ -2,7 +2,7 @@
 // collection, and composes the pure domain with the store.
 import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import type { AnswerArgs, AnswerResult, AppInfo, Article, ArticleCard, DeckSummary, StudyCard, StudyState } from './contract.ts';
+import type { AnswerArgs, AnswerResult, AppInfo, Article, ArticleCard, BackupInfo, DeckSummary, StudyCard, StudyState } from './contract.ts';
 import { AppError } from './app-error.ts';
 import type { Clock } from './clock.ts';
 import { segmentArticle } from './domain/article.ts';
@@ -199,6 +199,25 @@ export function createService(options: ServiceOptions) {
         cards[card.id] = { id: card.id, front: cardFaces(note, card).front, status: cardStatus(card, now, limits.rolloverHour), due: isNew(card) ? null : card.memory.due };
       }
       return { deckId, title: d.title, source: d.source, paragraphs: segmentArticle(d.article, quoting), cards };
+    },
+
+    listBackups(): BackupInfo[] {
+      return store.backups().map((b) => ({ id: b.name, createdAt: b.createdAt, beforeRestore: b.name.endsWith('-before-restore.json') }));
+    },
+
+    /** Puts the collection back as it was in a backup; the state it replaces is backed up first. */
+    restoreBackup({ id }: { id: string }): BackupInfo {
+      const backup = this.listBackups().find((b) => b.id === id);
+      if (!backup) throw new AppError('not-found', `There is no backup "${id}".`);
+      try {
+        store.restore(id);
+      } catch (e) {
+        throw new AppError('internal', `The backup ${id} could not be restored (${(e as Error).message}); the collection was not changed.`);
+      }
+      deckCardIds.clear();
+      // Shipped decks may be newer than the backup: their text comes back, the restored progress stays.
+      if (options.decksDir) notices.push(...loadShippedDecks(options.decksDir));
+      return backup;
     },
 
     close(): void {

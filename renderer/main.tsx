@@ -5,6 +5,7 @@ import { Home } from './screens/Home.tsx';
 import { Review } from './screens/Review.tsx';
 import { ArticleView } from './screens/Article.tsx';
 import { parseRoute } from './router.ts';
+import { Backups } from './screens/Backups.tsx';
 
 function App() {
   const [route, setRoute] = useState(() => parseRoute(location.hash));
@@ -20,6 +21,8 @@ function App() {
   switch (route.name) {
     case 'study':
       return <Review key={route.deckId} deckId={route.deckId} />;
+    case 'backups':
+      return <Backups />;
     case 'article':
       return <ArticleView key={route.deckId} deckId={route.deckId} />;
     default:

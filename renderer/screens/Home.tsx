@@ -7,7 +7,14 @@ export function Home() {
   const [decks] = useApi('listDecks', {});
   const [info] = useApi('getAppInfo', {});
   return (
-    <Frame title="Decks">
+    <Frame
+      title="Decks"
+      actions={
+        <a class="button secondary" href={hrefFor({ name: 'backups' })}>
+          Backups
+        </a>
+      }
+    >
       {info.state === 'ready' && info.value.notices.length > 0 && (
         <section class="notices" aria-label="Problems found">
           {info.value.notices.map((n) => (

@@ -22,6 +22,9 @@ for (const scheme of ['light', 'dark'] as const) {
   await page.locator('.highlight').nth(3).click();
   await page.getByRole('heading', { name: /from this passage/ }).waitFor();
   await page.screenshot({ path: path.join(out, `article-${scheme}.png`) });
+  await page.goto(`${app.url}#/backups`);
+  await page.getByRole('heading', { name: 'Backups' }).waitFor();
+  await page.screenshot({ path: path.join(out, `backups-${scheme}.png`) });
   await app.close();
 }
 console.log(`Screenshots in ${out}`);

@@ -1,0 +1,72 @@
+import { useState } from 'preact/hooks';
+import type { BackupInfo } from '../../main/contract.ts';
+import { call } from '../api.ts';
+import { useApi } from '../use-api.ts';
+import { ErrorMessage, Frame, Loading } from './Frame.tsx';
+
+const when = (t: number) => new Date(t).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+export function Backups() {
+  const [backups, reload] = useApi('listBackups', {});
+  const [confirming, setConfirming] = useState<BackupInfo | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+
+  async function restore(b: BackupInfo) {
+    setConfirming(null);
+    try {
+      await call('restoreBackup', { id: b.id });
+      setMessage({ kind: 'ok', text: `Restored the collection as it was on ${when(b.createdAt)}. The state it replaced was backed up first.` });
+    } catch (e) {
+      setMessage({ kind: 'error', text: (e as Error).message });
+    }
+    reload();
+  }
+
+  return (
+    <Frame title="Backups" back>
+      <p class="muted">
+        Deckhand backs up your collection when you quit and every 30 minutes while you study, keeping the newest twelve, one a day for two weeks and one a month for a year.
+      </p>
+      {message &&
+        (message.kind === 'ok' ? (
+          <p class="notice" role="status">
+            {message.text}
+          </p>
+        ) : (
+          <ErrorMessage message={message.text} />
+        ))}
+      {backups.state === 'loading' && <Loading />}
+      {backups.state === 'error' && <ErrorMessage message={backups.message} />}
+      {backups.state === 'ready' &&
+        (backups.value.length === 0 ? (
+          <p class="empty">No backups yet. The first one is made when you quit after studying.</p>
+        ) : (
+          <ul class="backup-list">
+            {backups.value.map((b) => (
+              <li key={b.id} class="backup">
+                <span>
+                  <strong>{when(b.createdAt)}</strong>
+                  {b.beforeRestore && <span class="muted small"> · taken before a restore</span>}
+                </span>
+                {confirming?.id === b.id ? (
+                  <span class="confirm" role="group" aria-label="Confirm restore">
+                    <span>Replace the collection with this backup?</span>
+                    <button type="button" class="button primary" onClick={() => void restore(b)} ref={(el) => el?.focus()}>
+                      Restore
+                    </button>
+                    <button type="button" class="button secondary" onClick={() => setConfirming(null)}>
+                      Cancel
+                    </button>
+                  </span>
+                ) : (
+                  <button type="button" class="button secondary" aria-label={`Restore the backup of ${when(b.createdAt)}`} onClick={() => setConfirming(b)}>
+                    Restore…
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        ))}
+    </Frame>
+  );
+}
