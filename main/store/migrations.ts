@@ -8,7 +8,7 @@ interface Migration {
   up(old: Record<string, unknown>): Record<string, unknown>;
 }
 
-/** Version 1 kept cards and notes as objects with named fields. */
+/** Version 1 kept cards and notes as objects with named fields. A frozen copy of that shape: a migration must not change when today's types do. */
 interface V1Card {
   noteId: string;
   template: string;
