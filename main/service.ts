@@ -66,33 +66,41 @@ export function createService(options: ServiceOptions) {
       source: deck.source ? { author: deck.source.author, publisher: deck.source.publisher, subject: deck.source.subject } : null,
       article,
     };
-    const unchanged =
-      JSON.stringify(data.decks.get(deck.id)) === JSON.stringify(record) &&
-      notes.every((n) => JSON.stringify(data.notes.get(n.id)) === JSON.stringify(n)) &&
-      [...data.notes.values()].filter((n) => n.deckId === deck.id).length === notes.length;
-    if (unchanged && deckCardIds.has(deck.id)) return;
+    const known = store.notesOf(deck.id);
+    const sameDeck = JSON.stringify(data.decks.get(deck.id)) === JSON.stringify(record);
+    const sameNotes = known.size === notes.length && notes.every((n) => JSON.stringify(known.get(n.id)) === JSON.stringify(n));
+    if (!sameDeck) data.decks.set(deck.id, record);
+    if (!sameNotes) store.setNotes(deck.id, notes);
     const now = clock();
-    data.decks.set(deck.id, record);
-    for (const note of data.notes.values()) if (note.deckId === deck.id) data.notes.delete(note.id);
-    const ids: string[] = [];
+    let added = false;
     for (const note of notes) {
-      data.notes.set(note.id, note);
       for (const template of templatesOf(note)) {
         const id = cardIdFor(note.id, template);
-        if (!data.cards.has(id)) data.cards.set(id, { id, noteId: note.id, deckId: deck.id, template, memory: newMemory(now), introducedAt: null, updatedAt: now });
-        ids.push(id);
+        const card = data.cards.get(id);
+        if (!card) {
+          data.cards.set(id, { id, noteId: note.id, deckId: deck.id, template, position: note.position, memory: newMemory(now), introducedAt: null, updatedAt: now });
+          added = true;
+        } else if (card.position !== note.position) {
+          data.cards.set(id, { ...card, position: note.position });
+          added = true;
+        }
       }
     }
-    deckCardIds.set(deck.id, ids);
-    if (!unchanged) store.changed();
+    deckCardIds.delete(deck.id);
+    if (!sameDeck || added) store.changed();
   }
 
   /** A deck's live cards in the order new ones are introduced. */
   function cardsOf(deckId: string): Card[] {
     let ids = deckCardIds.get(deckId);
     if (!ids) {
-      const notes = [...data.notes.values()].filter((n) => n.deckId === deckId).sort((a, b) => a.position - b.position);
-      ids = notes.flatMap((n) => templatesOf(n).map((t) => cardIdFor(n.id, t)));
+      const notes = store.notesOf(deckId);
+      // A card whose note is gone (a deletion in a later deck version) keeps its history but is not studied.
+      ids = data.cards
+        .ofDeck(deckId)
+        .filter((c) => notes.has(c.noteId))
+        .sort((a, b) => a.position - b.position || a.template.localeCompare(b.template, 'en', { numeric: true }))
+        .map((c) => c.id);
       deckCardIds.set(deckId, ids);
     }
     return ids.map((id) => data.cards.get(id)).filter((c): c is Card => c !== undefined);
@@ -105,7 +113,7 @@ export function createService(options: ServiceOptions) {
   }
 
   function noteOf(card: Card): Note {
-    const note = data.notes.get(card.noteId);
+    const note = store.notesOf(card.deckId).get(card.noteId);
     if (!note) throw new AppError('not-found', `Card "${card.id}" belongs to no note.`);
     return note;
   }
@@ -176,7 +184,7 @@ export function createService(options: ServiceOptions) {
 
     answer({ cardId, rating, shownAt, durationMs }: AnswerArgs): AnswerResult {
       const card = data.cards.get(cardId);
-      if (!card || !data.notes.has(card.noteId)) throw new AppError('not-found', `There is no card "${cardId}".`);
+      if (!card || !store.notesOf(card.deckId).has(card.noteId)) throw new AppError('not-found', `There is no card "${cardId}".`);
       const now = clock();
       if (shownAt > now) throw new AppError('bad-request', `"shownAt" is in the future for card "${cardId}".`);
       if (card.updatedAt > shownAt) throw new AppError('conflict', `Card "${cardId}" was answered after it was shown here; its answer was not recorded twice.`);
@@ -202,7 +210,7 @@ export function createService(options: ServiceOptions) {
     },
 
     listBackups(): BackupInfo[] {
-      return store.backups().map((b) => ({ id: b.name, createdAt: b.createdAt, beforeRestore: b.name.endsWith('-before-restore.json') }));
+      return store.backups().map((b) => ({ id: b.name, createdAt: b.createdAt, beforeRestore: b.name.endsWith('-before-restore') }));
     },
 
     /** Puts the collection back as it was in a backup; the state it replaces is backed up first. */

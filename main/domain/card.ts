@@ -44,6 +44,8 @@ export interface Card {
   deckId: string;
   /** 'front', 'reverse', or the cloze ordinal as 'c1', 'c2', … */
   template: string;
+  /** Its note's place in the deck: new cards are introduced in this order. */
+  position: number;
   memory: Memory;
   /** When the card was first answered; counts against the new-card limit of that day. */
   introducedAt: number | null;

@@ -1,21 +1,21 @@
 // Automatic backups of the snapshot, like Anki's: taken on quit and at most every 30 minutes while
 // studying, and thinned so the folder stays small while older days stay reachable.
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 export const BACKUP_INTERVAL_MS = 30 * 60_000;
 export const BACKUP_DIR = 'backups';
-const NAME = /^collection-(\d{8}-\d{6}-\d{3})(-before-restore)?\.json$/;
+const NAME = /^collection-(\d{8}-\d{6}-\d{3})(-before-restore)?$/;
 
 export interface BackupFile {
   name: string;
   createdAt: number;
 }
 
-/** `collection-YYYYMMDD-HHMMSS-mmm.json`, in UTC so names sort by time everywhere. */
+/** `collection-YYYYMMDD-HHMMSS-mmm`, a folder, named in UTC so names sort by time everywhere. */
 export function backupName(at: number, suffix = ''): string {
   const iso = new Date(at).toISOString(); // 2026-03-02T09:00:00.000Z
-  return `collection-${iso.slice(0, 10).replaceAll('-', '')}-${iso.slice(11, 19).replaceAll(':', '')}-${iso.slice(20, 23)}${suffix}.json`;
+  return `collection-${iso.slice(0, 10).replaceAll('-', '')}-${iso.slice(11, 19).replaceAll(':', '')}-${iso.slice(20, 23)}${suffix}`;
 }
 
 export function listBackups(dataDir: string): BackupFile[] {
@@ -37,12 +37,18 @@ export function listBackups(dataDir: string): BackupFile[] {
     .sort((a, b) => b.createdAt - a.createdAt);
 }
 
-export function takeBackup(dataDir: string, snapshotFile: string, at: number, suffix = ''): string {
-  mkdirSync(path.join(dataDir, BACKUP_DIR), { recursive: true });
+/** Copies the snapshot and the note files into a new backup folder; a half-made one never shows. */
+export function takeBackup(dataDir: string, files: readonly string[], at: number, suffix = ''): string {
   const name = backupName(at, suffix);
-  copyFileSync(snapshotFile, path.join(dataDir, BACKUP_DIR, name));
+  const temp = path.join(dataDir, BACKUP_DIR, `.${name}.tmp`);
+  rmSync(temp, { recursive: true, force: true });
+  mkdirSync(temp, { recursive: true });
+  for (const file of files) if (existsSync(path.join(dataDir, file))) cpSync(path.join(dataDir, file), path.join(temp, file), { recursive: true });
+  renameSync(temp, path.join(dataDir, BACKUP_DIR, name));
   return name;
 }
+
+export const backupDir = (dataDir: string, name: string): string => path.join(dataDir, BACKUP_DIR, path.basename(name));
 
 /**
  * Which backups to keep, newest first: the 12 newest, then the newest of each of the last 14 days,
@@ -73,5 +79,5 @@ export function backupsToKeep(backups: readonly BackupFile[], now: number): Set<
 export function thinBackups(dataDir: string, now: number): void {
   const all = listBackups(dataDir);
   const keep = backupsToKeep(all, now);
-  for (const b of all) if (!keep.has(b.name)) rmSync(path.join(dataDir, BACKUP_DIR, b.name), { force: true });
+  for (const b of all) if (!keep.has(b.name)) rmSync(path.join(dataDir, BACKUP_DIR, b.name), { recursive: true, force: true });
 }

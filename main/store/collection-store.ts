@@ -1,26 +1,26 @@
-// The collection on disk: a lowdb snapshot (collection.json) plus the review log (reviews.jsonl
-// and its sealed segments in log/). Answers go to the log at once and durably; the snapshot is
-// rewritten later, coalesced and in slices, so no answer ever waits for it.
+// The collection on disk: a lowdb snapshot (collection.json, with note text in notes/) plus the
+// review log (reviews.jsonl and its sealed segments in log/). Answers go to the log at once and
+// durably; the snapshot is rewritten later, coalesced and in slices, so no answer waits for it.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import type { Card, Note } from '../domain/card.ts';
-import { BACKUP_DIR, BACKUP_INTERVAL_MS, listBackups, takeBackup, thinBackups } from './backups.ts';
+import { CardTable } from './card-table.ts';
+import { BACKUP_INTERVAL_MS, backupDir, listBackups, takeBackup, thinBackups } from './backups.ts';
 import { acquireLock, type Lock } from './lock.ts';
 import { LOG_FILE, listSegments, sealActiveLog } from './log-segments.ts';
 import { migrate, NewerFormatError } from './migrations.ts';
 import { readReviewLog, ReviewLogWriter } from './review-log.ts';
-import { SnapshotFile, type SnapshotData } from './snapshot-file.ts';
-import { fromCardRow, fromLoggedCard, fromNoteRow, SCHEMA_VERSION, toLoggedCard, type StoredCollection, type StoredDeck, type StoredReview } from './stored.ts';
+import { NOTES_DIR, notesFile, SnapshotFile, type SnapshotData } from './snapshot-file.ts';
+import { deckOf, fromLoggedCard, fromNoteRow, SCHEMA_VERSION, toLoggedCard, type StoredCollection, type StoredDeck, type StoredNotes, type StoredReview } from './stored.ts';
 
 export { LOG_FILE };
 export type DeckRecord = StoredDeck;
 
 export interface CollectionData {
   decks: Map<string, DeckRecord>;
-  notes: Map<string, Note>;
-  cards: Map<string, Card>;
+  cards: CardTable;
 }
 
 export interface NewReview {
@@ -37,6 +37,10 @@ export interface CollectionStore {
   readonly data: CollectionData;
   /** What went wrong while opening (damaged files moved aside), for the user to read. */
   readonly notices: string[];
+  /** A deck's notes by id, read from disk the first time they are asked for. */
+  notesOf(deckId: string): ReadonlyMap<string, Note>;
+  /** Replaces a deck's notes; they are written with the next snapshot. */
+  setNotes(deckId: string, notes: readonly Note[]): void;
   /** Makes the answer durable, then applies it to `data`. */
   appendReview(review: NewReview): StoredReview;
   /** Call after changing `data` other than through appendReview; the snapshot is written soon. */
@@ -61,19 +65,21 @@ export interface StoreOptions {
 }
 
 export const SNAPSHOT_FILE = 'collection.json';
+/** What a backup holds: enough to reopen the collection as it was. */
+const BACKUP_FILES = [SNAPSHOT_FILE, NOTES_DIR];
 
 export async function openCollectionStore(dir: string, options: StoreOptions = {}): Promise<CollectionStore> {
   mkdirSync(dir, { recursive: true });
   const lock: Lock = acquireLock(dir);
   try {
-    return await open(dir, lock, options);
+    return open(dir, lock, options);
   } catch (e) {
     lock.release();
     throw e;
   }
 }
 
-async function open(dir: string, lock: Lock, options: StoreOptions): Promise<CollectionStore> {
+function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
   const now = options.now ?? Date.now;
   const idleMs = options.snapshotDelayMs ?? 2000;
   const maxPending = options.maxPendingReviews ?? 500;
@@ -83,8 +89,18 @@ async function open(dir: string, lock: Lock, options: StoreOptions): Promise<Col
   const adapter = new SnapshotFile(snapshotFile);
   removeStaleTempFiles(dir);
 
-  const stored = await readSnapshot(adapter, dir, now, notices);
+  const stored = readSnapshot(adapter, dir, now, notices);
   const data = toData(stored);
+  const notes = new Map<string, Map<string, Note>>();
+  const dirtyNotes = new Set<string>();
+  if (stored.legacyNotes) {
+    for (const row of stored.legacyNotes) {
+      const note = fromNoteRow(row);
+      if (!notes.has(note.deckId)) notes.set(note.deckId, new Map());
+      notes.get(note.deckId)!.set(note.id, note);
+      dirtyNotes.add(note.deckId);
+    }
+  }
 
   // Replay what the snapshot does not include: sealed segments past its position, then the active log.
   let seq = stored.logSeq;
@@ -93,7 +109,7 @@ async function open(dir: string, lock: Lock, options: StoreOptions): Promise<Col
     const log = readReviewLog(file, now());
     if (log.problem) notices.push(log.problem);
     for (const entry of log.entries) {
-      if (entry.seq > stored.logSeq) data.cards.set(entry.card.id, fromLoggedCard(entry.card));
+      if (entry.seq > stored.logSeq) data.cards.set(entry.card.id, fromLoggedCard(entry.card, data.cards.get(entry.card.id)?.position));
       seq = Math.max(seq, entry.seq);
       lastId = entry.id;
     }
@@ -106,7 +122,6 @@ async function open(dir: string, lock: Lock, options: StoreOptions): Promise<Col
   let activeEntries = replay(logFile);
   const deviceId = stored.deviceId || (lastId ? lastId.slice(0, lastId.lastIndexOf('-')) : randomBytes(8).toString('hex'));
 
-  const db = new Low<SnapshotData>(adapter, snapshotOf());
   let writer = new ReviewLogWriter(logFile);
   let timer: NodeJS.Timeout | null = null;
   let firstPendingAt: number | null = null;
@@ -117,20 +132,26 @@ async function open(dir: string, lock: Lock, options: StoreOptions): Promise<Col
   let lastBackupAt = listBackups(dir)[0]?.createdAt ?? 0;
   let closed = false;
 
-  function snapshotOf(logSeq = seq): SnapshotData {
-    return {
-      schemaVersion: SCHEMA_VERSION,
-      deviceId: stored.deviceId || '',
-      logSeq,
-      decks: [...(data?.decks.values() ?? [])],
-      notes: [...(data?.notes.values() ?? [])],
-      cards: [...(data?.cards.values() ?? [])],
-    };
+  function notesOf(deckId: string): Map<string, Note> {
+    let deckNotes = notes.get(deckId);
+    if (!deckNotes) {
+      deckNotes = readNotes(dir, deckId, now, notices);
+      notes.set(deckId, deckNotes);
+    }
+    return deckNotes;
   }
 
   /** Freezes the current state for writing and starts a new log segment, so the log and the snapshot agree. */
   function capture(): SnapshotData {
-    const snapshot = { ...snapshotOf(), deviceId };
+    const snapshot: SnapshotData = {
+      schemaVersion: SCHEMA_VERSION,
+      deviceId,
+      logSeq: seq,
+      decks: [...data.decks.values()],
+      cards: data.cards.snapshot(),
+      notes: new Map([...dirtyNotes].map((d) => [d, [...notesOf(d).values()]])),
+    };
+    dirtyNotes.clear();
     if (activeEntries > 0) {
       writer.close();
       sealActiveLog(dir, seq);
@@ -145,12 +166,15 @@ async function open(dir: string, lock: Lock, options: StoreOptions): Promise<Col
   function backupIfDue(force: boolean): void {
     if (!existsSync(snapshotFile)) return;
     const at = now();
-    if (force ? reviewsSinceBackup === 0 && lastBackupAt !== 0 : reviewsSinceBackup === 0 || at - lastBackupAt < BACKUP_INTERVAL_MS) return;
-    takeBackup(dir, snapshotFile, at);
+    const due = force ? reviewsSinceBackup > 0 || lastBackupAt === 0 : reviewsSinceBackup > 0 && at - lastBackupAt >= BACKUP_INTERVAL_MS;
+    if (!due) return;
+    takeBackup(dir, BACKUP_FILES, at);
     lastBackupAt = at;
     reviewsSinceBackup = 0;
     thinBackups(dir, at);
   }
+
+  const db = new Low<SnapshotData>(adapter, { schemaVersion: SCHEMA_VERSION, deviceId, logSeq: seq, decks: [], cards: CardTable.fromCards([]), notes: new Map() });
 
   const flush = (): Promise<void> => {
     if (timer) clearTimeout(timer);
@@ -161,10 +185,12 @@ async function open(dir: string, lock: Lock, options: StoreOptions): Promise<Col
       return writing;
     }
     db.data = capture();
+    const pendingNotes = [...db.data.notes.keys()];
     writing = db
       .write()
       .then(() => backupIfDue(false))
       .catch((e: unknown) => {
+        for (const d of pendingNotes) dirtyNotes.add(d);
         notices.push(`The collection snapshot could not be saved (${(e as Error).message}); your answers are safe in the review log.`);
       })
       .finally(() => {
@@ -190,12 +216,23 @@ async function open(dir: string, lock: Lock, options: StoreOptions): Promise<Col
     timer.unref();
   }
 
-  if (seq !== stored.logSeq || notices.length || !existsSync(snapshotFile)) schedule();
+  const changed = () => {
+    if (writing) dirtyWhileWriting = true;
+    else schedule();
+  };
+
+  if (seq !== stored.logSeq || notices.length || dirtyNotes.size || !existsSync(snapshotFile)) schedule();
 
   return {
     dir,
     data,
     notices,
+    notesOf,
+    setNotes(deckId, list) {
+      notes.set(deckId, new Map(list.map((n) => [n.id, n])));
+      dirtyNotes.add(deckId);
+      changed();
+    },
     appendReview(review) {
       if (closed) throw new Error('The collection is closed.');
       const entry: StoredReview = {
@@ -213,31 +250,38 @@ async function open(dir: string, lock: Lock, options: StoreOptions): Promise<Col
       pendingReviews++;
       reviewsSinceBackup++;
       data.cards.set(review.card.id, review.card);
-      if (writing) dirtyWhileWriting = true;
-      else schedule();
+      changed();
       return entry;
     },
-    changed() {
-      if (writing) dirtyWhileWriting = true;
-      else schedule();
-    },
+    changed,
     flush,
     backups: () => listBackups(dir),
     restore(name) {
-      const file = path.join(dir, BACKUP_DIR, path.basename(name));
       if (!listBackups(dir).some((b) => b.name === path.basename(name))) throw new Error(`There is no backup named ${name}.`);
-      const restored = migrate(JSON.parse(readFileSync(file, 'utf8')), file);
+      const from = backupDir(dir, name);
+      const restored = migrate(JSON.parse(readFileSync(path.join(from, SNAPSHOT_FILE), 'utf8')), path.join(from, SNAPSHOT_FILE));
       const fresh = toData(restored);
+      const freshNotes = new Map<string, Map<string, Note>>();
+      for (const deckId of fresh.decks.keys()) freshNotes.set(deckId, readNotes(from, deckId, now, notices));
+      for (const row of restored.legacyNotes ?? []) freshNotes.get(deckOf(row[0]))?.set(row[0], fromNoteRow(row));
       // Keep what is being replaced: a backup of the current state, taken before anything changes.
+      for (const deckId of notes.keys()) dirtyNotes.add(deckId);
       adapter.writeNow(capture());
-      takeBackup(dir, snapshotFile, now(), '-before-restore');
-      for (const key of ['decks', 'notes', 'cards'] as const) {
-        (data[key] as Map<string, unknown>).clear();
-        for (const [k, v] of fresh[key]) (data[key] as Map<string, unknown>).set(k, v);
+      takeBackup(dir, BACKUP_FILES, now(), '-before-restore');
+      data.decks.clear();
+      data.cards.clear();
+      for (const [k, v] of fresh.decks) data.decks.set(k, v);
+      for (const card of fresh.cards.values()) data.cards.set(card.id, card);
+      rmSync(path.join(dir, NOTES_DIR), { recursive: true, force: true });
+      notes.clear();
+      for (const [deckId, deckNotes] of freshNotes) {
+        notes.set(deckId, deckNotes);
+        dirtyNotes.add(deckId);
       }
-      // The restored snapshot claims the whole log so far, so no later answer is replayed on top of it.
+      // The restored snapshot claims the whole log so far, so no earlier answer is replayed on top of it.
       adapter.writeNow(capture());
-      takeBackup(dir, snapshotFile, now() + 1);
+      takeBackup(dir, BACKUP_FILES, now() + 1);
+      lastBackupAt = now();
       reviewsSinceBackup = 0;
     },
     close() {
@@ -255,32 +299,48 @@ async function open(dir: string, lock: Lock, options: StoreOptions): Promise<Col
   };
 }
 
-/** Temp files of a snapshot write that a crash interrupted; we hold the lock, so none is in use. */
+/** Temp files of a write that a crash interrupted; we hold the lock, so none is in use. */
 function removeStaleTempFiles(dir: string): void {
-  for (const name of readdirSync(dir)) if (/^collection\.json\.[\d.]+\.tmp$/.test(name)) rmSync(path.join(dir, name), { force: true });
+  for (const folder of [dir, path.join(dir, NOTES_DIR)]) {
+    if (!existsSync(folder)) continue;
+    for (const name of readdirSync(folder)) if (name.endsWith('.tmp')) rmSync(path.join(folder, name), { force: true });
+  }
 }
 
 function toData(stored: StoredCollection): CollectionData {
-  return {
-    decks: new Map(stored.decks.map((d) => [d.id, d])),
-    notes: new Map(stored.notes.map((r) => [r[0], fromNoteRow(r)])),
-    cards: new Map(
-      stored.cards.map((r) => {
-        const c = fromCardRow(r);
-        return [c.id, c];
-      }),
-    ),
-  };
+  return { decks: new Map(stored.decks.map((d) => [d.id, d])), cards: new CardTable(stored.cards) };
+}
+
+/** A deck's note file; a damaged one is moved aside and the deck reads as having no notes, with a notice. */
+function readNotes(dir: string, deckId: string, now: () => number, notices: string[]): Map<string, Note> {
+  const file = notesFile(dir, deckId);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
+    throw e;
+  }
+  try {
+    const stored = JSON.parse(text) as StoredNotes;
+    if (!Array.isArray(stored.notes)) throw new SyntaxError('it has no list of notes');
+    return new Map(stored.notes.map((r) => [r[0], fromNoteRow(r)]));
+  } catch (e) {
+    const aside = `${file}.damaged-${now()}`;
+    renameSync(file, aside);
+    notices.push(`The notes of deck "${deckId}" in ${file} were damaged (${(e as Error).message}); the file was moved to ${aside}. Restore a backup to get them back; shipped decks come back on their own.`);
+    return new Map();
+  }
 }
 
 /**
  * Reads collection.json through the migrations. A file that does not parse is moved aside, never
  * overwritten, and the newest backup that parses stands in for it; the log then replays the rest.
  */
-async function readSnapshot(adapter: SnapshotFile, dir: string, now: () => number, notices: string[]): Promise<StoredCollection> {
+function readSnapshot(adapter: SnapshotFile, dir: string, now: () => number, notices: string[]): StoredCollection {
   const file = adapter.file;
   try {
-    const raw = await adapter.readRaw();
+    const raw = adapter.readRaw();
     return raw === null ? emptyCollection() : migrate(raw, file);
   } catch (e) {
     if (e instanceof NewerFormatError || !(e instanceof SyntaxError)) throw e;
@@ -288,7 +348,8 @@ async function readSnapshot(adapter: SnapshotFile, dir: string, now: () => numbe
     renameSync(file, aside);
     for (const backup of listBackups(dir)) {
       try {
-        const stored = migrate(JSON.parse(readFileSync(path.join(dir, BACKUP_DIR, backup.name), 'utf8')), backup.name);
+        const backupFile = path.join(backupDir(dir, backup.name), SNAPSHOT_FILE);
+        const stored = migrate(JSON.parse(readFileSync(backupFile, 'utf8')), backupFile);
         notices.push(`The collection file ${file} was damaged (${e.message}); it was moved to ${aside}. Deckhand opened the backup of ${new Date(backup.createdAt).toLocaleString()} and replayed every answer since from the review log.`);
         return stored;
       } catch {
@@ -301,5 +362,5 @@ async function readSnapshot(adapter: SnapshotFile, dir: string, now: () => numbe
 }
 
 function emptyCollection(): StoredCollection {
-  return { schemaVersion: SCHEMA_VERSION, deviceId: '', logSeq: 0, decks: [], notes: [], cards: [] };
+  return { schemaVersion: SCHEMA_VERSION, deviceId: '', logSeq: 0, decks: [], cards: { note: [], template: [], position: [], due: [], stability: [], difficulty: [], scheduledDays: [], learningSteps: [], reps: [], lapses: [], state: [], lastReview: [], introducedAt: [], updatedAt: [] } };
 }

@@ -1,6 +1,9 @@
 // Ordered migrations of the snapshot format. Each takes the previous version's JSON and returns
 // the next; `migrate` runs the ones a file needs. Every migration has its own test.
-import { SCHEMA_VERSION, type CardRow, type NoteRow, type StoredCollection } from './stored.ts';
+import { SCHEMA_VERSION, type CardColumns, type NoteRow, type StoredCollection } from './stored.ts';
+
+/** Version 2's card row: [noteId, template, due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, state, lastReview, introducedAt, updatedAt]. */
+type V2CardRow = [string, string, number, number, number, number, number, number, number, number, number | null, number | null, number];
 
 interface Migration {
   /** The version this migration produces. */
@@ -44,8 +47,36 @@ export const MIGRATIONS: readonly Migration[] = [
       ...v1,
       schemaVersion: 2,
       notes: (v1.notes as V1Note[]).map((n): NoteRow => [n.id, n.kind, n.type, n.front, n.back, n.text, n.extra, n.tags, n.quote, n.position]),
-      cards: (v1.cards as V1Card[]).map((c): CardRow => [c.noteId, c.template, c.due, c.stability, c.difficulty, c.scheduledDays, c.learningSteps, c.reps, c.lapses, c.state, c.lastReview, c.introducedAt, c.updatedAt]),
+      cards: (v1.cards as V1Card[]).map((c): V2CardRow => [c.noteId, c.template, c.due, c.stability, c.difficulty, c.scheduledDays, c.learningSteps, c.reps, c.lapses, c.state, c.lastReview, c.introducedAt, c.updatedAt]),
     }),
+  },
+  {
+    // Cards become columns; notes move out of the snapshot into notes/<deck>.json (done by the
+    // store on its next write, from `legacyNotes`); each card carries its note's position.
+    to: 3,
+    up: (v2) => {
+      const notes = v2.notes as NoteRow[];
+      const positions = new Map(notes.map((n) => [n[0], n[9]]));
+      const cols: CardColumns = { note: [], template: [], position: [], due: [], stability: [], difficulty: [], scheduledDays: [], learningSteps: [], reps: [], lapses: [], state: [], lastReview: [], introducedAt: [], updatedAt: [] };
+      for (const [noteId, template, due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, state, lastReview, introducedAt, updatedAt] of v2.cards as V2CardRow[]) {
+        cols.note.push(noteId);
+        cols.template.push(template);
+        cols.position.push(positions.get(noteId) ?? 0);
+        cols.due.push(due);
+        cols.stability.push(stability);
+        cols.difficulty.push(difficulty);
+        cols.scheduledDays.push(scheduledDays);
+        cols.learningSteps.push(learningSteps);
+        cols.reps.push(reps);
+        cols.lapses.push(lapses);
+        cols.state.push(state);
+        cols.lastReview.push(lastReview);
+        cols.introducedAt.push(introducedAt);
+        cols.updatedAt.push(updatedAt);
+      }
+      const { notes: _moved, ...rest } = v2;
+      return { ...rest, schemaVersion: 3, cards: cols, legacyNotes: notes };
+    },
   },
 ];
 
@@ -60,8 +91,12 @@ export function migrate(raw: unknown, file: string): StoredCollection {
     throw new NewerFormatError(`${file} was written by a newer Deckhand (format ${version}; this version reads up to ${SCHEMA_VERSION}). Update Deckhand to open it.`);
   }
   for (const m of MIGRATIONS) if (m.to > version) data = m.up(data);
-  if (!Array.isArray(data.cards) || !Array.isArray(data.notes) || !Array.isArray(data.decks) || typeof data.logSeq !== 'number') {
-    throw new SyntaxError('it lacks its decks, notes, cards or log position');
+  const cards = data.cards as Record<string, unknown> | undefined;
+  if (!cards || typeof cards !== 'object' || !Array.isArray(cards.note) || !Array.isArray(data.decks) || typeof data.logSeq !== 'number') {
+    throw new SyntaxError('it lacks its decks, cards or log position');
   }
+  const length = (cards.note as unknown[]).length;
+  const short = Object.entries(cards).find(([, col]) => !Array.isArray(col) || col.length !== length);
+  if (short) throw new SyntaxError(`its card column "${short[0]}" does not match the others`);
   return data as unknown as StoredCollection;
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Card, Note } from '../domain/card.ts';
 import type { DeckRecord, NewReview } from './collection-store.ts';
 import { LOG_FILE, SEGMENT_DIR, segmentName } from './log-segments.ts';
+import { CardTable } from './card-table.ts';
 import { SnapshotFile } from './snapshot-file.ts';
 import { SCHEMA_VERSION, toLoggedCard, type StoredReview } from './stored.ts';
 
@@ -41,5 +42,15 @@ export function writeCollectionFiles(dir: string, seed: CollectionSeed): void {
   if (seq > 0) renameSync(temp, path.join(dir, SEGMENT_DIR, segmentName(seq)));
   else rmSync(temp);
   closeSync(openSync(path.join(dir, LOG_FILE), 'a'));
-  new SnapshotFile(path.join(dir, 'collection.json')).writeNow({ schemaVersion: SCHEMA_VERSION, deviceId, logSeq: seq, decks: seed.decks, notes: seed.notes, cards: seed.cards });
+  new SnapshotFile(path.join(dir, 'collection.json')).writeNow({ schemaVersion: SCHEMA_VERSION, deviceId, logSeq: seq, decks: seed.decks, notes: byDeck(seed.notes), cards: CardTable.fromCards(seed.cards) });
+}
+
+function byDeck(notes: readonly Note[]): Map<string, Note[]> {
+  const decks = new Map<string, Note[]>();
+  for (const note of notes) {
+    const list = decks.get(note.deckId);
+    if (list) list.push(note);
+    else decks.set(note.deckId, [note]);
+  }
+  return decks;
 }

@@ -1,38 +1,44 @@
-// The lowdb adapter for collection.json. lowdb serialises all of `data` in one JSON.stringify on
-// every write, which at 100,000 cards stalls the main process for a few hundred milliseconds. This
-// adapter writes the same JSON in slices, yielding to the event loop between them, then makes it
-// durable (temp file, fsync, rename, fsync of the folder).
-import { open, readFile, rename, rm } from 'node:fs/promises';
+// The lowdb adapter for collection.json and the note files beside it. lowdb serialises all of
+// `data` in one JSON.stringify on every write, which at 100,000 cards stalls the main process.
+// This adapter writes the same JSON a column or a slice at a time, yielding to the event loop
+// between pieces, and makes each file durable (temp file, fsync, rename, fsync of the folder).
+import { mkdirSync, readFileSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
-import type { Card, Note } from '../domain/card.ts';
+import type { Note } from '../domain/card.ts';
+import type { CardTable } from './card-table.ts';
 import { syncDir, writeFileAtomic } from './atomic-file.ts';
-import { toCardRow, toNoteRow, type StoredCollection } from './stored.ts';
+import { CARD_COLUMNS, emptyColumns, SCHEMA_VERSION, toNoteRow, type CardColumns, type StoredCollection } from './stored.ts';
 
 /** What lowdb holds: the snapshot's header with the live domain objects, converted as they are written. */
-export interface SnapshotData extends Omit<StoredCollection, 'notes' | 'cards'> {
-  notes: readonly Note[];
-  cards: readonly Card[];
+export interface SnapshotData extends Omit<StoredCollection, 'cards' | 'legacyNotes'> {
+  cards: Pick<CardTable, 'fillColumns'>;
+  /** The decks whose notes changed since the last write, with all their notes. */
+  notes: ReadonlyMap<string, readonly Note[]>;
 }
 
-/** Rows serialised per slice: small enough that one slice takes a few milliseconds. */
-const SLICE = 2000;
+export const NOTES_DIR = 'notes';
+export const notesFile = (dir: string, deckId: string): string => path.join(dir, NOTES_DIR, `${encodeURIComponent(deckId)}.json`);
+
+/** Cards or notes handled per slice: small enough that one slice takes a few milliseconds. */
+const SLICE = 5000;
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 let tempCounter = 0;
 
 export class SnapshotFile implements Adapter<SnapshotData> {
-  /** Set when a newer snapshot has been written synchronously: an older one still in flight must not land on top of it. */
+  /** Bumped by every synchronous write: an older write still in flight must not land on top of it. */
   private generation = 0;
 
   constructor(readonly file: string) {}
 
   /** The parsed file as it is on disk, of whatever version; null when there is none. Throws on a file that does not parse. */
-  async readRaw(): Promise<unknown> {
+  readRaw(): unknown {
     let text: string;
     try {
-      text = await readFile(this.file, 'utf8');
+      text = readFileSync(this.file, 'utf8');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw e;
@@ -46,42 +52,78 @@ export class SnapshotFile implements Adapter<SnapshotData> {
 
   async write(data: SnapshotData): Promise<void> {
     const generation = this.generation;
-    const temp = `${this.file}.${process.pid}.${++tempCounter}.tmp`;
-    const handle = await open(temp, 'w');
-    try {
-      await handle.write(header(data));
-      await writeRows(data.notes, (n) => toNoteRow(n), (s) => handle.write(s));
-      await handle.write('],"cards":[');
-      await writeRows(data.cards, (c) => toCardRow(c), (s) => handle.write(s));
-      await handle.write(']}');
-      await handle.sync();
-    } finally {
-      await handle.close();
+    const dir = path.dirname(this.file);
+    for (const [deckId, notes] of data.notes) {
+      if (generation !== this.generation) return;
+      await writeSliced(notesFile(dir, deckId), notesHeader(deckId), notes.map(toNoteRow), ']}', () => generation !== this.generation);
     }
-    if (generation !== this.generation) {
-      await rm(temp, { force: true });
-      return;
-    }
-    await rename(temp, this.file);
-    syncDir(path.dirname(this.file));
+    const columns = emptyColumns();
+    for (const _pause of data.cards.fillColumns(columns)) await yieldToEventLoop();
+    await writeParts(this.file, columnParts(header(data), columns), () => generation !== this.generation);
   }
 
-  /** The same snapshot in one go, for quitting, when a short stall no longer matters. */
+  /** The same snapshot in one go, for quitting or restoring, when a short stall no longer matters. */
   writeNow(data: SnapshotData): void {
     this.generation++;
-    writeFileAtomic(this.file, `${header(data)}${data.notes.map((n) => JSON.stringify(toNoteRow(n))).join(',')}],"cards":[${data.cards.map((c) => JSON.stringify(toCardRow(c))).join(',')}]}`);
+    const dir = path.dirname(this.file);
+    for (const [deckId, notes] of data.notes) {
+      mkdirSync(path.join(dir, NOTES_DIR), { recursive: true });
+      writeFileAtomic(notesFile(dir, deckId), `${notesHeader(deckId)}${notes.map((n) => JSON.stringify(toNoteRow(n))).join(',')}]}`);
+    }
+    const columns = emptyColumns();
+    for (const _pause of data.cards.fillColumns(columns));
+    writeFileAtomic(this.file, [...columnParts(header(data), columns)].join(''));
   }
 }
 
 function header(data: SnapshotData): string {
-  return `{"schemaVersion":${data.schemaVersion},"deviceId":${JSON.stringify(data.deviceId)},"logSeq":${data.logSeq},"decks":${JSON.stringify(data.decks)},"notes":[`;
+  return `{"schemaVersion":${SCHEMA_VERSION},"deviceId":${JSON.stringify(data.deviceId)},"logSeq":${data.logSeq},"decks":${JSON.stringify(data.decks)},"cards":{`;
 }
 
-async function writeRows<T>(items: readonly T[], row: (item: T) => unknown, write: (s: string) => Promise<unknown>): Promise<void> {
-  for (let start = 0; start < items.length; start += SLICE) {
-    const parts: string[] = [];
-    for (let i = start; i < Math.min(start + SLICE, items.length); i++) parts.push(JSON.stringify(row(items[i]!)));
-    await write((start > 0 ? ',' : '') + parts.join(','));
-    await yieldToEventLoop();
+function notesHeader(deckId: string): string {
+  return `{"schemaVersion":${SCHEMA_VERSION},"deckId":${JSON.stringify(deckId)},"notes":[`;
+}
+
+/** One JSON.stringify per column: each is a flat array, a few milliseconds even at 100,000 cards. */
+function* columnParts(head: string, columns: CardColumns): Generator<string> {
+  yield head;
+  let first = true;
+  for (const name of CARD_COLUMNS) {
+    yield `${first ? '' : ','}"${name}":${JSON.stringify(columns[name])}`;
+    first = false;
   }
+  yield '}}';
+}
+
+async function writeSliced(file: string, head: string, rows: readonly unknown[], tail: string, cancelled: () => boolean): Promise<void> {
+  mkdirSync(path.dirname(file), { recursive: true });
+  function* parts(): Generator<string> {
+    yield head;
+    for (let start = 0; start < rows.length; start += SLICE) {
+      yield (start > 0 ? ',' : '') + rows.slice(start, start + SLICE).map((r) => JSON.stringify(r)).join(',');
+    }
+    yield tail;
+  }
+  await writeParts(file, parts(), cancelled);
+}
+
+/** Writes each part, yielding between them, then syncs and renames into place unless cancelled. */
+async function writeParts(file: string, parts: Iterable<string>, cancelled: () => boolean): Promise<void> {
+  const temp = `${file}.${process.pid}.${++tempCounter}.tmp`;
+  const handle = await open(temp, 'w');
+  try {
+    for (const part of parts) {
+      await handle.write(part);
+      await yieldToEventLoop();
+    }
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  if (cancelled()) {
+    await rm(temp, { force: true });
+    return;
+  }
+  await rename(temp, file);
+  syncDir(path.dirname(file));
 }

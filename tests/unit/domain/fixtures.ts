@@ -10,6 +10,7 @@ export function card(overrides: Partial<Omit<Card, 'memory'>> & { memory?: Parti
     noteId: overrides.noteId ?? `deck/${id}`,
     deckId: overrides.deckId ?? 'deck',
     template: overrides.template ?? 'front',
+    position: overrides.position ?? 0,
     introducedAt: overrides.introducedAt ?? null,
     updatedAt: overrides.updatedAt ?? 0,
     memory: {

@@ -9,7 +9,7 @@ describe('backup thinning', () => {
   const backup = (at: number): BackupFile => ({ name: backupName(at), createdAt: at });
 
   it('names backups so they sort by time', () => {
-    expect(backupName(Date.UTC(2026, 2, 2, 9, 5, 7, 42))).toBe('collection-20260302-090507-042.json');
+    expect(backupName(Date.UTC(2026, 2, 2, 9, 5, 7, 42))).toBe('collection-20260302-090507-042');
   });
 
   it('keeps the 12 newest, one a day for two weeks and one a month for a year, and nothing older', () => {

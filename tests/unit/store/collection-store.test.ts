@@ -84,13 +84,13 @@ describe('the collection store', () => {
     for (let i = 0; i < 20; i++) store.appendReview(review(`c${i % 7}`, T + i, i + 1));
     store.close();
     const fromSnapshot = await openCollectionStore(dir);
-    const expected = new Map(fromSnapshot.data.cards);
+    const expected = new Map([...fromSnapshot.data.cards.values()].map((c) => [c.id, c]));
     fromSnapshot.close();
     writeFileSync(path.join(dir, SNAPSHOT_FILE), '{');
     rmSync(path.join(dir, 'backups'), { recursive: true });
     const fromLog = await openCollectionStore(dir);
     expect(fromLog.notices.join()).toMatch(/rebuilt from the review log/);
-    expect(new Map(fromLog.data.cards)).toEqual(expected);
+    expect(new Map([...fromLog.data.cards.values()].map((c) => [c.id, c]))).toEqual(expected);
     fromLog.close();
   });
 
@@ -163,7 +163,7 @@ describe('the collection store', () => {
     expect(first).toBeDefined();
     later.restore(first!.name);
     expect([...later.data.cards.keys()]).toEqual(['deck/a']);
-    expect(later.backups().some((b) => b.name.endsWith('-before-restore.json'))).toBe(true);
+    expect(later.backups().some((b) => b.name.endsWith('-before-restore'))).toBe(true);
     later.appendReview(review('c', now + 1));
     later.close();
     const reopened = await openCollectionStore(dir, { now: () => now });
