@@ -27,6 +27,12 @@ export interface PreviewApp {
   close(): Promise<void>;
 }
 
+/** Previews still running; a test that fails before close() must not leave its server behind. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 export const tempDataDir = (): string => mkdtempSync(path.join(os.tmpdir(), 'deckhand-e2e-'));
 
 export async function startPreviewServer(options: Omit<LaunchOptions, 'colorScheme'>): Promise<{ url: string; stop(): Promise<void> }> {
@@ -35,6 +41,8 @@ export async function startPreviewServer(options: Omit<LaunchOptions, 'colorSche
   if (options.fuzz === false) args.push('--no-fuzz');
   if (options.decksDir) args.push('--decks-dir', options.decksDir);
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     let err = '';
