@@ -9,7 +9,7 @@ import type { Card, Note } from '../domain/card.ts';
 import { CardTable } from './card-table.ts';
 import { BACKUP_INTERVAL_MS, backupDir, listBackups, takeBackup, thinBackups } from './backups.ts';
 import { acquireLock, type Lock } from './lock.ts';
-import { LOG_FILE, listSegments, sealActiveLog } from './log-segments.ts';
+import { compactSegments, LOG_FILE, listSegments, sealActiveLog } from './log-segments.ts';
 import { migrate, NewerFormatError } from './migrations.ts';
 import { readReviewLog, ReviewLogWriter } from './review-log.ts';
 import { NOTES_DIR, notesFile, SnapshotFile, type SnapshotData } from './snapshot-file.ts';
@@ -292,6 +292,7 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
       writer.close();
       try {
         backupIfDue(true);
+        compactSegments(dir);
       } finally {
         lock.release();
       }

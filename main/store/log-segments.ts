@@ -1,7 +1,7 @@
 // The review log in segments. reviews.jsonl takes new answers; each time a snapshot is written,
 // it is sealed into log/reviews-<last seq>.jsonl and a fresh one begins. Opening replays only
 // what the snapshot does not include, so it reads a bounded tail, never the whole history.
-import { existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { syncDir } from './atomic-file.ts';
 
@@ -42,4 +42,34 @@ export function sealActiveLog(dataDir: string, lastSeq: number): void {
 export function reviewLogFiles(dataDir: string): string[] {
   const active = path.join(dataDir, LOG_FILE);
   return [...listSegments(dataDir).map((s) => s.file), ...(existsSync(active) ? [active] : [])];
+}
+
+/** More sealed segments than this, and the small recent ones are folded into one. */
+export const MAX_SMALL_SEGMENTS = 32;
+/** A segment at least this large counts as archive and is left as it is. */
+const SMALL_SEGMENT_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Folds the newest run of small segments into one archive file, so a collection studied for years
+ * keeps a handful of log files, not one per snapshot. Only a contiguous run is folded, so replaying
+ * the files in order still applies every answer in the order it was given.
+ */
+export function compactSegments(dataDir: string): void {
+  const segments = listSegments(dataDir);
+  let start = segments.length;
+  while (start > 0 && statSync(segments[start - 1]!.file).size < SMALL_SEGMENT_BYTES) start--;
+  const run = segments.slice(start);
+  if (run.length <= MAX_SMALL_SEGMENTS) return;
+  const last = run.at(-1)!;
+  const temp = `${last.file}.merge.tmp`;
+  const fd = openSync(temp, 'w');
+  try {
+    for (const segment of run) writeSync(fd, readFileSync(segment.file));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, last.file);
+  syncDir(path.dirname(last.file));
+  for (const segment of run.slice(0, -1)) rmSync(segment.file);
 }

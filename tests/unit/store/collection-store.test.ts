@@ -62,6 +62,24 @@ describe('the collection store', () => {
     store.close();
   });
 
+  it('folds many small log segments into one on close, keeping every answer in order', async () => {
+    const dir = tempDir();
+    const store = await openCollectionStore(dir, { snapshotDelayMs: 60_000 });
+    for (let i = 0; i < 40; i++) {
+      store.appendReview(review(`c${i % 3}`, T + i, i + 1));
+      await store.flush();
+    }
+    expect(listSegments(dir)).toHaveLength(40);
+    store.close();
+    expect(listSegments(dir).map((s) => s.lastSeq)).toEqual([40]);
+    expect(logLines(dir).map((l) => l.seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    writeFileSync(path.join(dir, SNAPSHOT_FILE), '{');
+    rmSync(path.join(dir, 'backups'), { recursive: true });
+    const rebuilt = await openCollectionStore(dir);
+    expect(rebuilt.data.cards.get('deck/c0')?.memory.reps).toBe(40);
+    rebuilt.close();
+  });
+
   it('answers while a snapshot is being written land in the next one, not lost between the two', async () => {
     const dir = tempDir();
     const store = await openCollectionStore(dir, { snapshotDelayMs: 60_000 });
