@@ -78,7 +78,7 @@ export function createService(options: ServiceOptions) {
         const id = cardIdFor(note.id, template);
         const card = data.cards.get(id);
         if (!card) {
-          data.cards.set(id, { id, noteId: note.id, deckId: deck.id, template, position: note.position, memory: newMemory(now), introducedAt: null, updatedAt: now });
+          data.cards.set(id, { id, noteId: note.id, deckId: deck.id, template, position: note.position, memory: newMemory(now), introducedAt: null, updatedAt: now, suspended: false, buriedUntil: null });
           added = true;
         } else if (card.position !== note.position) {
           data.cards.set(id, { ...card, position: note.position });

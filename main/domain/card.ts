@@ -49,8 +49,12 @@ export interface Card {
   memory: Memory;
   /** When the card was first answered; counts against the new-card limit of that day. */
   introducedAt: number | null;
-  /** Last change to the memory state; an answer shown before this is stale. */
+  /** Last change to the card's state; an answer shown before this is stale. */
   updatedAt: number;
+  /** Suspended cards are never shown until unsuspended. */
+  suspended: boolean;
+  /** A buried card comes back at this time (the next study day's start); null when not buried. */
+  buriedUntil: number | null;
 }
 
 export const isNew = (card: Card): boolean => card.memory.state === MemoryState.New;

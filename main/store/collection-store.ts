@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import type { Card, Note } from '../domain/card.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../domain/settings.ts';
 import { CardTable } from './card-table.ts';
 import { BACKUP_INTERVAL_MS, backupDir, listBackups, takeBackup, thinBackups } from './backups.ts';
 import { acquireLock, type Lock } from './lock.ts';
@@ -13,7 +14,7 @@ import { compactSegments, LOG_FILE, listSegments, sealActiveLog } from './log-se
 import { migrate, NewerFormatError } from './migrations.ts';
 import { readReviewLog, ReviewLogWriter } from './review-log.ts';
 import { NOTES_DIR, notesFile, SnapshotFile, type SnapshotData } from './snapshot-file.ts';
-import { deckOf, fromLoggedCard, fromNoteRow, SCHEMA_VERSION, toLoggedCard, type StoredCollection, type StoredDeck, type StoredNotes, type StoredReview } from './stored.ts';
+import { emptyColumns, deckOf, fromLoggedCard, fromNoteRow, SCHEMA_VERSION, toLoggedCard, type StoredCollection, type StoredDeck, type StoredNotes, type StoredReview } from './stored.ts';
 
 export { LOG_FILE };
 export type DeckRecord = StoredDeck;
@@ -21,6 +22,8 @@ export type DeckRecord = StoredDeck;
 export interface CollectionData {
   decks: Map<string, DeckRecord>;
   cards: CardTable;
+  /** Change it in place, then call `changed()`. */
+  settings: Settings;
 }
 
 export interface NewReview {
@@ -148,6 +151,7 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
       deviceId,
       logSeq: seq,
       decks: [...data.decks.values()],
+      settings: structuredClone(data.settings),
       cards: data.cards.snapshot(),
       notes: new Map([...dirtyNotes].map((d) => [d, [...notesOf(d).values()]])),
     };
@@ -174,7 +178,7 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
     thinBackups(dir, at);
   }
 
-  const db = new Low<SnapshotData>(adapter, { schemaVersion: SCHEMA_VERSION, deviceId, logSeq: seq, decks: [], cards: CardTable.fromCards([]), notes: new Map() });
+  const db = new Low<SnapshotData>(adapter, { schemaVersion: SCHEMA_VERSION, deviceId, logSeq: seq, decks: [], settings: data.settings, cards: CardTable.fromCards([]), notes: new Map() });
 
   const flush = (): Promise<void> => {
     if (timer) clearTimeout(timer);
@@ -271,6 +275,7 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
       data.decks.clear();
       data.cards.clear();
       for (const [k, v] of fresh.decks) data.decks.set(k, v);
+      data.settings = fresh.settings;
       for (const card of fresh.cards.values()) data.cards.set(card.id, card);
       rmSync(path.join(dir, NOTES_DIR), { recursive: true, force: true });
       notes.clear();
@@ -309,7 +314,7 @@ function removeStaleTempFiles(dir: string): void {
 }
 
 function toData(stored: StoredCollection): CollectionData {
-  return { decks: new Map(stored.decks.map((d) => [d.id, d])), cards: new CardTable(stored.cards) };
+  return { decks: new Map(stored.decks.map((d) => [d.id, d])), cards: new CardTable(stored.cards), settings: stored.settings };
 }
 
 /** A deck's note file; a damaged one is moved aside and the deck reads as having no notes, with a notice. */
@@ -363,5 +368,5 @@ function readSnapshot(adapter: SnapshotFile, dir: string, now: () => number, not
 }
 
 function emptyCollection(): StoredCollection {
-  return { schemaVersion: SCHEMA_VERSION, deviceId: '', logSeq: 0, decks: [], cards: { note: [], template: [], position: [], due: [], stability: [], difficulty: [], scheduledDays: [], learningSteps: [], reps: [], lapses: [], state: [], lastReview: [], introducedAt: [], updatedAt: [] } };
+  return { schemaVersion: SCHEMA_VERSION, deviceId: '', logSeq: 0, decks: [], settings: structuredClone(DEFAULT_SETTINGS), cards: emptyColumns() };
 }

@@ -1,6 +1,7 @@
 // Ordered migrations of the snapshot format. Each takes the previous version's JSON and returns
 // the next; `migrate` runs the ones a file needs. Every migration has its own test.
-import { SCHEMA_VERSION, type CardColumns, type NoteRow, type StoredCollection } from './stored.ts';
+import { DEFAULT_SETTINGS } from '../domain/settings.ts';
+import { SCHEMA_VERSION, type NoteRow, type StoredCollection } from './stored.ts';
 
 /** Version 2's card row: [noteId, template, due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, state, lastReview, introducedAt, updatedAt]. */
 type V2CardRow = [string, string, number, number, number, number, number, number, number, number, number | null, number | null, number];
@@ -57,7 +58,7 @@ export const MIGRATIONS: readonly Migration[] = [
     up: (v2) => {
       const notes = v2.notes as NoteRow[];
       const positions = new Map(notes.map((n) => [n[0], n[9]]));
-      const cols: CardColumns = { note: [], template: [], position: [], due: [], stability: [], difficulty: [], scheduledDays: [], learningSteps: [], reps: [], lapses: [], state: [], lastReview: [], introducedAt: [], updatedAt: [] };
+      const cols = { note: [] as string[], template: [] as string[], position: [] as number[], due: [] as number[], stability: [] as number[], difficulty: [] as number[], scheduledDays: [] as number[], learningSteps: [] as number[], reps: [] as number[], lapses: [] as number[], state: [] as number[], lastReview: [] as (number | null)[], introducedAt: [] as (number | null)[], updatedAt: [] as number[] };
       for (const [noteId, template, due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, state, lastReview, introducedAt, updatedAt] of v2.cards as V2CardRow[]) {
         cols.note.push(noteId);
         cols.template.push(template);
@@ -76,6 +77,15 @@ export const MIGRATIONS: readonly Migration[] = [
       }
       const { notes: _moved, ...rest } = v2;
       return { ...rest, schemaVersion: 3, cards: cols, legacyNotes: notes };
+    },
+  },
+  {
+    // Cards can be suspended and buried; the collection gains settings with one default preset.
+    to: 4,
+    up: (v3) => {
+      const cards = v3.cards as Record<string, unknown[]>;
+      const n = cards.note!.length;
+      return { ...v3, schemaVersion: 4, settings: structuredClone(DEFAULT_SETTINGS), cards: { ...cards, suspended: new Array(n).fill(0), buriedUntil: new Array(n).fill(null) } };
     },
   },
 ];
@@ -98,5 +108,6 @@ export function migrate(raw: unknown, file: string): StoredCollection {
   const length = (cards.note as unknown[]).length;
   const short = Object.entries(cards).find(([, col]) => !Array.isArray(col) || col.length !== length);
   if (short) throw new SyntaxError(`its card column "${short[0]}" does not match the others`);
+  if (typeof data.settings !== 'object' || data.settings === null) throw new SyntaxError('it has no settings');
   return data as unknown as StoredCollection;
 }

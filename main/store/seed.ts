@@ -4,6 +4,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSyn
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Card, Note } from '../domain/card.ts';
+import { DEFAULT_SETTINGS } from '../domain/settings.ts';
 import type { DeckRecord, NewReview } from './collection-store.ts';
 import { LOG_FILE, SEGMENT_DIR, segmentName } from './log-segments.ts';
 import { CardTable } from './card-table.ts';
@@ -42,7 +43,7 @@ export function writeCollectionFiles(dir: string, seed: CollectionSeed): void {
   if (seq > 0) renameSync(temp, path.join(dir, SEGMENT_DIR, segmentName(seq)));
   else rmSync(temp);
   closeSync(openSync(path.join(dir, LOG_FILE), 'a'));
-  new SnapshotFile(path.join(dir, 'collection.json')).writeNow({ schemaVersion: SCHEMA_VERSION, deviceId, logSeq: seq, decks: seed.decks, notes: byDeck(seed.notes), cards: CardTable.fromCards(seed.cards) });
+  new SnapshotFile(path.join(dir, 'collection.json')).writeNow({ schemaVersion: SCHEMA_VERSION, deviceId, logSeq: seq, decks: seed.decks, settings: DEFAULT_SETTINGS, notes: byDeck(seed.notes), cards: CardTable.fromCards(seed.cards) });
 }
 
 function byDeck(notes: readonly Note[]): Map<string, Note[]> {

@@ -77,7 +77,7 @@ export class SnapshotFile implements Adapter<SnapshotData> {
 }
 
 function header(data: SnapshotData): string {
-  return `{"schemaVersion":${SCHEMA_VERSION},"deviceId":${JSON.stringify(data.deviceId)},"logSeq":${data.logSeq},"decks":${JSON.stringify(data.decks)},"cards":{`;
+  return `{"schemaVersion":${SCHEMA_VERSION},"deviceId":${JSON.stringify(data.deviceId)},"logSeq":${data.logSeq},"decks":${JSON.stringify(data.decks)},"settings":${JSON.stringify(data.settings)},"cards":{`;
 }
 
 function notesHeader(deckId: string): string {

@@ -5,9 +5,10 @@
 // per card. Note text, which answers never change, lives apart in notes/<deck>.json, one file a
 // deck, read when a deck is first studied and written only when its notes change.
 import { MemoryState, type Card, type Note, type NoteKind, type NoteType } from '../domain/card.ts';
+import type { Settings } from '../domain/settings.ts';
 import { cardIdFor } from '../domain/notes.ts';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** [id, kind, type, front, back, text, extra, tags, quote, position] */
 export type NoteRow = [string, NoteKind, NoteType, string, string, string, string | null, string[], string | null, number];
@@ -27,9 +28,12 @@ export interface CardColumns {
   lastReview: (number | null)[];
   introducedAt: (number | null)[];
   updatedAt: number[];
+  /** 1 when suspended. */
+  suspended: number[];
+  buriedUntil: (number | null)[];
 }
 
-export const CARD_COLUMNS: readonly (keyof CardColumns)[] = ['note', 'template', 'position', 'due', 'stability', 'difficulty', 'scheduledDays', 'learningSteps', 'reps', 'lapses', 'state', 'lastReview', 'introducedAt', 'updatedAt'];
+export const CARD_COLUMNS: readonly (keyof CardColumns)[] = ['note', 'template', 'position', 'due', 'stability', 'difficulty', 'scheduledDays', 'learningSteps', 'reps', 'lapses', 'state', 'lastReview', 'introducedAt', 'updatedAt', 'suspended', 'buriedUntil'];
 
 export interface StoredDeck {
   id: string;
@@ -39,7 +43,11 @@ export interface StoredDeck {
   source: { author: string; publisher: string; subject: string } | null;
   /** The text the deck was made from, kept so the Article view works for any deck. */
   article: string | null;
+  /** The preset (limits, steps, retention) the deck studies with; the first preset when absent. */
+  presetId?: string;
 }
+
+export type StoredSettings = Settings;
 
 export interface StoredCollection {
   schemaVersion: typeof SCHEMA_VERSION;
@@ -47,6 +55,7 @@ export interface StoredCollection {
   /** The last review-log sequence number this snapshot includes. */
   logSeq: number;
   decks: StoredDeck[];
+  settings: StoredSettings;
   cards: CardColumns;
   /** Notes still inside the snapshot, as versions before 3 kept them; moved to notes/ on the next write. */
   legacyNotes?: NoteRow[];
@@ -76,22 +85,30 @@ export interface LoggedCard {
   lastReview: number | null;
   introducedAt: number | null;
   updatedAt: number;
+  suspended?: boolean;
+  buriedUntil?: number | null;
 }
 
-/** One line of the review log: an answer and the card's state after it. */
+/** One line of the review log: an answer, or another change to a card, and the card's state after it. */
 export interface StoredReview {
   /** `<deviceId>-<seq>`: unique across devices, so two logs merge by union. */
   id: string;
   seq: number;
   cardId: string;
+  /** Absent for an answer. An undo names the entry it takes back; the other kinds change no memory. */
+  kind?: LogKind;
+  undoes?: string;
+  /** 1–4 for an answer; 0 for every other kind. */
   rating: number;
   reviewedAt: number;
   durationMs: number;
   card: LoggedCard;
 }
 
+export type LogKind = 'undo' | 'bury' | 'suspend' | 'unsuspend' | 'reset' | 'edit';
+
 export function emptyColumns(): CardColumns {
-  return { note: [], template: [], position: [], due: [], stability: [], difficulty: [], scheduledDays: [], learningSteps: [], reps: [], lapses: [], state: [], lastReview: [], introducedAt: [], updatedAt: [] };
+  return { note: [], template: [], position: [], due: [], stability: [], difficulty: [], scheduledDays: [], learningSteps: [], reps: [], lapses: [], state: [], lastReview: [], introducedAt: [], updatedAt: [], suspended: [], buriedUntil: [] };
 }
 
 /** Appends one card to the columns. */
@@ -111,6 +128,8 @@ export function pushCard(cols: CardColumns, c: Card): void {
   cols.lastReview.push(m.lastReview);
   cols.introducedAt.push(c.introducedAt);
   cols.updatedAt.push(c.updatedAt);
+  cols.suspended.push(c.suspended ? 1 : 0);
+  cols.buriedUntil.push(c.buriedUntil);
 }
 
 export function cardAt(cols: CardColumns, i: number): Card {
@@ -135,6 +154,8 @@ export function cardAt(cols: CardColumns, i: number): Card {
     },
     introducedAt: cols.introducedAt[i] ?? null,
     updatedAt: cols.updatedAt[i]!,
+    suspended: cols.suspended[i] === 1,
+    buriedUntil: cols.buriedUntil[i] ?? null,
   };
 }
 
@@ -166,6 +187,8 @@ export function toLoggedCard(c: Card): LoggedCard {
     lastReview: m.lastReview,
     introducedAt: c.introducedAt,
     updatedAt: c.updatedAt,
+    suspended: c.suspended,
+    buriedUntil: c.buriedUntil,
   };
 }
 
@@ -190,6 +213,8 @@ export function fromLoggedCard(s: LoggedCard, knownPosition = 0): Card {
     },
     introducedAt: s.introducedAt,
     updatedAt: s.updatedAt,
+    suspended: s.suspended ?? false,
+    buriedUntil: s.buriedUntil ?? null,
   };
 }
 

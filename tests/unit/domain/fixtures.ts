@@ -11,6 +11,8 @@ export function card(overrides: Partial<Omit<Card, 'memory'>> & { memory?: Parti
     deckId: overrides.deckId ?? 'deck',
     template: overrides.template ?? 'front',
     position: overrides.position ?? 0,
+    suspended: overrides.suspended ?? false,
+    buriedUntil: overrides.buriedUntil ?? null,
     introducedAt: overrides.introducedAt ?? null,
     updatedAt: overrides.updatedAt ?? 0,
     memory: {

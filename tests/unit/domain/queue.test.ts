@@ -63,7 +63,7 @@ describe('the day queue', () => {
 
   it('keeps new cards in deck order', () => {
     const fresh = ['a', 'b', 'c'].map((id) => card({ id }));
-    expect(buildDayQueue(fresh, now, { newPerDay: 2, rolloverHour: 4 }).new.map((c) => c.id)).toEqual(['a', 'b']);
+    expect(buildDayQueue(fresh, now, { newPerDay: 2, reviewsPerDay: 200, rolloverHour: 4 }).new.map((c) => c.id)).toEqual(['a', 'b']);
   });
 
   it('shows a learning card due within 20 minutes once nothing else is left, rather than ending the session', () => {
@@ -73,5 +73,34 @@ describe('the day queue', () => {
     expect(q.counts.learning).toBe(0);
     expect(nextInQueue(q, [soon, later], now)?.id).toBe('soon');
     expect(nextInQueue(buildDayQueue([later], now), [later], now)).toBeNull();
+  });
+
+  it('never shows a suspended card, and shows a buried one again at the next study day', () => {
+    const suspended = card({ id: 's', suspended: true });
+    const buried = card({ id: 'b', buriedUntil: at(11, 4), memory: { state: MemoryState.Review, due: at(10, 9) } });
+    expect(buildDayQueue([suspended, buried], now).counts).toEqual({ new: 0, learning: 0, due: 0 });
+    expect(buildDayQueue([suspended, buried], at(11, 5)).counts).toEqual({ new: 0, learning: 0, due: 1 });
+  });
+
+  it('keeps a sibling for tomorrow once one card of its note was answered today', () => {
+    const front = card({ id: 'n:front', noteId: 'n', introducedAt: at(10, 9), memory: { state: MemoryState.Review, due: at(14, 9), lastReview: at(10, 9) } });
+    const reverse = card({ id: 'n:reverse', noteId: 'n' });
+    const c1 = card({ id: 'm:c1', noteId: 'm' });
+    const c2 = card({ id: 'm:c2', noteId: 'm' });
+    const q = buildDayQueue([front, reverse, c1, c2], now);
+    expect(q.new.map((c) => c.id)).toEqual(['m:c1']);
+    expect(buildDayQueue([front, reverse], at(11, 9)).new.map((c) => c.id)).toEqual(['n:reverse']);
+  });
+
+  it('stops reviews at the daily review limit, counting those done today', () => {
+    const due = Array.from({ length: 10 }, () => card({ memory: { state: MemoryState.Review, due: at(10, 8) } }));
+    const doneToday = Array.from({ length: 4 }, () => card({ introducedAt: at(1, 9), memory: { state: MemoryState.Review, due: at(20, 9), lastReview: at(10, 9) } }));
+    expect(buildDayQueue([...due, ...doneToday], now, { newPerDay: 20, reviewsPerDay: 6, rolloverHour: 4 }).counts.due).toBe(2);
+  });
+
+  it('lets "Study more" add new cards beyond the limit, and a collection-wide cap lower it', () => {
+    const fresh = Array.from({ length: 30 }, () => card());
+    expect(buildDayQueue(fresh, now, undefined, { extraNew: 5 }).counts.new).toBe(25);
+    expect(buildDayQueue(fresh, now, undefined, { capNew: 3 }).counts.new).toBe(3);
   });
 });

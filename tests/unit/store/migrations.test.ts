@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { migrate, MIGRATIONS } from '../../../main/store/migrations.ts';
-import { cardAt, fromNoteRow, SCHEMA_VERSION } from '../../../main/store/stored.ts';
+import { DEFAULT_SETTINGS } from '../../../main/domain/settings.ts';
+import { cardAt, fromNoteRow, SCHEMA_VERSION, type NoteRow } from '../../../main/store/stored.ts';
 
 const v1 = () => ({
   schemaVersion: 1,
@@ -27,24 +28,33 @@ describe('snapshot migrations', () => {
   });
 
   it('2 → 3: turns card rows into columns with their note’s position, and sets the notes aside to move', () => {
-    const v2 = MIGRATIONS[0]!.up(v1());
-    const v3 = migrate(v2, 'collection.json');
+    const v3 = MIGRATIONS[1]!.up(MIGRATIONS[0]!.up(v1())) as { schemaVersion: number; cards: Record<string, unknown[]>; legacyNotes: NoteRow[] };
     expect(v3.schemaVersion).toBe(3);
-    expect(v3.logSeq).toBe(7);
-    const { memory, ...card } = cardAt(v3.cards, 0);
+    expect(v3.cards).toEqual({
+      note: ['d/n'], template: ['reverse'], position: [3], due: [10], stability: [1.5], difficulty: [5.25], scheduledDays: [2], learningSteps: [0],
+      reps: [4], lapses: [1], state: [2], lastReview: [9], introducedAt: [1], updatedAt: [9],
+    });
+    expect(v3.legacyNotes.map(fromNoteRow)).toEqual(v1().notes);
+  });
+
+  it('3 → 4: cards start neither suspended nor buried, and the collection gets default settings', () => {
+    const v4 = migrate(MIGRATIONS[1]!.up(MIGRATIONS[0]!.up(v1())), 'collection.json');
+    expect(v4.schemaVersion).toBe(4);
+    expect(v4.logSeq).toBe(7);
+    expect(v4.settings).toEqual(DEFAULT_SETTINGS);
+    const { memory, ...card } = cardAt(v4.cards, 0);
     const { due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, state, lastReview, ...fields } = v1().cards[0]!;
-    expect(card).toEqual({ ...fields, position: 3 });
+    expect(card).toEqual({ ...fields, position: 3, suspended: false, buriedUntil: null });
     expect(memory).toEqual({ due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, state, lastReview });
-    expect(v3.legacyNotes?.map(fromNoteRow)).toEqual(v1().notes);
   });
 
   it('reads a file without a version as version 1', () => {
-    expect(migrate({ deviceId: '', logSeq: 0, decks: [], notes: [], cards: [] }, 'f').schemaVersion).toBe(3);
+    expect(migrate({ deviceId: '', logSeq: 0, decks: [], notes: [], cards: [] }, 'f').schemaVersion).toBe(SCHEMA_VERSION);
   });
 
   it('rejects a file that is not a collection', () => {
     expect(() => migrate([1, 2], 'f')).toThrow(SyntaxError);
-    expect(() => migrate({ schemaVersion: 3, decks: [], logSeq: 0, cards: [] }, 'f')).toThrow(/lacks its decks, cards or log position/);
-    expect(() => migrate({ schemaVersion: 3, decks: [], logSeq: 0, cards: { note: ['d/a'], due: [] } }, 'f')).toThrow(/column "due" does not match/);
+    expect(() => migrate({ schemaVersion: 4, decks: [], logSeq: 0, settings: {}, cards: [] }, 'f')).toThrow(/lacks its decks, cards or log position/);
+    expect(() => migrate({ schemaVersion: 4, decks: [], logSeq: 0, settings: {}, cards: { note: ['d/a'], due: [] } }, 'f')).toThrow(/column "due" does not match/);
   });
 });

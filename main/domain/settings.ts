@@ -1,0 +1,47 @@
+// What a learner can set: the study day, overall limits, and deck presets (Anki's "deck options").
+import type { StepUnit } from 'ts-fsrs';
+
+export interface Preset {
+  id: string;
+  name: string;
+  newPerDay: number;
+  reviewsPerDay: number;
+  learningSteps: StepUnit[];
+  relearningSteps: StepUnit[];
+  /** 0.70–0.97: more retention means more reviews. */
+  desiredRetention: number;
+  maximumIntervalDays: number;
+}
+
+export interface Settings {
+  theme: 'system' | 'light' | 'dark';
+  /** Local hour at which the study day starts (Anki: 4 am). */
+  rolloverHour: number;
+  /** Limits over all decks together; each deck's preset limits it too. */
+  newPerDay: number;
+  reviewsPerDay: number;
+  presets: Preset[];
+}
+
+export const DEFAULT_PRESET: Preset = {
+  id: 'default',
+  name: 'Default',
+  newPerDay: 20,
+  reviewsPerDay: 200,
+  learningSteps: ['1m', '10m'],
+  relearningSteps: ['10m'],
+  desiredRetention: 0.9,
+  maximumIntervalDays: 36500,
+};
+
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'system',
+  rolloverHour: 4,
+  newPerDay: 9999,
+  reviewsPerDay: 9999,
+  presets: [DEFAULT_PRESET],
+};
+
+export function presetFor(settings: Settings, presetId: string | undefined): Preset {
+  return settings.presets.find((p) => p.id === presetId) ?? settings.presets[0] ?? DEFAULT_PRESET;
+}
