@@ -103,6 +103,39 @@ export interface AppInfo {
   notices: string[];
 }
 
+export interface UndoResult {
+  cardId: string;
+  deckId: string;
+  undone: 'answer' | 'bury' | 'suspend';
+}
+
+export interface CardActionResult {
+  cardId: string;
+  suspended: boolean;
+  buriedUntil: number | null;
+}
+
+export type StepUnit = `${number}${'m' | 'h' | 'd'}`;
+
+export interface Preset {
+  id: string;
+  name: string;
+  newPerDay: number;
+  reviewsPerDay: number;
+  learningSteps: StepUnit[];
+  relearningSteps: StepUnit[];
+  desiredRetention: number;
+  maximumIntervalDays: number;
+}
+
+export interface Settings {
+  theme: 'system' | 'light' | 'dark';
+  rolloverHour: number;
+  newPerDay: number;
+  reviewsPerDay: number;
+  presets: Preset[];
+}
+
 export interface BackupInfo {
   id: string;
   /** Epoch ms. */
@@ -117,6 +150,14 @@ export interface DeckhandApi {
   nextCard(args: { deckId: string }): Promise<Result<StudyState>>;
   answer(args: AnswerArgs): Promise<Result<AnswerResult>>;
   getArticle(args: { deckId: string }): Promise<Result<Article>>;
+  undo(args: Record<string, never>): Promise<Result<UndoResult>>;
+  bury(args: { cardId: string }): Promise<Result<CardActionResult>>;
+  suspend(args: { cardId: string }): Promise<Result<CardActionResult>>;
+  unsuspend(args: { cardId: string }): Promise<Result<CardActionResult>>;
+  studyMore(args: { deckId: string; newCards: number }): Promise<Result<StudyState>>;
+  getSettings(args: Record<string, never>): Promise<Result<Settings>>;
+  updateSettings(args: Settings): Promise<Result<Settings>>;
+  setDeckPreset(args: { deckId: string; presetId: string }): Promise<Result<DeckSummary>>;
   listBackups(args: Record<string, never>): Promise<Result<BackupInfo[]>>;
   restoreBackup(args: { id: string }): Promise<Result<BackupInfo>>;
 }
@@ -130,7 +171,23 @@ export type ErrorCode = 'bad-request' | 'not-found' | 'conflict' | 'unavailable'
 export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
 /** Every method, once. `satisfies` makes the compiler reject a missing or misspelt name. */
-export const API_METHODS = ['getAppInfo', 'listDecks', 'nextCard', 'answer', 'getArticle', 'listBackups', 'restoreBackup'] as const satisfies readonly ApiMethod[];
+export const API_METHODS = [
+  'getAppInfo',
+  'listDecks',
+  'nextCard',
+  'answer',
+  'undo',
+  'bury',
+  'suspend',
+  'unsuspend',
+  'studyMore',
+  'getSettings',
+  'updateSettings',
+  'setDeckPreset',
+  'getArticle',
+  'listBackups',
+  'restoreBackup',
+] as const satisfies readonly ApiMethod[];
 
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
 // Fails to compile when a method of DeckhandApi is left out of API_METHODS.

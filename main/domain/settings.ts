@@ -1,27 +1,7 @@
 // What a learner can set: the study day, overall limits, and deck presets (Anki's "deck options").
-import type { StepUnit } from 'ts-fsrs';
+import type { Preset, Settings } from '../contract.ts';
 
-export interface Preset {
-  id: string;
-  name: string;
-  newPerDay: number;
-  reviewsPerDay: number;
-  learningSteps: StepUnit[];
-  relearningSteps: StepUnit[];
-  /** 0.70–0.97: more retention means more reviews. */
-  desiredRetention: number;
-  maximumIntervalDays: number;
-}
-
-export interface Settings {
-  theme: 'system' | 'light' | 'dark';
-  /** Local hour at which the study day starts (Anki: 4 am). */
-  rolloverHour: number;
-  /** Limits over all decks together; each deck's preset limits it too. */
-  newPerDay: number;
-  reviewsPerDay: number;
-  presets: Preset[];
-}
+export type { Preset, Settings };
 
 export const DEFAULT_PRESET: Preset = {
   id: 'default',

@@ -14,7 +14,7 @@ import { compactSegments, LOG_FILE, listSegments, sealActiveLog } from './log-se
 import { migrate, NewerFormatError } from './migrations.ts';
 import { readReviewLog, ReviewLogWriter } from './review-log.ts';
 import { NOTES_DIR, notesFile, SnapshotFile, type SnapshotData } from './snapshot-file.ts';
-import { emptyColumns, deckOf, fromLoggedCard, fromNoteRow, SCHEMA_VERSION, toLoggedCard, type StoredCollection, type StoredDeck, type StoredNotes, type StoredReview } from './stored.ts';
+import { emptyColumns, deckOf, fromLoggedCard, fromNoteRow, SCHEMA_VERSION, toLoggedCard, type LogKind, type StoredCollection, type StoredDeck, type StoredNotes, type StoredReview } from './stored.ts';
 
 export { LOG_FILE };
 export type DeckRecord = StoredDeck;
@@ -28,6 +28,9 @@ export interface CollectionData {
 
 export interface NewReview {
   cardId: string;
+  /** Absent for an answer; see StoredReview. */
+  kind?: LogKind;
+  undoes?: string;
   rating: number;
   reviewedAt: number;
   durationMs: number;
@@ -243,6 +246,8 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
         id: `${deviceId}-${seq + 1}`,
         seq: seq + 1,
         cardId: review.cardId,
+        ...(review.kind ? { kind: review.kind } : {}),
+        ...(review.undoes ? { undoes: review.undoes } : {}),
         rating: review.rating,
         reviewedAt: review.reviewedAt,
         durationMs: review.durationMs,
