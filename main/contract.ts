@@ -23,6 +23,16 @@ export interface DeckSummary {
   counts: DeckCounts;
   /** Present when the deck was made from a text that ships with it (the Article view). */
   source: SourceInfo | null;
+  /** The preset it studies with. */
+  presetId: string;
+  /** Nested decks (`Parent::Child` titles): the parent deck's id, null at the top. */
+  parentId: string | null;
+  /** How deep in the deck tree; 0 at the top. */
+  depth: number;
+  /** The title without the parent's path, as the tree shows it. */
+  name: string;
+  /** This deck's cards and today's counts plus those of every deck under it. */
+  rollup: { cardCount: number; counts: DeckCounts };
 }
 
 export interface SourceInfo {
@@ -144,6 +154,103 @@ export interface BackupInfo {
   beforeRestore: boolean;
 }
 
+export type NoteType = 'basic' | 'reversed' | 'cloze';
+
+/** A note as the editor shows it: the text its cards are made from. */
+export interface NoteView {
+  id: string;
+  deckId: string;
+  deckTitle: string;
+  type: NoteType;
+  front: string;
+  back: string;
+  /** Cloze text with `{{c1::…}}` deletions; empty for basic and reversed notes. */
+  text: string;
+  extra: string;
+  tags: string[];
+  /** The ids of the cards the note makes, one per side or deletion. */
+  cardIds: string[];
+}
+
+/** Without `noteId` a new note is added to `deckId`; with it the note is changed (and moved when `deckId` differs). */
+export interface SaveNoteArgs {
+  noteId?: string;
+  deckId: string;
+  type: NoteType;
+  front?: string;
+  back?: string;
+  text?: string;
+  extra?: string;
+  tags: string[];
+}
+
+export type CardStateFilter = 'new' | 'learning' | 'due' | 'suspended' | 'buried';
+export type SearchSort = 'due' | 'interval' | 'difficulty' | 'added';
+
+export interface SearchArgs {
+  query: string;
+  /** This deck and the decks under it. */
+  deckId?: string;
+  tag?: string;
+  state?: CardStateFilter;
+  sort: SearchSort;
+  descending: boolean;
+  offset: number;
+  limit: number;
+  /** Also return every matching card id, in order (for "select all"). */
+  allIds?: boolean;
+}
+
+export interface BrowserRow {
+  cardId: string;
+  noteId: string;
+  deckId: string;
+  deckTitle: string;
+  type: NoteType;
+  /** 'front', 'reverse' or 'c1', 'c2', … */
+  template: string;
+  /** The question side, cut to one line. */
+  front: string;
+  tags: string[];
+  status: CardStatus;
+  suspended: boolean;
+  buried: boolean;
+  /** Epoch ms; null for a new card. */
+  due: number | null;
+  intervalDays: number;
+  difficulty: number;
+}
+
+export interface SearchResult {
+  total: number;
+  offset: number;
+  rows: BrowserRow[];
+  allIds?: string[];
+}
+
+export type CardsAction =
+  | { action: 'suspend' | 'unsuspend' | 'reset' | 'delete' }
+  | { action: 'addTag' | 'removeTag'; tag: string }
+  | { action: 'move'; deckId: string };
+
+export type UpdateCardsArgs = { cardIds: string[] } & CardsAction;
+
+export interface UpdateCardsResult {
+  /** Cards (or, for tags, moves and deletes, notes) that changed. */
+  changed: number;
+  /** What was done, in a sentence for the status line. */
+  message: string;
+  /** True when the change was a deletion that `undoDelete` can bring back. */
+  undoable: boolean;
+}
+
+export interface DeleteResult {
+  notes: number;
+  cards: number;
+  decks: number;
+  message: string;
+}
+
 export interface DeckhandApi {
   getAppInfo(args: Record<string, never>): Promise<Result<AppInfo>>;
   listDecks(args: Record<string, never>): Promise<Result<DeckSummary[]>>;
@@ -160,6 +267,17 @@ export interface DeckhandApi {
   setDeckPreset(args: { deckId: string; presetId: string }): Promise<Result<DeckSummary>>;
   listBackups(args: Record<string, never>): Promise<Result<BackupInfo[]>>;
   restoreBackup(args: { id: string }): Promise<Result<BackupInfo>>;
+  getNote(args: { noteId: string }): Promise<Result<NoteView>>;
+  saveNote(args: SaveNoteArgs): Promise<Result<NoteView>>;
+  deleteNotes(args: { noteIds: string[] }): Promise<Result<DeleteResult>>;
+  createDeck(args: { title: string }): Promise<Result<DeckSummary>>;
+  renameDeck(args: { deckId: string; title: string }): Promise<Result<DeckSummary>>;
+  deleteDeck(args: { deckId: string }): Promise<Result<DeleteResult>>;
+  /** Brings back the last deletion (notes, or a deck) with its cards' memory. */
+  undoDelete(args: Record<string, never>): Promise<Result<DeleteResult>>;
+  searchCards(args: SearchArgs): Promise<Result<SearchResult>>;
+  updateCards(args: UpdateCardsArgs): Promise<Result<UpdateCardsResult>>;
+  listTags(args: Record<string, never>): Promise<Result<string[]>>;
 }
 
 export type ApiMethod = keyof DeckhandApi;
@@ -187,6 +305,16 @@ export const API_METHODS = [
   'getArticle',
   'listBackups',
   'restoreBackup',
+  'getNote',
+  'saveNote',
+  'deleteNotes',
+  'createDeck',
+  'renameDeck',
+  'deleteDeck',
+  'undoDelete',
+  'searchCards',
+  'updateCards',
+  'listTags',
 ] as const satisfies readonly ApiMethod[];
 
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;

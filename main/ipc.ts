@@ -46,6 +46,51 @@ const settingsSchema = z.strictObject({
   presets: z.array(presetSchema, { error: '"presets" must be a list' }).min(1, 'keep at least one preset').max(50, 'more than 50 presets'),
 });
 
+const boundedText = (field: string, max: number) => z.string({ error: `"${field}" must be text` }).max(max, `"${field}" is longer than ${max} characters`);
+const tag = (field: string) =>
+  z
+    .string({ error: `"${field}" must be text` })
+    .trim()
+    .min(1, `"${field}" is empty`)
+    .max(64, `"${field}" is longer than 64 characters`)
+    .regex(/^[^\s,]+$/, `"${field}" must be one word: no spaces or commas (use hyphens, like "summit-2018")`);
+const deckTitle = z.string({ error: '"title" must be text' }).trim().min(1, '"title" is empty').max(200, '"title" is longer than 200 characters');
+const idList = (field: string, max: number) => z.array(id(field), { error: `"${field}" must be a list of ids` }).min(1, `"${field}" is empty`).max(max, `"${field}" has more than ${max} ids`);
+
+const saveNoteSchema = z.strictObject({
+  noteId: id('noteId').optional(),
+  deckId: id('deckId'),
+  type: z.enum(['basic', 'reversed', 'cloze'], { error: '"type" must be "basic", "reversed" or "cloze"' }),
+  front: boundedText('front', 4000).optional(),
+  back: boundedText('back', 4000).optional(),
+  text: boundedText('text', 4000).optional(),
+  extra: boundedText('extra', 2000).optional(),
+  tags: z.array(tag('tags'), { error: '"tags" must be a list of tags' }).max(32, '"tags" has more than 32 tags'),
+});
+
+const searchSchema = z.strictObject({
+  query: boundedText('query', 500),
+  deckId: id('deckId').optional(),
+  tag: tag('tag').optional(),
+  state: z.enum(['new', 'learning', 'due', 'suspended', 'buried'], { error: '"state" must be "new", "learning", "due", "suspended" or "buried"' }).optional(),
+  sort: z.enum(['due', 'interval', 'difficulty', 'added'], { error: '"sort" must be "due", "interval", "difficulty" or "added"' }),
+  descending: z.boolean({ error: '"descending" must be true or false' }),
+  offset: count('offset', 10_000_000),
+  limit: count('limit', 500),
+  allIds: z.boolean({ error: '"allIds" must be true or false' }).optional(),
+});
+
+const cardIds = idList('cardIds', 200_000);
+const updateCardsSchema = z.discriminatedUnion(
+  'action',
+  [
+    z.strictObject({ cardIds, action: z.enum(['suspend', 'unsuspend', 'reset', 'delete']) }),
+    z.strictObject({ cardIds, action: z.enum(['addTag', 'removeTag']), tag: tag('tag') }),
+    z.strictObject({ cardIds, action: z.literal('move'), deckId: id('deckId') }),
+  ],
+  { error: '"action" must be one of suspend, unsuspend, reset, delete, addTag, removeTag or move' },
+);
+
 const handlers: { [M in ApiMethod]: Handler<M> } = {
   getAppInfo: { args: noArgs, run: (s) => s.getAppInfo() },
   listDecks: { args: noArgs, run: (s) => s.listDecks() },
@@ -70,6 +115,16 @@ const handlers: { [M in ApiMethod]: Handler<M> } = {
   setDeckPreset: { args: z.strictObject({ deckId: id('deckId'), presetId: id('presetId') }), run: (s, a) => s.setDeckPreset(a) },
   listBackups: { args: noArgs, run: (s) => s.listBackups() },
   restoreBackup: { args: z.strictObject({ id: id('id') }), run: (s, a) => s.restoreBackup(a) },
+  getNote: { args: z.strictObject({ noteId: id('noteId') }), run: (s, a) => s.getNote(a) },
+  saveNote: { args: saveNoteSchema as z.ZodType<ApiArgs<'saveNote'>>, run: (s, a) => s.saveNote(a) },
+  deleteNotes: { args: z.strictObject({ noteIds: idList('noteIds', 100_000) }), run: (s, a) => s.deleteNotes(a) },
+  createDeck: { args: z.strictObject({ title: deckTitle }), run: (s, a) => s.createDeck(a) },
+  renameDeck: { args: z.strictObject({ deckId: id('deckId'), title: deckTitle }), run: (s, a) => s.renameDeck(a) },
+  deleteDeck: { args: z.strictObject({ deckId: id('deckId') }), run: (s, a) => s.deleteDeck(a) },
+  undoDelete: { args: noArgs, run: (s) => s.undoDelete() },
+  searchCards: { args: searchSchema as z.ZodType<ApiArgs<'searchCards'>>, run: (s, a) => s.searchCards(a) },
+  updateCards: { args: updateCardsSchema as z.ZodType<ApiArgs<'updateCards'>>, run: (s, a) => s.updateCards(a) },
+  listTags: { args: noArgs, run: (s) => s.listTags() },
 };
 
 const known = new Set<string>(API_METHODS);

@@ -2,11 +2,12 @@
 // collection, and composes the pure domain with the store.
 import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import type { AnswerArgs, AnswerResult, AppInfo, Article, ArticleCard, BackupInfo, CardActionResult, DeckSummary, StudyCard, StudyState, UndoResult } from './contract.ts';
+import type { AnswerArgs, AnswerResult, AppInfo, Article, ArticleCard, BackupInfo, BrowserRow, CardActionResult, DeckSummary, DeleteResult, NoteView, SaveNoteArgs, SearchArgs, SearchResult, StudyCard, StudyState, UndoResult, UpdateCardsArgs, UpdateCardsResult } from './contract.ts';
 import { AppError } from './app-error.ts';
 import type { Clock } from './clock.ts';
 import { segmentArticle } from './domain/article.ts';
 import { isNew, type Card, type Note } from './domain/card.ts';
+import { clozeOrdinals } from './domain/cloze.ts';
 import { formatInterval } from './domain/interval.ts';
 import { cardFaces, cardIdFor, templatesOf } from './domain/notes.ts';
 import { buildDayQueue, cardStatus, nextInQueue, studiedToday, type DayQueue, type QueueLimits } from './domain/queue.ts';
@@ -14,7 +15,9 @@ import { createScheduler, newMemory, type Scheduler, type SchedulerOptions } fro
 import { dayStart, nextDayStart } from './domain/day.ts';
 import { presetFor, type Preset, type Settings } from './domain/settings.ts';
 import { DeckFileError, notesOf, readDeckDir, type LoadedDeck } from './formats/deck-file.ts';
-import type { CollectionStore } from './store/collection-store.ts';
+import type { CollectionStore, DeckRecord } from './store/collection-store.ts';
+import { deckTree, isWithin, joinTitle, sameTitlePath, titlePath } from './domain/deck-tree.ts';
+import { searchCards } from './domain/search.ts';
 import type { LogKind } from './store/stored.ts';
 
 /** Anki caps the time counted for one answer at 60 s: longer means the learner walked away. */
@@ -34,6 +37,32 @@ export interface ServiceOptions {
   /** Fuzz is on in the app, off in tests; the rest of the scheduling comes from each deck's preset. */
   scheduler?: Pick<SchedulerOptions, 'fuzz'>;
   version?: string;
+}
+
+/** Deletions kept for "undo delete"; like Anki, the last few, not forever. */
+export const DELETE_UNDO_STEPS = 30;
+
+/** Rows the browser may ask for at once: more than a screen, far less than a collection. */
+export const MAX_BROWSER_ROWS = 500;
+
+/**
+ * Notes and decks made in the app get ids a deck file can never use (its ids are lowercase words
+ * joined by hyphens; these hold a dot), so a shipped deck's update can tell them from its own.
+ */
+const LOCAL_NOTE = /\/n\.[0-9a-z]+$/;
+export const isLocalNoteId = (noteId: string): boolean => LOCAL_NOTE.test(noteId);
+
+function groupInto<T>(groups: Map<string, T[]>, key: string, item: T): void {
+  const list = groups.get(key);
+  if (list) list.push(item);
+  else groups.set(key, [item]);
+}
+
+/** What one deletion removed, to bring it back with every card's memory. */
+interface Deletion {
+  notes: Note[];
+  cards: Card[];
+  decks: DeckRecord[];
 }
 
 /** One change that Undo can take back: the card before it and after it. */
@@ -111,6 +140,11 @@ export function createService(options: ServiceOptions) {
     if (undoStack.length > UNDO_STEPS) undoStack.shift();
   }
 
+  const deletions: Deletion[] = [];
+  /** The order of the last search, so scrolling through it does not search again. */
+  let lastSearch: { key: string; ids: string[] } | null = null;
+  let idCounter = 0;
+
   if (options.decksDir) notices.push(...loadShippedDecks(options.decksDir));
 
   function loadShippedDecks(dir: string): string[] {
@@ -128,39 +162,47 @@ export function createService(options: ServiceOptions) {
     return problems;
   }
 
-  /** Brings a deck file's notes into the collection; cards keep their memory when their text changes. */
+  /**
+   * Brings a deck file's notes into the collection; cards keep their memory when their text changes.
+   * Edits made in the app win until a newer version of the file ships: a file at the stored version
+   * (or older) changes nothing, unless the deck's notes were lost (a damaged notes file), when the
+   * shipped text comes back. Notes added in the app survive an update; the learner's title and
+   * preset for the deck are kept.
+   */
   function syncDeck({ deck, article }: LoadedDeck): void {
-    const notes = notesOf(deck);
-    const record = {
+    const stored = data.decks.get(deck.id);
+    const known = store.notesOf(deck.id);
+    if (stored && deck.version <= stored.version && known.size > 0) return;
+    const shipped = notesOf(deck);
+    const shippedIds = new Set(shipped.map((n) => n.id));
+    const local = [...known.values()].filter((n) => isLocalNoteId(n.id) && !shippedIds.has(n.id)).sort((a, b) => a.position - b.position);
+    const notes = [...shipped, ...local.map((n, i) => ({ ...n, position: shipped.length + i }))];
+    const record: DeckRecord = {
       id: deck.id,
-      title: deck.title,
+      title: stored?.title ?? deck.title,
       description: deck.description,
       version: deck.version,
       source: deck.source ? { author: deck.source.author, publisher: deck.source.publisher, subject: deck.source.subject } : null,
       article,
+      ...(stored?.presetId ? { presetId: stored.presetId } : {}),
     };
-    const known = store.notesOf(deck.id);
-    const sameDeck = JSON.stringify(data.decks.get(deck.id)) === JSON.stringify(record);
-    const sameNotes = known.size === notes.length && notes.every((n) => JSON.stringify(known.get(n.id)) === JSON.stringify(n));
-    if (!sameDeck) data.decks.set(deck.id, record);
-    if (!sameNotes) store.setNotes(deck.id, notes);
+    data.decks.set(deck.id, record);
+    store.setNotes(deck.id, notes);
     const now = clock();
-    let added = false;
     for (const note of notes) {
       for (const template of templatesOf(note)) {
         const id = cardIdFor(note.id, template);
         const card = data.cards.get(id);
-        if (!card) {
-          data.cards.set(id, { id, noteId: note.id, deckId: deck.id, template, position: note.position, memory: newMemory(now), introducedAt: null, updatedAt: now, suspended: false, buriedUntil: null });
-          added = true;
-        } else if (card.position !== note.position) {
-          data.cards.set(id, { ...card, position: note.position });
-          added = true;
-        }
+        if (!card) data.cards.set(id, newCard(note, template, now));
+        else if (card.position !== note.position) data.cards.set(id, { ...card, position: note.position });
       }
     }
     deckCardIds.delete(deck.id);
-    if (!sameDeck || added) store.changed();
+    store.changed();
+  }
+
+  function newCard(note: Note, template: string, now: number): Card {
+    return { id: cardIdFor(note.id, template), noteId: note.id, deckId: note.deckId, template, position: note.position, memory: newMemory(now), introducedAt: null, updatedAt: now, suspended: false, buriedUntil: null };
   }
 
   /** A deck's live cards in the order new ones are introduced. */
@@ -217,26 +259,201 @@ export function createService(options: ServiceOptions) {
     };
   }
 
+
+  // ---- Managing notes, cards and decks ----
+
+  /** A fresh id: the time in base 36 and a counter, so two made in one millisecond still differ. */
+  function freshId(prefix: string, taken: (id: string) => boolean): string {
+    let id: string;
+    do id = `${prefix}${clock().toString(36)}${(idCounter++).toString(36)}`;
+    while (taken(id));
+    return id;
+  }
+
+  function noteById(noteId: string): Note {
+    const deckId = noteId.slice(0, noteId.indexOf('/'));
+    const note = data.decks.has(deckId) ? store.notesOf(deckId).get(noteId) : undefined;
+    if (!note) throw new AppError('not-found', `There is no note "${noteId}".`);
+    return note;
+  }
+
+  function cardsOfNote(note: Note): Card[] {
+    return templatesOf(note)
+      .map((t) => data.cards.get(cardIdFor(note.id, t)))
+      .filter((c): c is Card => c !== undefined);
+  }
+
+  function noteView(note: Note): NoteView {
+    return {
+      id: note.id,
+      deckId: note.deckId,
+      deckTitle: deck(note.deckId).title,
+      type: note.type,
+      front: note.front,
+      back: note.back,
+      text: note.text,
+      extra: note.extra ?? '',
+      tags: [...note.tags],
+      cardIds: templatesOf(note).map((t) => cardIdFor(note.id, t)),
+    };
+  }
+
+  /** Replaces some of a deck's notes (and drops `removed`), then forgets what was cached about the deck. */
+  function putNotes(deckId: string, changed: readonly Note[], removed: ReadonlySet<string> = new Set()): void {
+    const notes = new Map(store.notesOf(deckId));
+    for (const id of removed) notes.delete(id);
+    for (const n of changed) notes.set(n.id, n);
+    store.setNotes(deckId, [...notes.values()]);
+    deckCardIds.delete(deckId);
+    lastSearch = null;
+  }
+
+  const nextPosition = (deckId: string): number => {
+    let max = -1;
+    for (const n of store.notesOf(deckId).values()) max = Math.max(max, n.position);
+    return max + 1;
+  };
+
+  /** Removes notes and their cards, keeping them for undoDelete. */
+  function removeNotes(notes: readonly Note[], decks: DeckRecord[] = []): Deletion {
+    const removed: Deletion = { notes: [...notes], cards: [], decks };
+    const byDeck = new Map<string, Set<string>>();
+    for (const note of notes) {
+      for (const card of cardsOfNote(note)) {
+        removed.cards.push(card);
+        data.cards.delete(card.id);
+      }
+      byDeck.set(note.deckId, (byDeck.get(note.deckId) ?? new Set()).add(note.id));
+    }
+    for (const [deckId, ids] of byDeck) putNotes(deckId, [], ids);
+    deletions.push(removed);
+    if (deletions.length > DELETE_UNDO_STEPS) deletions.shift();
+    store.changed();
+    return removed;
+  }
+
+  const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+  function deletionResult(d: Deletion, verb: string): DeleteResult {
+    const parts = [d.decks.length ? plural(d.decks.length, 'deck') : '', plural(d.notes.length, 'note'), plural(d.cards.length, 'card')].filter(Boolean);
+    return { notes: d.notes.length, cards: d.cards.length, decks: d.decks.length, message: `${verb} ${parts.join(', ')}.` };
+  }
+
+  /** Moves a note to another deck: it gets an id there, its cards keep their memory under the new ids. */
+  function moveNote(note: Note, toDeckId: string, now: number): Note {
+    const target = store.notesOf(toDeckId);
+    const local = note.id.slice(note.id.indexOf('/') + 1);
+    let id = `${toDeckId}/${local}`;
+    for (let i = 2; target.has(id); i++) id = `${toDeckId}/${local}-${i}`;
+    const moved: Note = { ...note, id, deckId: toDeckId, position: nextPosition(toDeckId) };
+    const after: Card[] = [];
+    for (const card of cardsOfNote(note)) {
+      data.cards.delete(card.id);
+      after.push({ ...card, id: cardIdFor(id, card.template), noteId: id, deckId: toDeckId, position: moved.position, updatedAt: now });
+    }
+    putNotes(note.deckId, [], new Set([note.id]));
+    putNotes(toDeckId, [moved]);
+    store.appendReviews(after.map((card) => ({ cardId: card.id, rating: 0, reviewedAt: now, durationMs: 0, card, kind: 'edit' as const })));
+    return moved;
+  }
+
+  function cleanTags(tags: readonly string[]): string[] {
+    return [...new Set(tags.map((t) => t.trim()).filter(Boolean))];
+  }
+
+  /** A deck title's path, trimmed; its parts must not be empty. */
+  function cleanTitle(title: string): string {
+    const parts = titlePath(title);
+    if (parts.some((p) => p === '')) throw new AppError('bad-request', '"title" has an empty part: write nested decks as Parent::Child.');
+    return joinTitle(parts);
+  }
+
+  function deckWithTitle(title: string): DeckRecord | undefined {
+    for (const d of data.decks.values()) if (sameTitlePath(d.title, title)) return d;
+    return undefined;
+  }
+
+  /** Makes the decks a nested title names above itself, as Anki does, so `A::B` always sits under `A`. */
+  function ensureParents(title: string): void {
+    const parts = titlePath(title);
+    for (let n = 1; n < parts.length; n++) {
+      const parentTitle = joinTitle(parts.slice(0, n));
+      if (!deckWithTitle(parentTitle)) addDeck(parentTitle);
+    }
+  }
+
+  function addDeck(title: string): DeckRecord {
+    const id = freshId('d.', (x) => data.decks.has(x));
+    const record: DeckRecord = { id, title, description: '', version: 0, source: null, article: null };
+    data.decks.set(id, record);
+    store.setNotes(id, []);
+    return record;
+  }
+
+  function summaryOf(deckId: string): DeckSummary {
+    const found = listDeckSummaries().find((x) => x.id === deckId);
+    if (!found) throw new AppError('not-found', `There is no deck "${deckId}".`);
+    return found;
+  }
+
+  function listDeckSummaries(): DeckSummary[] {
+    const now = clock();
+    const flat = [...data.decks.values()].map((d) => {
+      const cards = cardsOf(d.id);
+      return { id: d.id, title: d.title, description: d.description, cardCount: cards.length, counts: queueOf(d.id, now).queue.counts, source: d.source, presetId: presetOf(d.id).id };
+    });
+    return deckTree(flat);
+  }
+
+  const oneLine = (markdown: string): string => {
+    const text = markdown.replace(/[*_`#>]+/g, '').replace(/\s+/g, ' ').trim();
+    return text.length > 160 ? `${text.slice(0, 159)}…` : text;
+  };
+
+  function browserRow(card: Card, note: Note, now: number): BrowserRow {
+    return {
+      cardId: card.id,
+      noteId: note.id,
+      deckId: card.deckId,
+      deckTitle: data.decks.get(card.deckId)?.title ?? card.deckId,
+      type: note.type,
+      template: card.template,
+      front: oneLine(cardFaces(note, card).front),
+      tags: note.tags,
+      status: cardStatus(card, now, data.settings.rolloverHour),
+      suspended: card.suspended,
+      buried: card.buriedUntil !== null && card.buriedUntil > now,
+      due: isNew(card) ? null : card.memory.due,
+      intervalDays: card.memory.scheduledDays,
+      difficulty: card.memory.difficulty,
+    };
+  }
+
+  /** The cards of `cardIds` that exist and have a note, each once. */
+  function liveCards(cardIds: readonly string[]): Card[] {
+    const out = new Map<string, Card>();
+    for (const id of cardIds) {
+      const card = data.cards.get(id);
+      if (card && store.notesOf(card.deckId).has(card.noteId)) out.set(id, card);
+    }
+    if (out.size === 0) throw new AppError('not-found', 'None of the selected cards exist any more; search again.');
+    return [...out.values()];
+  }
+
+  function notesOfCards(cards: readonly Card[]): Note[] {
+    const out = new Map<string, Note>();
+    for (const card of cards) out.set(card.noteId, noteOf(card));
+    return [...out.values()];
+  }
+
   return {
     getAppInfo(): AppInfo {
       return { version: options.version ?? '0.0.0', dataDir: store.dir, now: clock(), notices };
     },
 
+    /** Every deck, flat, in tree order (a parent before its children), each with its place in the tree and rolled-up counts. */
     listDecks(): DeckSummary[] {
-      const now = clock();
-      return [...data.decks.values()]
-        .sort((a, b) => a.title.localeCompare(b.title))
-        .map((d) => {
-          const cards = cardsOf(d.id);
-          return {
-            id: d.id,
-            title: d.title,
-            description: d.description,
-            cardCount: cards.length,
-            counts: queueOf(d.id, now).queue.counts,
-            source: d.source,
-          };
-        });
+      return listDeckSummaries();
     },
 
     nextCard({ deckId }: { deckId: string }): StudyState {
@@ -374,6 +591,213 @@ export function createService(options: ServiceOptions) {
       // Shipped decks may be newer than the backup: their text comes back, the restored progress stays.
       if (options.decksDir) notices.push(...loadShippedDecks(options.decksDir));
       return backup;
+    },
+
+    getNote({ noteId }: { noteId: string }): NoteView {
+      return noteView(noteById(noteId));
+    },
+
+    /**
+     * Adds a note (no `noteId`) or changes one. Its cards follow its templates: a reversed note has
+     * two, a cloze note one per deletion. Cards that stay keep their memory; a changed deck moves it.
+     */
+    saveNote(args: SaveNoteArgs): NoteView {
+      const front = args.front?.trim() ?? '';
+      const back = args.back?.trim() ?? '';
+      const text = args.text?.trim() ?? '';
+      if (args.type === 'cloze') {
+        if (!text) throw new AppError('bad-request', '"text" is empty: write the sentence with a deletion like {{c1::answer}}.');
+        if (clozeOrdinals(text).length === 0) throw new AppError('bad-request', '"text" has no cloze deletion: mark what to recall like {{c1::answer}}.');
+      } else {
+        if (!front) throw new AppError('bad-request', '"front" is empty.');
+        if (!back) throw new AppError('bad-request', '"back" is empty.');
+      }
+      deck(args.deckId);
+      const now = clock();
+      const before = args.noteId ? noteById(args.noteId) : null;
+      const fields = {
+        type: args.type,
+        front: args.type === 'cloze' ? '' : front,
+        back: args.type === 'cloze' ? '' : back,
+        text: args.type === 'cloze' ? text : '',
+        extra: args.extra?.trim() || null,
+        tags: cleanTags(args.tags),
+      };
+      let note: Note;
+      if (before) {
+        note = { ...before, ...fields };
+        const oldIds = new Set(templatesOf(before).map((t) => cardIdFor(before.id, t)));
+        const newIds = new Set(templatesOf(note).map((t) => cardIdFor(note.id, t)));
+        for (const id of oldIds) if (!newIds.has(id)) data.cards.delete(id);
+        putNotes(note.deckId, [note]);
+        if (args.deckId !== before.deckId) note = moveNote(note, args.deckId, now);
+      } else {
+        const id = freshId(`${args.deckId}/n.`, (x) => store.notesOf(args.deckId).has(x));
+        note = { id, deckId: args.deckId, kind: 'fact', quote: null, position: nextPosition(args.deckId), ...fields };
+        putNotes(note.deckId, [note]);
+      }
+      for (const template of templatesOf(note)) {
+        const id = cardIdFor(note.id, template);
+        if (!data.cards.get(id)) data.cards.set(id, newCard(note, template, now));
+      }
+      deckCardIds.delete(note.deckId);
+      store.changed();
+      return noteView(note);
+    },
+
+    /** Deletes notes and their cards; `undoDelete` brings them back. */
+    deleteNotes({ noteIds }: { noteIds: string[] }): DeleteResult {
+      const notes = [...new Set(noteIds)].map(noteById);
+      return deletionResult(removeNotes(notes), 'Deleted');
+    },
+
+    /** A new, empty deck; `Parent::Child` makes it (and its parent, when missing) nested. */
+    createDeck({ title }: { title: string }): DeckSummary {
+      const clean = cleanTitle(title);
+      if (deckWithTitle(clean)) throw new AppError('conflict', `"title": a deck called "${clean}" already exists.`);
+      ensureParents(clean);
+      const record = addDeck(clean);
+      store.changed();
+      return summaryOf(record.id);
+    },
+
+    /** Renames a deck; the decks under it move along (`A::x` becomes `B::x` when `A` becomes `B`). */
+    renameDeck({ deckId, title }: { deckId: string; title: string }): DeckSummary {
+      const d = deck(deckId);
+      const clean = cleanTitle(title);
+      const other = deckWithTitle(clean);
+      if (other && other.id !== deckId) throw new AppError('conflict', `"title": a deck called "${clean}" already exists.`);
+      if (isWithin(clean, d.title) && !sameTitlePath(clean, d.title)) throw new AppError('bad-request', '"title": a deck cannot be put under itself.');
+      const depth = titlePath(d.title).length;
+      for (const child of [...data.decks.values()]) {
+        if (child.id !== deckId && isWithin(child.title, d.title)) data.decks.set(child.id, { ...child, title: joinTitle([...titlePath(clean), ...titlePath(child.title).slice(depth)]) });
+      }
+      data.decks.set(deckId, { ...d, title: clean });
+      ensureParents(clean);
+      lastSearch = null;
+      store.changed();
+      return summaryOf(deckId);
+    },
+
+    /** Deletes a deck, the decks under it and all their cards; `undoDelete` brings them back. */
+    deleteDeck({ deckId }: { deckId: string }): DeleteResult {
+      const d = deck(deckId);
+      const decks = [...data.decks.values()].filter((x) => isWithin(x.title, d.title));
+      const notes = decks.flatMap((x) => [...store.notesOf(x.id).values()]);
+      for (const x of decks) {
+        data.decks.delete(x.id);
+        extraNew.delete(x.id);
+      }
+      const removed = removeNotes(notes, decks);
+      for (const x of decks) deckCardIds.delete(x.id);
+      return deletionResult(removed, 'Deleted');
+    },
+
+    /** Brings back the last deletion: its decks, notes and cards, each card with its memory. */
+    undoDelete(): DeleteResult {
+      const last = deletions.pop();
+      if (!last) throw new AppError('not-found', 'There is no deletion to undo.');
+      for (const d of last.decks) data.decks.set(d.id, d);
+      const byDeck = new Map<string, Note[]>();
+      for (const note of last.notes) {
+        if (!data.decks.has(note.deckId)) continue;
+        groupInto(byDeck, note.deckId, note);
+      }
+      for (const [deckId, notes] of byDeck) putNotes(deckId, notes);
+      for (const card of last.cards) if (data.decks.has(card.deckId)) data.cards.set(card.id, card);
+      store.changed();
+      return deletionResult(last, 'Restored');
+    },
+
+    /** The card browser's search: a page of rows and how many cards match. */
+    searchCards(args: SearchArgs): SearchResult {
+      const now = clock();
+      const { offset, limit, allIds, ...search } = args;
+      if (search.deckId) deck(search.deckId);
+      const key = JSON.stringify(search);
+      // Scrolling asks for later pages of the same search; the first page always searches afresh.
+      if (offset === 0 || lastSearch?.key !== key) {
+        const ancestor = search.deckId ? data.decks.get(search.deckId)!.title : null;
+        const deckIds = ancestor === null ? null : new Set([...data.decks.values()].filter((d) => isWithin(d.title, ancestor)).map((d) => d.id));
+        // Cards come grouped by deck, so the deck's notes are looked up once a run, not once a card.
+        let notesDeck = '';
+        let notes: ReadonlyMap<string, Note> | undefined;
+        const noteOfCard = (card: Card): Note | undefined => {
+          if (card.deckId !== notesDeck) {
+            notesDeck = card.deckId;
+            notes = data.decks.has(notesDeck) ? store.notesOf(notesDeck) : undefined;
+          }
+          return notes?.get(card.noteId);
+        };
+        const cards = deckIds ? [...deckIds].flatMap((id) => data.cards.ofDeck(id)) : data.cards.values();
+        const found = searchCards(cards, { query: search.query, deckIds, tag: search.tag ?? null, state: search.state ?? null, sort: search.sort, descending: search.descending }, { now, rolloverHour: data.settings.rolloverHour, noteOf: noteOfCard });
+        lastSearch = { key, ids: found.map((c) => c.id) };
+      }
+      const ids = lastSearch!.ids;
+      const rows: BrowserRow[] = [];
+      for (const id of ids.slice(offset, offset + Math.min(limit, MAX_BROWSER_ROWS))) {
+        const card = data.cards.get(id);
+        const note = card && store.notesOf(card.deckId).get(card.noteId);
+        if (card && note) rows.push(browserRow(card, note, now));
+      }
+      return { total: ids.length, offset, rows, ...(allIds ? { allIds: [...ids] } : {}) };
+    },
+
+    /** One change to many cards from the browser. Changes to card state go through the review log, so replay stays exact. */
+    updateCards(args: UpdateCardsArgs): UpdateCardsResult {
+      const cards = liveCards(args.cardIds);
+      const now = clock();
+      lastSearch = null;
+      const logged = (kind: 'suspend' | 'unsuspend' | 'reset', change: (c: Card) => Card | null): number => {
+        const after = cards.map(change).filter((c): c is Card => c !== null);
+        store.appendReviews(after.map((card) => ({ cardId: card.id, rating: 0, reviewedAt: now, durationMs: 0, card, kind })));
+        return after.length;
+      };
+      switch (args.action) {
+        case 'suspend': {
+          const n = logged('suspend', (c) => (c.suspended ? null : { ...c, suspended: true, updatedAt: now }));
+          return { changed: n, message: `Suspended ${plural(n, 'card')}.`, undoable: false };
+        }
+        case 'unsuspend': {
+          const n = logged('unsuspend', (c) => (c.suspended || (c.buriedUntil !== null && c.buriedUntil > now) ? { ...c, suspended: false, buriedUntil: null, updatedAt: now } : null));
+          return { changed: n, message: `Unsuspended ${plural(n, 'card')}.`, undoable: false };
+        }
+        case 'reset': {
+          const n = logged('reset', (c) => ({ ...c, memory: newMemory(now), introducedAt: null, buriedUntil: null, updatedAt: now }));
+          return { changed: n, message: `Reset ${plural(n, 'card')} to new; their review history stays in the log.`, undoable: false };
+        }
+        case 'addTag':
+        case 'removeTag': {
+          const tag = args.tag.trim();
+          const changedNotes = notesOfCards(cards)
+            .map((n) => (args.action === 'addTag' ? (n.tags.includes(tag) ? null : { ...n, tags: [...n.tags, tag] }) : n.tags.includes(tag) ? { ...n, tags: n.tags.filter((t) => t !== tag) } : null))
+            .filter((n): n is Note => n !== null);
+          const byDeck = new Map<string, Note[]>();
+          for (const n of changedNotes) groupInto(byDeck, n.deckId, n);
+          for (const [deckId, notes] of byDeck) putNotes(deckId, notes);
+          store.changed();
+          const verb = args.action === 'addTag' ? `Tagged ${plural(changedNotes.length, 'note')} "${tag}"` : `Removed the tag "${tag}" from ${plural(changedNotes.length, 'note')}`;
+          return { changed: changedNotes.length, message: `${verb}.`, undoable: false };
+        }
+        case 'move': {
+          const target = deck(args.deckId);
+          const notes = notesOfCards(cards).filter((n) => n.deckId !== args.deckId);
+          for (const n of notes) moveNote(n, args.deckId, now);
+          store.changed();
+          return { changed: notes.length, message: `Moved ${plural(notes.length, 'note')} to "${target.title}".`, undoable: false };
+        }
+        case 'delete': {
+          const result = deletionResult(removeNotes(notesOfCards(cards)), 'Deleted');
+          return { changed: result.notes, message: result.message, undoable: true };
+        }
+      }
+    },
+
+    /** Every tag in the collection, sorted. */
+    listTags(): string[] {
+      const tags = new Set<string>();
+      for (const deckId of data.decks.keys()) for (const note of store.notesOf(deckId).values()) for (const t of note.tags) tags.add(t);
+      return [...tags].sort((a, b) => a.localeCompare(b));
     },
 
     close(): void {

@@ -6,6 +6,12 @@ import { Review } from './screens/Review.tsx';
 import { ArticleView } from './screens/Article.tsx';
 import { parseRoute } from './router.ts';
 import { Backups } from './screens/Backups.tsx';
+import { Browse } from './screens/Browse.tsx';
+import { Editor } from './screens/Editor.tsx';
+import { Help } from './screens/Help.tsx';
+import { Settings } from './screens/Settings.tsx';
+import { applyTheme } from './theme.ts';
+import { call } from './api.ts';
 
 function App() {
   const [route, setRoute] = useState(() => parseRoute(location.hash));
@@ -13,6 +19,28 @@ function App() {
     const onHash = () => setRoute(parseRoute(location.hash));
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  useEffect(() => {
+    // The desktop app's menu owns these accelerators; in a browser (the preview) the page does.
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+      const to = ({ '1': '#/', b: '#/browse', ',': '#/settings', '/': '#/help' } as Record<string, string>)[e.key.toLowerCase()];
+      if (to) {
+        e.preventDefault();
+        location.hash = to;
+      }
+    };
+    // The desktop menu's Undo: in a text field it undoes the typing (Review handles the rest).
+    const onCommand = (e: Event) => {
+      const field = document.activeElement;
+      if ((e as CustomEvent<string>).detail === 'undo' && (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement)) document.execCommand('undo');
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('deckhand:command', onCommand);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('deckhand:command', onCommand);
+    };
   }, []);
   useEffect(() => {
     // Move focus to the new screen's heading so keyboard and screen-reader users know where they are.
@@ -23,11 +51,27 @@ function App() {
       return <Review key={route.deckId} deckId={route.deckId} />;
     case 'backups':
       return <Backups />;
+    case 'settings':
+      return <Settings />;
+    case 'help':
+      return <Help />;
     case 'article':
       return <ArticleView key={route.deckId} deckId={route.deckId} />;
+    case 'browse':
+      return <Browse />;
+    case 'edit':
+      return <Editor key={`edit:${route.noteId}`} noteId={route.noteId} />;
+    case 'add':
+      return <Editor key={`add:${route.deckId}`} deckId={route.deckId} />;
     default:
       return <Home />;
   }
 }
+
+// The saved theme, before the first screen shows; "system" needs nothing.
+call('getSettings', {}).then(
+  (s) => applyTheme(s.theme),
+  () => undefined,
+);
 
 render(<App />, document.getElementById('app')!);

@@ -1,17 +1,22 @@
 // Screens are addressed by the URL hash, so reloading the window keeps the learner where they were.
-export type Route = { name: 'home' } | { name: 'backups' } | { name: 'study'; deckId: string } | { name: 'article'; deckId: string };
+export type Route = { name: 'home' } | { name: 'backups' } | { name: 'settings' } | { name: 'help' } | { name: 'study'; deckId: string } | { name: 'article'; deckId: string } | { name: 'browse' } | { name: 'edit'; noteId: string } | { name: 'add'; deckId: string };
 
 export function parseRoute(hash: string): Route {
   const [, screen, id] = hash.replace(/^#/, '').split('/');
   if (screen === 'study' && id) return { name: 'study', deckId: decodeURIComponent(id) };
   if (screen === 'article' && id) return { name: 'article', deckId: decodeURIComponent(id) };
-  if (screen === 'backups') return { name: 'backups' };
+  if (screen === 'browse') return { name: 'browse' };
+  if (screen === 'edit' && id) return { name: 'edit', noteId: decodeURIComponent(id) };
+  if (screen === 'add' && id) return { name: 'add', deckId: decodeURIComponent(id) };
+  if (screen === 'backups' || screen === 'settings' || screen === 'help') return { name: screen };
   return { name: 'home' };
 }
 
 export function hrefFor(route: Route): string {
   if (route.name === 'home') return '#/';
-  if (route.name === 'backups') return '#/backups';
+  if (route.name === 'browse') return '#/browse';
+  if (route.name === 'edit') return `#/edit/${encodeURIComponent(route.noteId)}`;
+  if (route.name === 'backups' || route.name === 'settings' || route.name === 'help') return `#/${route.name}`;
   return `#/${route.name}/${encodeURIComponent(route.deckId)}`;
 }
 

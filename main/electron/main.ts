@@ -9,8 +9,8 @@ import { openDeckhand } from '../open-app.ts';
 import { CONTENT_SECURITY_POLICY } from '../security.ts';
 import type { DeckhandService } from '../service.ts';
 import { dataDirFromArgv } from './command-line.ts';
-import { keyboardShortcuts, menuTemplate } from './menu.ts';
-import { NAVIGATE_CHANNEL, type Route } from './navigation.ts';
+import { menuTemplate, type MenuActions } from './menu.ts';
+import { COMMAND_CHANNEL, NAVIGATE_CHANNEL, type Command, type Route } from './navigation.ts';
 import { APP_INDEX_URL, contentTypeFor, isAppUrl, resolveAppUrl } from './protocol-path.ts';
 import { windowOptions } from './window-options.ts';
 import { loadWindowState, placeWindow, saveWindowState, type WindowState } from './window-state.ts';
@@ -178,16 +178,13 @@ function rememberWindowState(win: BrowserWindow): void {
   win.on('close', save);
 }
 
-function menuActions(contents: WebContents) {
+function menuActions(contents: WebContents): MenuActions {
   return {
     navigate: (route: Route) => {
       if (!contents.isDestroyed()) contents.send(NAVIGATE_CHANNEL, route);
     },
-    showKeyboardShortcuts: () => {
-      const lines = keyboardShortcuts(process.platform).map(([keys, action]) => `${keys}\t${action}`);
-      const owner = BrowserWindow.fromWebContents(contents);
-      const options = { type: 'info' as const, title: 'Keyboard Shortcuts', message: 'Keyboard Shortcuts', detail: lines.join('\n'), buttons: ['OK'] };
-      void (owner ? dialog.showMessageBox(owner, options) : dialog.showMessageBox(options));
+    command: (command: Command) => {
+      if (!contents.isDestroyed()) contents.send(COMMAND_CHANNEL, command);
     },
   };
 }

@@ -1,11 +1,11 @@
 // The native menu as data: a pure function of the platform and of whether the app is packaged,
 // so the accelerators and what a packaged build leaves out are unit-tested without Electron.
 import type { MenuItemConstructorOptions } from 'electron';
-import { ROUTES, type Route } from './navigation.ts';
+import { ROUTES, type Command, type Route } from './navigation.ts';
 
 export interface MenuActions {
   navigate(route: Route): void;
-  showKeyboardShortcuts(): void;
+  command(command: Command): void;
 }
 
 export interface MenuOptions {
@@ -24,6 +24,10 @@ export function menuTemplate(platform: NodeJS.Platform, actions: MenuActions, op
     label: '&File',
     submenu: [
       { label: 'Decks', accelerator: 'CmdOrCtrl+1', click: () => actions.navigate(ROUTES.decks) },
+      { label: 'Browse Cards', accelerator: 'CmdOrCtrl+B', click: () => actions.navigate(ROUTES.browse) },
+      { label: 'Backups', click: () => actions.navigate(ROUTES.backups) },
+      sep,
+      { label: mac ? 'Settings…' : 'Settings', accelerator: 'CmdOrCtrl+,', click: () => actions.navigate(ROUTES.settings) },
       // On macOS Quit lives in the app menu, with the same accelerator.
       ...(mac ? [] : [sep, { label: 'Quit', role: 'quit', accelerator: 'CmdOrCtrl+Q' } satisfies MenuItemConstructorOptions]),
     ],
@@ -31,7 +35,9 @@ export function menuTemplate(platform: NodeJS.Platform, actions: MenuActions, op
 
   const editMenu: MenuItemConstructorOptions = {
     label: '&Edit',
-    submenu: [{ role: 'undo' }, { role: 'redo' }, sep, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, sep, { role: 'selectAll' }],
+    // Undo is ours, not the 'undo' role: on the review screen it takes back the last answer; in a
+    // text field the renderer undoes the typing instead.
+    submenu: [{ label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => actions.command('undo') }, { role: 'redo' }, sep, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, sep, { role: 'selectAll' }],
   };
 
   const viewMenu: MenuItemConstructorOptions = {
@@ -54,21 +60,8 @@ export function menuTemplate(platform: NodeJS.Platform, actions: MenuActions, op
   const helpMenu: MenuItemConstructorOptions = {
     label: '&Help',
     role: 'help',
-    submenu: [{ label: 'Keyboard Shortcuts', accelerator: 'CmdOrCtrl+/', click: () => actions.showKeyboardShortcuts() }],
+    submenu: [{ label: 'Keyboard Shortcuts', accelerator: 'CmdOrCtrl+/', click: () => actions.navigate(ROUTES.help) }],
   };
 
   return [...(mac ? [appMenu] : []), fileMenu, editMenu, viewMenu, windowMenu, helpMenu];
-}
-
-/** What Help › Keyboard Shortcuts lists; the review keys are the renderer's, the rest the menu's. */
-export function keyboardShortcuts(platform: NodeJS.Platform): Array<[keys: string, action: string]> {
-  const mod = platform === 'darwin' ? 'Cmd' : 'Ctrl';
-  return [
-    ['Space or Enter', 'Show the answer'],
-    ['1 / 2 / 3 / 4', 'Rate: Again / Hard / Good / Easy'],
-    ['Esc', 'Back to the deck list'],
-    [`${mod}+1`, 'Go to the deck list'],
-    [`${mod}+/`, 'Show these shortcuts'],
-    [`${mod}+Q`, 'Quit'],
-  ];
 }

@@ -1,10 +1,15 @@
-// The one message the main process sends the renderer: "go to this screen", from the menu. The
-// preload applies it to location.hash itself, so the page gets no IPC access of its own, and only
-// routes listed here are ever applied.
+// The messages the main process sends the renderer, from the menu: "go to this screen" and "undo".
+// The preload applies them itself (a hash change, a DOM event), so the page gets no IPC access of
+// its own, and only what is listed here is ever applied.
 export const NAVIGATE_CHANNEL = 'deckhand:navigate';
+export const COMMAND_CHANNEL = 'deckhand:command';
 
 export const ROUTES = {
   decks: '#/',
+  browse: '#/browse',
+  settings: '#/settings',
+  backups: '#/backups',
+  help: '#/help',
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];
@@ -15,3 +20,10 @@ export function isRoute(value: unknown): value is Route {
   return typeof value === 'string' && routes.has(value);
 }
 
+/** The menu's Undo: the renderer takes back the last answer, or the last typing in a text field. */
+export const COMMANDS = ['undo'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+export function isCommand(value: unknown): value is Command {
+  return typeof value === 'string' && (COMMANDS as readonly string[]).includes(value);
+}

@@ -45,6 +45,12 @@ export class CardTable {
     this.cards.set(id, card);
   }
 
+  /** Removes one card; its deck is warmed first so the card's cold row cannot come back. */
+  delete(id: string): boolean {
+    this.warm(deckOf(id));
+    return this.cards.delete(id);
+  }
+
   clear(): void {
     this.coldRows.clear();
     this.cards.clear();

@@ -49,6 +49,8 @@ export interface CollectionStore {
   setNotes(deckId: string, notes: readonly Note[]): void;
   /** Makes the answer durable, then applies it to `data`. */
   appendReview(review: NewReview): StoredReview;
+  /** The same for many changes at once (a bulk edit in the browser), made durable with one sync. */
+  appendReviews(reviews: readonly NewReview[]): StoredReview[];
   /** Call after changing `data` other than through appendReview; the snapshot is written soon. */
   changed(): void;
   /** Writes the snapshot now, in slices; resolves when it is on disk. */
@@ -228,6 +230,30 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
     else schedule();
   };
 
+  function appendReviews(reviews: readonly NewReview[]): StoredReview[] {
+    if (closed) throw new Error('The collection is closed.');
+    const entries: StoredReview[] = reviews.map((review, i) => ({
+      id: `${deviceId}-${seq + i + 1}`,
+      seq: seq + i + 1,
+      cardId: review.cardId,
+      ...(review.kind ? { kind: review.kind } : {}),
+      ...(review.undoes ? { undoes: review.undoes } : {}),
+      rating: review.rating,
+      reviewedAt: review.reviewedAt,
+      durationMs: review.durationMs,
+      card: toLoggedCard(review.card),
+    }));
+    if (entries.length === 1) writer.append(entries[0]!);
+    else writer.appendMany(entries);
+    seq += entries.length;
+    activeEntries += entries.length;
+    pendingReviews += entries.length;
+    reviewsSinceBackup += entries.length;
+    for (const review of reviews) data.cards.set(review.card.id, review.card);
+    if (entries.length) changed();
+    return entries;
+  }
+
   if (seq !== stored.logSeq || notices.length || dirtyNotes.size || !existsSync(snapshotFile)) schedule();
 
   return {
@@ -240,28 +266,8 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
       dirtyNotes.add(deckId);
       changed();
     },
-    appendReview(review) {
-      if (closed) throw new Error('The collection is closed.');
-      const entry: StoredReview = {
-        id: `${deviceId}-${seq + 1}`,
-        seq: seq + 1,
-        cardId: review.cardId,
-        ...(review.kind ? { kind: review.kind } : {}),
-        ...(review.undoes ? { undoes: review.undoes } : {}),
-        rating: review.rating,
-        reviewedAt: review.reviewedAt,
-        durationMs: review.durationMs,
-        card: toLoggedCard(review.card),
-      };
-      writer.append(entry);
-      seq = entry.seq;
-      activeEntries++;
-      pendingReviews++;
-      reviewsSinceBackup++;
-      data.cards.set(review.card.id, review.card);
-      changed();
-      return entry;
-    },
+    appendReview: (review) => appendReviews([review])[0]!,
+    appendReviews,
     changed,
     flush,
     backups: () => listBackups(dir),

@@ -67,6 +67,13 @@ export class ReviewLogWriter {
     fdatasyncSync(this.fd);
   }
 
+  /** Appends many reviews with one sync: a bulk change in the browser, not one fsync per card. */
+  appendMany(entries: readonly StoredReview[]): void {
+    if (entries.length === 0) return;
+    writeSync(this.fd, entries.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    fdatasyncSync(this.fd);
+  }
+
   close(): void {
     closeSync(this.fd);
   }

@@ -10,9 +10,17 @@ export function Home() {
     <Frame
       title="Decks"
       actions={
-        <a class="button secondary" href={hrefFor({ name: 'backups' })}>
-          Backups
-        </a>
+        <nav class="topnav" aria-label="More">
+          <a class="button secondary" href={hrefFor({ name: 'settings' })}>
+            Settings
+          </a>
+          <a class="button secondary" href={hrefFor({ name: 'backups' })}>
+            Backups
+          </a>
+          <a class="button secondary" href={hrefFor({ name: 'help' })}>
+            Shortcuts
+          </a>
+        </nav>
       }
     >
       {info.state === 'ready' && info.value.notices.length > 0 && (

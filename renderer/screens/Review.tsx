@@ -24,6 +24,7 @@ export function Review({ deckId }: { deckId: string }) {
   const [revealed, setRevealed] = useState(false);
   const [busy, setBusy] = useState(false);
   const [session, setSession] = useState<Session>({ studied: 0, again: 0, ms: 0 });
+  const [status, setStatus] = useState<string | null>(null);
   const shownAt = useRef(0);
 
   const load = useCallback(async () => {
@@ -54,6 +55,7 @@ export function Review({ deckId }: { deckId: string }) {
       try {
         await call('answer', { cardId: card.id, rating, shownAt: card.shownAt, durationMs });
         setSession((s) => ({ studied: s.studied + 1, again: s.again + (rating === 1 ? 1 : 0), ms: s.ms + Math.min(durationMs, 60_000) }));
+        setStatus(null);
         await load();
       } catch (e) {
         setError((e as Error).message);
@@ -67,12 +69,49 @@ export function Review({ deckId }: { deckId: string }) {
 
   // The key handler is registered once and reads the state of the last render, so a key pressed
   // the moment the answer appears is never handled with the state from before it appeared.
-  const live = useRef({ revealed, card, answer });
-  live.current = { revealed, card, answer };
+  /** Runs a card action (bury, suspend, undo), says what it did, and moves on to the next card. */
+  const act = useCallback(
+    async (run: () => Promise<string>) => {
+      if (pending.current) return;
+      pending.current = true;
+      try {
+        setStatus(await run());
+        await load();
+      } catch (e) {
+        setError((e as Error).message);
+      } finally {
+        pending.current = false;
+      }
+    },
+    [load],
+  );
+
+  const undo = useCallback(
+    () =>
+      act(async () => {
+        const result = await call('undo', {});
+        if (result.undone === 'answer') setSession((s) => ({ ...s, studied: Math.max(0, s.studied - 1) }));
+        return `Undid the last ${result.undone === 'answer' ? 'answer' : result.undone}.`;
+      }),
+    [act],
+  );
+  const bury = useCallback(() => card && act(async () => (await call('bury', { cardId: card.id }), 'Buried until tomorrow. Undo with Ctrl+Z.')), [act, card]);
+  const suspend = useCallback(() => card && act(async () => (await call('suspend', { cardId: card.id }), 'Suspended: it will not come back until you unsuspend it in the browser. Undo with Ctrl+Z.')), [act, card]);
+  const edit = useCallback(() => card && navigate({ name: 'edit', noteId: card.id.split(':')[0]! } as never), [card]);
+
+  // The key handler is registered once and reads the state of the last render, so a key pressed
+  // the moment the answer appears is never handled with the state from before it appeared.
+  const live = useRef({ revealed, card, answer, undo, bury, suspend, edit });
+  live.current = { revealed, card, answer, undo, bury, suspend, edit };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      const { revealed, card, answer, undo, bury, suspend, edit } = live.current;
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        void undo();
+        return;
+      }
       if (e.ctrlKey || e.metaKey || e.altKey) return;
-      const { revealed, card, answer } = live.current;
       const onControl = e.target instanceof HTMLElement && e.target.closest('button, a, input, textarea, select');
       if (!revealed && card && (e.key === ' ' || e.key === 'Enter') && !onControl) {
         e.preventDefault();
@@ -80,12 +119,30 @@ export function Review({ deckId }: { deckId: string }) {
       } else if (revealed && ['1', '2', '3', '4'].includes(e.key)) {
         e.preventDefault();
         void answer(Number(e.key) as Rating);
+      } else if (card && e.key === '-') {
+        e.preventDefault();
+        void bury();
+      } else if (card && e.key === '@') {
+        e.preventDefault();
+        void suspend();
+      } else if (card && (e.key === 'e' || e.key === 'E')) {
+        e.preventDefault();
+        edit();
       } else if (e.key === 'Escape') {
         navigate({ name: 'home' });
       }
     };
+    // The desktop menu's Undo sends this instead of a key press.
+    const onCommand = (e: Event) => {
+      const field = document.activeElement;
+      if ((e as CustomEvent<string>).detail === 'undo' && !(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement)) void live.current.undo();
+    };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('deckhand:command', onCommand);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('deckhand:command', onCommand);
+    };
   }, []);
 
   // Keep keyboard focus on the control that matters now, so Space, Enter and 1–4 work at once.
@@ -100,7 +157,13 @@ export function Review({ deckId }: { deckId: string }) {
   const left = state.counts.new + state.counts.learning + state.counts.due;
   const title = state.deckTitle;
 
-  if (!card) return <Frame title={title} back><Done session={session} /></Frame>;
+  if (!card)
+    return (
+      <Frame title={title} back>
+        {status && <p class="muted small" role="status">{status}</p>}
+        <Done session={session} onMore={() => void act(async () => (await call('studyMore', { deckId, newCards: 10 }), 'Ten more new cards for today.'))} onUndo={() => void undo()} />
+      </Frame>
+    );
 
   return (
     <Frame title={title} back actions={<Counts counts={state.counts} />}>
@@ -130,6 +193,25 @@ export function Review({ deckId }: { deckId: string }) {
           </>
         )}
       </article>
+      <div class="card-actions" role="toolbar" aria-label="Card actions">
+        <button type="button" class="button small secondary" onClick={() => void undo()} aria-keyshortcuts="Control+Z Meta+Z">
+          Undo <kbd>Ctrl+Z</kbd>
+        </button>
+        <button type="button" class="button small secondary" onClick={() => void bury()} aria-keyshortcuts="-">
+          Bury <kbd>-</kbd>
+        </button>
+        <button type="button" class="button small secondary" onClick={() => void suspend()} aria-keyshortcuts="@">
+          Suspend <kbd>@</kbd>
+        </button>
+        <button type="button" class="button small secondary" onClick={edit} aria-keyshortcuts="E">
+          Edit <kbd>E</kbd>
+        </button>
+        {status && (
+          <span class="muted small" role="status">
+            {status}
+          </span>
+        )}
+      </div>
       <div class="answer-bar">
         {!revealed ? (
           <button id="show-answer" type="button" class="button primary wide" onClick={() => setRevealed(true)} aria-keyshortcuts="Space Enter">
@@ -172,7 +254,7 @@ function Counts({ counts }: { counts: StudyState['counts'] }) {
   );
 }
 
-function Done({ session }: { session: Session }) {
+function Done({ session, onMore, onUndo }: { session: Session; onMore: () => void; onUndo: () => void }) {
   const minutes = Math.floor(session.ms / 60_000);
   const seconds = Math.round((session.ms % 60_000) / 1000);
   return (
@@ -198,9 +280,19 @@ function Done({ session }: { session: Session }) {
           </dl>
         </>
       )}
-      <button type="button" class="button primary" onClick={() => navigate({ name: 'home' })}>
-        Back to decks
-      </button>
+      <div class="done-actions">
+        <button type="button" class="button primary" onClick={() => navigate({ name: 'home' })}>
+          Back to decks
+        </button>
+        <button type="button" class="button secondary" onClick={onMore}>
+          Study more: 10 new cards
+        </button>
+        {session.studied > 0 && (
+          <button type="button" class="button secondary" onClick={onUndo}>
+            Undo last answer
+          </button>
+        )}
+      </div>
     </section>
   );
 }

@@ -25,6 +25,26 @@ for (const scheme of ['light', 'dark'] as const) {
   await page.goto(`${app.url}#/backups`);
   await page.getByRole('heading', { name: 'Backups' }).waitFor();
   await page.screenshot({ path: path.join(out, `backups-${scheme}.png`) });
+  await page.goto(`${app.url}#/browse`);
+  await page.getByRole('listbox', { name: 'Cards' }).getByRole('option').first().waitFor();
+  await page.getByRole('listbox', { name: 'Cards' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.screenshot({ path: path.join(out, `browse-${scheme}.png`) });
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Edit note' }).waitFor();
+  await page.getByRole('button', { name: /^Save/ }).waitFor();
+  await page.screenshot({ path: path.join(out, `edit-${scheme}.png`) });
+  await page.getByRole('main').getByRole('textbox').first().fill('');
+  await page.getByRole('button', { name: /^Save/ }).click();
+  await page.getByText(/ is empty/).first().waitFor();
+  await page.screenshot({ path: path.join(out, `edit-error-${scheme}.png`) });
+  await page.goto(`${app.url}#/settings`);
+  await page.getByRole('button', { name: 'Save settings' }).waitFor();
+  await page.screenshot({ path: path.join(out, `settings-${scheme}.png`), fullPage: true });
+  await page.goto(`${app.url}#/help`);
+  await page.getByRole('heading', { name: 'Keyboard shortcuts' }).waitFor();
+  await page.screenshot({ path: path.join(out, `help-${scheme}.png`) });
   await app.close();
 }
 console.log(`Screenshots in ${out}`);

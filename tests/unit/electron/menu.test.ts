@@ -1,13 +1,13 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { keyboardShortcuts, menuTemplate, type MenuActions } from '../../../main/electron/menu.ts';
+import { menuTemplate, type MenuActions } from '../../../main/electron/menu.ts';
 import { ROUTES } from '../../../main/electron/navigation.ts';
 
 function recorder() {
   const calls: string[] = [];
   const actions: MenuActions = {
     navigate: (route) => calls.push(`navigate ${route}`),
-    showKeyboardShortcuts: () => calls.push('shortcuts'),
+    command: (command) => calls.push(`command ${command}`),
   };
   return { calls, actions };
 }
@@ -43,7 +43,26 @@ describe('menuTemplate', () => {
   });
 
   it('has the standard edit roles, so text fields and copying work', () => {
-    expect(roles(linux)).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']));
+    expect(roles(linux)).toEqual(expect.arrayContaining(['redo', 'cut', 'copy', 'paste', 'selectAll']));
+  });
+
+  it('sends Undo (CmdOrCtrl+Z) to the renderer, which undoes the last answer or the typing', () => {
+    const { calls, actions } = recorder();
+    const undo = find(menuTemplate('linux', actions, { appName: 'Deckhand', packaged: true }), 'Undo');
+    expect(undo?.accelerator).toBe('CmdOrCtrl+Z');
+    click(undo);
+    expect(calls).toEqual(['command undo']);
+  });
+
+  it('opens browsing, settings and backups from File', () => {
+    const { calls, actions } = recorder();
+    const template = menuTemplate('linux', actions, { appName: 'Deckhand', packaged: true });
+    expect(find(template, 'Browse Cards')?.accelerator).toBe('CmdOrCtrl+B');
+    expect(find(template, 'Settings')?.accelerator).toBe('CmdOrCtrl+,');
+    click(find(template, 'Browse Cards'));
+    click(find(template, 'Settings'));
+    click(find(template, 'Backups'));
+    expect(calls).toEqual([`navigate ${ROUTES.browse}`, `navigate ${ROUTES.settings}`, `navigate ${ROUTES.backups}`]);
   });
 
   it('has zoom, full screen, minimise and close', () => {
@@ -76,7 +95,7 @@ describe('menuTemplate', () => {
     const shortcuts = find(menuTemplate('win32', actions, { appName: 'Deckhand', packaged: true }), 'Keyboard Shortcuts');
     expect(shortcuts?.accelerator).toBeTruthy();
     click(shortcuts);
-    expect(calls).toEqual(['shortcuts']);
+    expect(calls).toEqual([`navigate ${ROUTES.help}`]);
   });
 
   it('gives no two items the same accelerator', () => {
@@ -84,16 +103,5 @@ describe('menuTemplate', () => {
       const accelerators = items(template).flatMap((item) => (item.accelerator ? [String(item.accelerator)] : []));
       expect(new Set(accelerators).size).toBe(accelerators.length);
     }
-  });
-});
-
-describe('keyboardShortcuts', () => {
-  it('lists the review keys and names the platform modifier', () => {
-    const mac = keyboardShortcuts('darwin').map(([keys]) => keys);
-    const linux = keyboardShortcuts('linux').map(([keys]) => keys);
-    expect(mac.some((keys) => keys.startsWith('Space'))).toBe(true);
-    expect(mac).toContain('Cmd+1');
-    expect(linux).toContain('Ctrl+1');
-    expect(linux.some((keys) => keys.includes('Cmd'))).toBe(false);
   });
 });

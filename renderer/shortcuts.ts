@@ -1,0 +1,28 @@
+// Every keyboard shortcut, listed once: the Help screen shows this list. On macOS "Ctrl" reads "Cmd".
+export const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
+const mod = isMac ? 'Cmd' : 'Ctrl';
+
+export const SHORTCUTS: { section: string; keys: [keys: string, action: string][] }[] = [
+  {
+    section: 'Studying',
+    keys: [
+      ['Space or Enter', 'Show the answer'],
+      ['1 / 2 / 3 / 4', 'Rate: Again / Hard / Good / Easy'],
+      [`${mod}+Z`, 'Undo the last answer, bury or suspend'],
+      ['-', 'Bury the card until tomorrow'],
+      ['@', 'Suspend the card'],
+      ['E', 'Edit the card'],
+      ['Esc', 'Back to the decks'],
+    ],
+  },
+  {
+    section: 'Anywhere',
+    keys: [
+      [`${mod}+1`, 'Decks'],
+      [`${mod}+B`, 'Browse cards'],
+      [`${mod}+,`, 'Settings'],
+      [`${mod}+/`, 'Keyboard shortcuts (this page)'],
+      [`${mod}+Q`, 'Quit (desktop app)'],
+    ],
+  },
+];
