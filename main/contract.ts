@@ -229,7 +229,7 @@ export interface SearchResult {
 }
 
 export type CardsAction =
-  | { action: 'suspend' | 'unsuspend' | 'reset' | 'delete' }
+  | { action: 'suspend' | 'unsuspend' | 'bury' | 'reset' | 'delete' }
   | { action: 'addTag' | 'removeTag'; tag: string }
   | { action: 'move'; deckId: string };
 

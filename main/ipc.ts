@@ -84,11 +84,11 @@ const cardIds = idList('cardIds', 200_000);
 const updateCardsSchema = z.discriminatedUnion(
   'action',
   [
-    z.strictObject({ cardIds, action: z.enum(['suspend', 'unsuspend', 'reset', 'delete']) }),
+    z.strictObject({ cardIds, action: z.enum(['suspend', 'unsuspend', 'bury', 'reset', 'delete']) }),
     z.strictObject({ cardIds, action: z.enum(['addTag', 'removeTag']), tag: tag('tag') }),
     z.strictObject({ cardIds, action: z.literal('move'), deckId: id('deckId') }),
   ],
-  { error: '"action" must be one of suspend, unsuspend, reset, delete, addTag, removeTag or move' },
+  { error: '"action" must be one of suspend, unsuspend, bury, reset, delete, addTag, removeTag or move' },
 );
 
 const handlers: { [M in ApiMethod]: Handler<M> } = {

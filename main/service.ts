@@ -748,7 +748,7 @@ export function createService(options: ServiceOptions) {
       const cards = liveCards(args.cardIds);
       const now = clock();
       lastSearch = null;
-      const logged = (kind: 'suspend' | 'unsuspend' | 'reset', change: (c: Card) => Card | null): number => {
+      const logged = (kind: 'suspend' | 'unsuspend' | 'bury' | 'reset', change: (c: Card) => Card | null): number => {
         const after = cards.map(change).filter((c): c is Card => c !== null);
         store.appendReviews(after.map((card) => ({ cardId: card.id, rating: 0, reviewedAt: now, durationMs: 0, card, kind })));
         return after.length;
@@ -761,6 +761,11 @@ export function createService(options: ServiceOptions) {
         case 'unsuspend': {
           const n = logged('unsuspend', (c) => (c.suspended || (c.buriedUntil !== null && c.buriedUntil > now) ? { ...c, suspended: false, buriedUntil: null, updatedAt: now } : null));
           return { changed: n, message: `Unsuspended ${plural(n, 'card')}.`, undoable: false };
+        }
+        case 'bury': {
+          const until = nextDayStart(now, data.settings.rolloverHour);
+          const n = logged('bury', (c) => (c.suspended ? null : { ...c, buriedUntil: until, updatedAt: now }));
+          return { changed: n, message: `Buried ${plural(n, 'card')} until tomorrow.`, undoable: false };
         }
         case 'reset': {
           const n = logged('reset', (c) => ({ ...c, memory: newMemory(now), introducedAt: null, buriedUntil: null, updatedAt: now }));

@@ -1,6 +1,7 @@
 // Automatic backups of the snapshot, like Anki's: taken on quit and at most every 30 minutes while
 // studying, and thinned so the folder stays small while older days stay reachable.
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 export const BACKUP_INTERVAL_MS = 30 * 60_000;
@@ -45,6 +46,17 @@ export function takeBackup(dataDir: string, files: readonly string[], at: number
   mkdirSync(temp, { recursive: true });
   for (const file of files) if (existsSync(path.join(dataDir, file))) cpSync(path.join(dataDir, file), path.join(temp, file), { recursive: true });
   renameSync(temp, path.join(dataDir, BACKUP_DIR, name));
+  return name;
+}
+
+/** The same, copying in the background: a backup taken while studying must not stall the window. */
+export async function takeBackupAsync(dataDir: string, files: readonly string[], at: number): Promise<string> {
+  const name = backupName(at);
+  const temp = path.join(dataDir, BACKUP_DIR, `.${name}.tmp`);
+  await rm(temp, { recursive: true, force: true });
+  await mkdir(temp, { recursive: true });
+  for (const file of files) if (existsSync(path.join(dataDir, file))) await cp(path.join(dataDir, file), path.join(temp, file), { recursive: true });
+  await rename(temp, path.join(dataDir, BACKUP_DIR, name));
   return name;
 }
 

@@ -8,7 +8,7 @@ import { Low } from 'lowdb';
 import type { Card, Note } from '../domain/card.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../domain/settings.ts';
 import { CardTable } from './card-table.ts';
-import { BACKUP_INTERVAL_MS, backupDir, listBackups, takeBackup, thinBackups } from './backups.ts';
+import { BACKUP_INTERVAL_MS, backupDir, listBackups, takeBackup, takeBackupAsync, thinBackups } from './backups.ts';
 import { acquireLock, type Lock } from './lock.ts';
 import { compactSegments, LOG_FILE, listSegments, sealActiveLog } from './log-segments.ts';
 import { migrate, NewerFormatError } from './migrations.ts';
@@ -172,14 +172,29 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
     return snapshot;
   }
 
-  function backupIfDue(force: boolean): void {
-    if (!existsSync(snapshotFile)) return;
+  function backupDue(force: boolean): boolean {
+    if (!existsSync(snapshotFile)) return false;
+    if (force) return reviewsSinceBackup > 0 || lastBackupAt === 0;
+    return reviewsSinceBackup > 0 && now() - lastBackupAt >= BACKUP_INTERVAL_MS;
+  }
+
+  /** On quit: synchronous, the window is closing anyway. */
+  function backupNow(): void {
+    if (!backupDue(true)) return;
     const at = now();
-    const due = force ? reviewsSinceBackup > 0 || lastBackupAt === 0 : reviewsSinceBackup > 0 && at - lastBackupAt >= BACKUP_INTERVAL_MS;
-    if (!due) return;
     takeBackup(dir, BACKUP_FILES, at);
     lastBackupAt = at;
     reviewsSinceBackup = 0;
+    thinBackups(dir, at);
+  }
+
+  /** While studying: copied in the background, at most every 30 minutes. */
+  async function backupInBackground(): Promise<void> {
+    if (!backupDue(false)) return;
+    const at = now();
+    lastBackupAt = at;
+    reviewsSinceBackup = 0;
+    await takeBackupAsync(dir, BACKUP_FILES, at);
     thinBackups(dir, at);
   }
 
@@ -197,7 +212,7 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
     const pendingNotes = [...db.data.notes.keys()];
     writing = db
       .write()
-      .then(() => backupIfDue(false))
+      .then(() => backupInBackground())
       .catch((e: unknown) => {
         for (const d of pendingNotes) dirtyNotes.add(d);
         notices.push(`The collection snapshot could not be saved (${(e as Error).message}); your answers are safe in the review log.`);
@@ -217,7 +232,9 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
     const at = now();
     firstPendingAt ??= at;
     if (pendingReviews >= maxPending || at - firstPendingAt >= 30_000) {
-      void flush();
+      // After the current answer has returned, not inside it: sealing the log costs a few fsyncs.
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => void flush(), 0);
       return;
     }
     if (timer) clearTimeout(timer);
@@ -307,7 +324,7 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
       closed = true;
       writer.close();
       try {
-        backupIfDue(true);
+        backupNow();
         compactSegments(dir);
       } finally {
         lock.release();

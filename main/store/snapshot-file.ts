@@ -84,12 +84,20 @@ function notesHeader(deckId: string): string {
   return `{"schemaVersion":${SCHEMA_VERSION},"deckId":${JSON.stringify(deckId)},"notes":[`;
 }
 
-/** One JSON.stringify per column: each is a flat array, a few milliseconds even at 100,000 cards. */
+/** Values per piece of a column: at 100,000 cards one whole column takes up to ~20 ms to serialise. */
+const COLUMN_PIECE = 10_000;
+
+/** Each column in pieces of a few thousand values, so no one piece stalls the event loop for long. */
 function* columnParts(head: string, columns: CardColumns): Generator<string> {
   yield head;
   let first = true;
   for (const name of CARD_COLUMNS) {
-    yield `${first ? '' : ','}"${name}":${JSON.stringify(columns[name])}`;
+    const values = columns[name] as unknown[];
+    yield `${first ? '' : ','}"${name}":[`;
+    for (let start = 0; start < values.length; start += COLUMN_PIECE) {
+      yield (start > 0 ? ',' : '') + JSON.stringify(values.slice(start, start + COLUMN_PIECE)).slice(1, -1);
+    }
+    yield ']';
     first = false;
   }
   yield '}}';
