@@ -7,6 +7,7 @@ import { ArticleView } from './screens/Article.tsx';
 import { parseRoute } from './router.ts';
 import { Backups } from './screens/Backups.tsx';
 import { Browse } from './screens/Browse.tsx';
+import { Decks } from './screens/Decks.tsx';
 import { Editor } from './screens/Editor.tsx';
 import { Help } from './screens/Help.tsx';
 import { Settings } from './screens/Settings.tsx';
@@ -59,6 +60,8 @@ function App() {
       return <ArticleView key={route.deckId} deckId={route.deckId} />;
     case 'browse':
       return <Browse />;
+    case 'decks':
+      return <Decks />;
     case 'edit':
       return <Editor key={`edit:${route.noteId}`} noteId={route.noteId} />;
     case 'add':

@@ -127,6 +127,11 @@ export function Browse() {
     for (let p = Math.floor(first / PAGE); p <= Math.floor(Math.max(first, last) / PAGE); p++) if (!pages.current.has(p) && p * PAGE < count) void fetchPage(p, generation.current);
   });
 
+  // After a deletion the list may be shorter than where the focus was.
+  useEffect(() => {
+    if (total !== null && total > 0 && focus >= total) setFocus(total - 1);
+  }, [total, focus]);
+
   const rowAt = (i: number): BrowserRow | undefined => pages.current.get(Math.floor(i / PAGE))?.[i % PAGE];
 
   useLayoutEffect(() => {
@@ -314,6 +319,9 @@ export function Browse() {
       back
       actions={
         <>
+          <a class="button secondary" href="#/decks">
+            Manage decks
+          </a>
           <button type="button" class="button secondary" onClick={() => setNewDeck((v) => (v === null ? '' : null))} aria-expanded={newDeck !== null}>
             New deck…
           </button>
@@ -455,6 +463,9 @@ export function Browse() {
         </button>
         <button type="button" class="button small secondary" disabled={!targetCount} onClick={() => void apply({ action: 'unsuspend' })}>
           Unsuspend
+        </button>
+        <button type="button" class="button small secondary" disabled={!targetCount} onClick={() => void apply({ action: 'bury' })}>
+          Bury
         </button>
         <button type="button" class="button small secondary" disabled={!targetCount} onClick={() => setConfirming('reset')}>
           Reset…

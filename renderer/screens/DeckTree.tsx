@@ -7,6 +7,8 @@ import type { DeckSummary } from '../../main/contract.ts';
 import { call } from '../api.ts';
 import { hrefFor, navigate } from '../router.ts';
 
+const cards = (n: number) => `${n} ${n === 1 ? 'card' : 'cards'}`;
+
 /** Focuses a field when it first appears, not again on every render. */
 const focusOnce = (el: HTMLInputElement | null): void => {
   if (el && !el.dataset.focused) {
@@ -109,13 +111,14 @@ function DeckNode({ deck, run, children }: { deck: DeckSummary; run: (what: () =
   const { counts, cardCount } = deck.rollup;
   const todo = counts.new + counts.learning + counts.due;
   return (
-    <li class="deck-node" style={{ '--depth': deck.depth }}>
+    <li class="deck-node">
       <div class="deck">
         <div class="deck-text">
           <h2 title={deck.title}>{deck.name}</h2>
           {deck.description && <p class="muted">{deck.description}</p>}
           <p class="muted small">
-            {cardCount} cards{deck.cardCount !== cardCount ? ` (${deck.cardCount} in this deck)` : ''}
+            {cards(cardCount)}
+            {deck.cardCount !== cardCount ? ` (${deck.cardCount} in this deck)` : ''}
             {deck.source ? ` · from an article by ${deck.source.author}` : ''}
           </p>
         </div>
@@ -134,22 +137,24 @@ function DeckNode({ deck, run, children }: { deck: DeckSummary; run: (what: () =
           </div>
         </dl>
         <div class="deck-actions">
-          <a class="button secondary" href={`#/add/${encodeURIComponent(deck.id)}`} aria-label={`Add a note to ${deck.title}`}>
-            Add
+          <button type="button" class={`button ${todo ? 'primary' : 'secondary'}`} onClick={() => navigate({ name: 'study', deckId: deck.id })} aria-label={`Study ${deck.title}`}>
+            Study
+          </button>
+        </div>
+        <div class="deck-tools">
+          <a class="button small secondary" href={`#/add/${encodeURIComponent(deck.id)}`} aria-label={`Add a note to ${deck.title}`}>
+            Add note
           </a>
           {deck.source && (
-            <a class="button secondary" href={hrefFor({ name: 'article', deckId: deck.id })} aria-label={`Read ${deck.title}`}>
+            <a class="button small secondary" href={hrefFor({ name: 'article', deckId: deck.id })} aria-label={`Read ${deck.title}`}>
               Read
             </a>
           )}
-          <button type="button" class="button secondary" onClick={() => setMode(mode === 'rename' ? 'idle' : 'rename')} aria-label={`Rename ${deck.title}`} aria-expanded={mode === 'rename'}>
+          <button type="button" class="button small secondary" onClick={() => setMode(mode === 'rename' ? 'idle' : 'rename')} aria-label={`Rename ${deck.title}`} aria-expanded={mode === 'rename'}>
             Rename
           </button>
-          <button type="button" class="button secondary" onClick={() => setMode('delete')} aria-label={`Delete ${deck.title}`}>
+          <button type="button" class="button small secondary" onClick={() => setMode('delete')} aria-label={`Delete ${deck.title}`}>
             Delete…
-          </button>
-          <button type="button" class={`button ${todo ? 'primary' : 'secondary'}`} onClick={() => navigate({ name: 'study', deckId: deck.id })} aria-label={`Study ${deck.title}`}>
-            Study
           </button>
         </div>
       </div>
@@ -180,7 +185,7 @@ function DeckNode({ deck, run, children }: { deck: DeckSummary; run: (what: () =
       {mode === 'delete' && (
         <div class="confirm" role="alertdialog" aria-label={`Confirm deleting ${deck.title}`}>
           <span>
-            Delete "{deck.title}"{deck.rollup.cardCount !== deck.cardCount ? ' and the decks under it' : ''} with {cardCount} cards? You can undo this.
+            Delete "{deck.title}"{children ? ' and the decks under it' : ''} with {cards(cardCount)}? You can undo this.
           </span>
           <button
             type="button"

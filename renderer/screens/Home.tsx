@@ -1,16 +1,19 @@
-import type { DeckSummary } from '../../main/contract.ts';
-import { hrefFor, navigate } from '../router.ts';
+import { hrefFor } from '../router.ts';
 import { useApi } from '../use-api.ts';
+import { DeckTree } from './DeckTree.tsx';
 import { ErrorMessage, Frame, Loading } from './Frame.tsx';
 
 export function Home() {
-  const [decks] = useApi('listDecks', {});
+  const [decks, reload] = useApi('listDecks', {});
   const [info] = useApi('getAppInfo', {});
   return (
     <Frame
       title="Decks"
       actions={
         <nav class="topnav" aria-label="More">
+          <a class="button secondary" href={hrefFor({ name: 'browse' })}>
+            Browse
+          </a>
           <a class="button secondary" href={hrefFor({ name: 'settings' })}>
             Settings
           </a>
@@ -38,52 +41,8 @@ export function Home() {
         (decks.value.length === 0 ? (
           <p class="empty">No decks yet. Decks placed in the app's decks folder appear here.</p>
         ) : (
-          <ul class="deck-list">
-            {decks.value.map((d) => (
-              <DeckRow key={d.id} deck={d} />
-            ))}
-          </ul>
+          <DeckTree decks={decks.value} onChanged={reload} />
         ))}
     </Frame>
-  );
-}
-
-function DeckRow({ deck }: { deck: DeckSummary }) {
-  const { counts } = deck;
-  const todo = counts.new + counts.learning + counts.due;
-  return (
-    <li class="deck">
-      <div class="deck-text">
-        <h2>{deck.title}</h2>
-        {deck.description && <p class="muted">{deck.description}</p>}
-        <p class="muted small">
-          {deck.cardCount} cards{deck.source ? ` · from an article by ${deck.source.author}` : ''}
-        </p>
-      </div>
-      <dl class="counts" aria-label={`Today in ${deck.title}`}>
-        <div class="count new">
-          <dt>New</dt>
-          <dd>{counts.new}</dd>
-        </div>
-        <div class="count learning">
-          <dt>Learning</dt>
-          <dd>{counts.learning}</dd>
-        </div>
-        <div class="count due">
-          <dt>Due</dt>
-          <dd>{counts.due}</dd>
-        </div>
-      </dl>
-      <div class="deck-actions">
-        {deck.source && (
-          <a class="button secondary" href={hrefFor({ name: 'article', deckId: deck.id })} aria-label={`Read ${deck.title}`}>
-            Read
-          </a>
-        )}
-        <button type="button" class={`button ${todo ? 'primary' : 'secondary'}`} onClick={() => navigate({ name: 'study', deckId: deck.id })} aria-label={`Study ${deck.title}`}>
-          Study
-        </button>
-      </div>
-    </li>
   );
 }

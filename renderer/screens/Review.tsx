@@ -97,7 +97,7 @@ export function Review({ deckId }: { deckId: string }) {
   );
   const bury = useCallback(() => card && act(async () => (await call('bury', { cardId: card.id }), 'Buried until tomorrow. Undo with Ctrl+Z.')), [act, card]);
   const suspend = useCallback(() => card && act(async () => (await call('suspend', { cardId: card.id }), 'Suspended: it will not come back until you unsuspend it in the browser. Undo with Ctrl+Z.')), [act, card]);
-  const edit = useCallback(() => card && navigate({ name: 'edit', noteId: card.id.split(':')[0]! } as never), [card]);
+  const edit = useCallback(() => card && navigate({ name: 'edit', noteId: card.id.split(':')[0]! }), [card]);
 
   // The key handler is registered once and reads the state of the last render, so a key pressed
   // the moment the answer appears is never handled with the state from before it appeared.

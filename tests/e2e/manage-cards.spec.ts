@@ -59,26 +59,26 @@ test('adds a card to a new deck and studies it', async () => {
   await browser.open(app.url);
   await page.getByRole('button', { name: 'New deck…' }).click();
   await expect(page.getByLabel(/^Deck title/)).toBeFocused();
-  await page.keyboard.type('Languages::Spanish');
+  await page.keyboard.type('Spanish words');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: 'Created the deck "Languages::Spanish".' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Created the deck "Spanish words".' })).toBeVisible();
   await page.getByRole('link', { name: 'Add note' }).click();
 
   const editor = new EditorPage(page);
   await expect(page.getByRole('heading', { name: 'Add note' })).toBeVisible();
-  await expect(editor.choice('Deck').locator('option:checked')).toHaveText(/Spanish/);
+  await expect(editor.choice('Deck').locator('option:checked')).toHaveText('Spanish words');
   await editor.field('Front').fill('el perro');
   await editor.field('Back').fill('the dog');
   await editor.field('Tags').fill('animals');
   await editor.field('Tags').press('Control+Enter');
-  await expect(page.getByRole('status').filter({ hasText: 'Added a card to Languages::Spanish.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Added a card to Spanish words.' })).toBeVisible();
   await expect(editor.field('Front')).toBeFocused();
   await expect(editor.field('Front')).toHaveValue('');
 
   await page.goto(`${app.url}#/`);
   const home = new HomePage(page);
-  await expect(home.counts('Languages::Spanish')).toHaveText(['1', '0', '0']);
-  await home.study('Languages::Spanish');
+  await expect(home.counts('Spanish words')).toHaveText(['1', '0', '0']);
+  await home.study('Spanish words');
   const review = new ReviewPage(page);
   await expect(review.question).toHaveText('el perro');
   await page.keyboard.press('Space');

@@ -25,6 +25,12 @@ for (const scheme of ['light', 'dark'] as const) {
   await page.goto(`${app.url}#/backups`);
   await page.getByRole('heading', { name: 'Backups' }).waitFor();
   await page.screenshot({ path: path.join(out, `backups-${scheme}.png`) });
+  await page.goto(`${app.url}#/decks`);
+  await page.getByRole('button', { name: 'New deck…' }).click();
+  await page.keyboard.type('Languages::Spanish');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Spanish' }).waitFor();
+  await page.screenshot({ path: path.join(out, `decks-${scheme}.png`) });
   await page.goto(`${app.url}#/browse`);
   await page.getByRole('listbox', { name: 'Cards' }).getByRole('option').first().waitFor();
   await page.getByRole('listbox', { name: 'Cards' }).focus();

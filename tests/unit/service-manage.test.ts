@@ -188,10 +188,12 @@ describe('the browser', () => {
     expect(service.searchCards({ query: '', state: 'suspended', sort: 'due', descending: false, offset: 0, limit: 10 }).total).toBe(2);
     expect(service.nextCard({ deckId: 'd' }).counts.new).toBe(1);
     service.updateCards({ cardIds: ['d/a'], action: 'unsuspend' });
+    expect(service.updateCards({ cardIds: ['d/c'], action: 'bury' })).toMatchObject({ changed: 1, message: 'Buried 1 card until tomorrow.' });
+    expect(service.searchCards({ query: '', state: 'buried', sort: 'due', descending: false, offset: 0, limit: 10 }).rows.map((r) => r.cardId)).toEqual(['d/c']);
     expect(service.updateCards({ cardIds: ['d/a'], action: 'reset' })).toMatchObject({ changed: 1 });
     expect(memoryOf(service, 'd/a')).toMatchObject({ status: 'new', due: null });
     service.close();
-    expect(logKinds(dataDir)).toEqual(['answer', 'suspend', 'suspend', 'unsuspend', 'reset']);
+    expect(logKinds(dataDir)).toEqual(['answer', 'suspend', 'suspend', 'unsuspend', 'bury', 'reset']);
 
     const reopened = await open(dataDir, decks);
     expect(reopened.service.searchCards({ query: '', state: 'suspended', sort: 'due', descending: false, offset: 0, limit: 10 }).rows.map((r) => r.cardId)).toEqual(['d/b']);
