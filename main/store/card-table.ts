@@ -1,39 +1,51 @@
-// The collection's cards in memory. Cards arrive as the snapshot's columns and stay there until
-// their deck is first used: turning 100,000 rows into objects costs a few hundred milliseconds, and
-// opening the app to study one deck needs only that deck's cards.
+// The collection's cards in memory, one map a deck. A deck's cards are read from disk (its file in
+// cards/, or rows of an older snapshot) the first time that deck is used: opening the app to study
+// one deck reads only that deck, and a snapshot rewrites only the decks that changed.
 import type { Card } from '../domain/card.ts';
-import { cardIdFor } from '../domain/notes.ts';
-import { cardAt, deckOf, emptyColumns, pushCard, CARD_COLUMNS, type CardColumns } from './stored.ts';
+import { cardAt, deckOf, pushCard, type CardColumns } from './stored.ts';
+
+/** Reads one deck's cards from disk; null when the deck has none stored. */
+export type DeckLoader = (deckId: string) => CardColumns | null;
 
 export class CardTable {
-  /** Decks whose cards are still only rows of `columns`, with the indexes of those rows. */
-  private readonly coldRows = new Map<string, number[]>();
-  private readonly cards = new Map<string, Card>();
+  private readonly decks = new Map<string, Map<string, Card>>();
+  /** Decks with cards on disk not read yet. */
+  private readonly unread = new Set<string>();
+  /** Decks changed since the last snapshot. */
+  private readonly dirty = new Set<string>();
 
-  constructor(private readonly columns: CardColumns) {
-    let deck = '';
-    let rows: number[] = [];
+  constructor(
+    private readonly load: DeckLoader = () => null,
+    storedDecks: Iterable<string> = [],
+  ) {
+    for (const d of storedDecks) this.unread.add(d);
+  }
+
+  /** A table over cards already in memory (bulk creation, older snapshots); all of them count as changed. */
+  static fromCards(cards: Iterable<Card>): CardTable {
+    const table = new CardTable();
+    for (const card of cards) table.set(card.id, card);
+    return table;
+  }
+
+  /** A table over an older snapshot's single set of columns; every deck in it counts as changed. */
+  static fromColumns(columns: CardColumns): CardTable {
+    const table = new CardTable();
     for (let i = 0; i < columns.note.length; i++) {
-      const noteId = columns.note[i]!;
-      // Cards of one deck are mostly stored together, so the deck's prefix is rarely sliced anew.
-      if (!(noteId.length > deck.length && noteId.startsWith(deck) && noteId[deck.length] === '/')) {
-        deck = deckOf(noteId);
-        rows = this.coldRows.get(deck) ?? [];
-        this.coldRows.set(deck, rows);
-      }
-      rows.push(i);
+      const card = cardAt(columns, i);
+      table.set(card.id, card);
     }
+    return table;
   }
 
   get size(): number {
-    let n = this.cards.size;
-    for (const rows of this.coldRows.values()) n += rows.length;
+    let n = 0;
+    for (const deck of this.deckIds()) n += this.deck(deck).size;
     return n;
   }
 
   get(id: string): Card | undefined {
-    this.warm(deckOf(id));
-    return this.cards.get(id);
+    return this.deck(deckOf(id)).get(id);
   }
 
   has(id: string): boolean {
@@ -41,80 +53,74 @@ export class CardTable {
   }
 
   set(id: string, card: Card): void {
-    this.warm(card.deckId);
-    this.cards.set(id, card);
+    this.deck(card.deckId).set(id, card);
+    this.dirty.add(card.deckId);
   }
 
-  /** Removes one card; its deck is warmed first so the card's cold row cannot come back. */
   delete(id: string): boolean {
-    this.warm(deckOf(id));
-    return this.cards.delete(id);
+    const deckId = deckOf(id);
+    this.dirty.add(deckId);
+    return this.deck(deckId).delete(id);
   }
 
   clear(): void {
-    this.coldRows.clear();
-    this.cards.clear();
+    for (const d of this.deckIds()) this.dirty.add(d);
+    this.decks.clear();
+    this.unread.clear();
   }
 
-  /** One deck's cards, as objects. */
+  /** One deck's cards. */
   ofDeck(deckId: string): Card[] {
-    this.warm(deckId);
-    const out: Card[] = [];
-    for (const card of this.cards.values()) if (card.deckId === deckId) out.push(card);
-    return out;
+    return [...this.deck(deckId).values()];
   }
 
-  keys(): IterableIterator<string> {
-    this.warmAll();
-    return this.cards.keys();
+  *keys(): IterableIterator<string> {
+    for (const d of this.deckIds()) yield* this.deck(d).keys();
   }
 
-  values(): IterableIterator<Card> {
-    this.warmAll();
-    return this.cards.values();
+  *values(): IterableIterator<Card> {
+    for (const d of this.deckIds()) yield* this.deck(d).values();
   }
 
-  static fromCards(cards: Iterable<Card>): CardTable {
-    const table = new CardTable(emptyColumns());
-    for (const card of cards) table.cards.set(card.id, card);
-    return table;
+  /** The decks changed since the last call, each with its cards as columns (empty when it has none left). */
+  takeChanged(): Map<string, CardColumns> {
+    const changed = new Map<string, CardColumns>();
+    for (const deckId of this.dirty) {
+      const columns = emptyColumnsFor();
+      for (const card of this.deck(deckId).values()) pushCard(columns, card);
+      changed.set(deckId, columns);
+    }
+    this.dirty.clear();
+    return changed;
   }
 
-  /** Appends all cards to `into` without turning cold rows into objects; pauses (yields) every few thousand. */
-  *fillColumns(into: CardColumns): Generator<void> {
-    let n = 0;
-    for (const rows of this.coldRows.values()) {
-      for (const i of rows) {
-        for (const name of CARD_COLUMNS) (into[name] as unknown[]).push(this.columns[name][i]);
-        if (++n % 5000 === 0) yield;
+  /** Marks decks as changed again, after a snapshot that could not be written. */
+  markChanged(deckIds: Iterable<string>): void {
+    for (const d of deckIds) this.dirty.add(d);
+  }
+
+  private deckIds(): Set<string> {
+    return new Set([...this.decks.keys(), ...this.unread]);
+  }
+
+  private deck(deckId: string): Map<string, Card> {
+    let cards = this.decks.get(deckId);
+    if (cards) return cards;
+    cards = new Map();
+    this.decks.set(deckId, cards);
+    if (this.unread.delete(deckId)) {
+      const columns = this.load(deckId);
+      if (columns) {
+        for (let i = 0; i < columns.note.length; i++) {
+          const card = cardAt(columns, i);
+          cards.set(card.id, card);
+        }
       }
     }
-    for (const card of this.cards.values()) {
-      pushCard(into, card);
-      if (++n % 5000 === 0) yield;
-    }
+    return cards;
   }
+}
 
-  /** A frozen view for a snapshot write: the live objects (never mutated, only replaced) and cold rows. */
-  snapshot(): CardTable {
-    const copy = new CardTable(this.columns);
-    copy.coldRows.clear();
-    for (const [deck, rows] of this.coldRows) copy.coldRows.set(deck, rows);
-    for (const [id, card] of this.cards) copy.cards.set(id, card);
-    return copy;
-  }
-
-  private warm(deckId: string): void {
-    const rows = this.coldRows.get(deckId);
-    if (!rows) return;
-    this.coldRows.delete(deckId);
-    for (const i of rows) {
-      const card = cardAt(this.columns, i);
-      this.cards.set(cardIdFor(card.noteId, card.template), card);
-    }
-  }
-
-  private warmAll(): void {
-    for (const deck of [...this.coldRows.keys()]) this.warm(deck);
-  }
+function emptyColumnsFor(): CardColumns {
+  return { note: [], template: [], position: [], due: [], stability: [], difficulty: [], scheduledDays: [], learningSteps: [], reps: [], lapses: [], state: [], lastReview: [], introducedAt: [], updatedAt: [], suspended: [], buriedUntil: [] };
 }

@@ -10,11 +10,11 @@ import { DEFAULT_SETTINGS, type Settings } from '../domain/settings.ts';
 import { CardTable } from './card-table.ts';
 import { BACKUP_INTERVAL_MS, backupDir, listBackups, takeBackup, takeBackupAsync, thinBackups } from './backups.ts';
 import { acquireLock, type Lock } from './lock.ts';
-import { compactSegments, LOG_FILE, listSegments, sealActiveLog } from './log-segments.ts';
-import { migrate, NewerFormatError } from './migrations.ts';
+import { compactSegments, LOG_FILE, listSegments, reviewLogFiles, sealActiveLog } from './log-segments.ts';
+import { checkColumns, migrate, NewerFormatError } from './migrations.ts';
 import { readReviewLog, ReviewLogWriter } from './review-log.ts';
-import { NOTES_DIR, notesFile, SnapshotFile, type SnapshotData } from './snapshot-file.ts';
-import { emptyColumns, deckOf, fromLoggedCard, fromNoteRow, SCHEMA_VERSION, toLoggedCard, type LogKind, type StoredCollection, type StoredDeck, type StoredNotes, type StoredReview } from './stored.ts';
+import { CARDS_DIR, cardsFile, NOTES_DIR, notesFile, SnapshotFile, storedCardDecks, type SnapshotData } from './snapshot-file.ts';
+import { emptyColumns, pushCard, deckOf, fromLoggedCard, fromNoteRow, SCHEMA_VERSION, toLoggedCard, type CardColumns, type LogKind, type StoredCards, type StoredCollection, type StoredDeck, type StoredNotes, type StoredReview } from './stored.ts';
 
 export { LOG_FILE };
 export type DeckRecord = StoredDeck;
@@ -74,7 +74,7 @@ export interface StoreOptions {
 
 export const SNAPSHOT_FILE = 'collection.json';
 /** What a backup holds: enough to reopen the collection as it was. */
-const BACKUP_FILES = [SNAPSHOT_FILE, NOTES_DIR];
+const BACKUP_FILES = [SNAPSHOT_FILE, CARDS_DIR, NOTES_DIR];
 
 export async function openCollectionStore(dir: string, options: StoreOptions = {}): Promise<CollectionStore> {
   mkdirSync(dir, { recursive: true });
@@ -98,7 +98,7 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
   removeStaleTempFiles(dir);
 
   const stored = readSnapshot(adapter, dir, now, notices);
-  const data = toData(stored);
+  const data = toData(stored, dir, now, notices);
   const notes = new Map<string, Map<string, Note>>();
   const dirtyNotes = new Set<string>();
   if (stored.legacyNotes) {
@@ -157,7 +157,7 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
       logSeq: seq,
       decks: [...data.decks.values()],
       settings: structuredClone(data.settings),
-      cards: data.cards.snapshot(),
+      cards: data.cards.takeChanged(),
       notes: new Map([...dirtyNotes].map((d) => [d, [...notesOf(d).values()]])),
     };
     dirtyNotes.clear();
@@ -198,7 +198,7 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
     thinBackups(dir, at);
   }
 
-  const db = new Low<SnapshotData>(adapter, { schemaVersion: SCHEMA_VERSION, deviceId, logSeq: seq, decks: [], settings: data.settings, cards: CardTable.fromCards([]), notes: new Map() });
+  const db = new Low<SnapshotData>(adapter, { schemaVersion: SCHEMA_VERSION, deviceId, logSeq: seq, decks: [], settings: data.settings, cards: new Map(), notes: new Map() });
 
   const flush = (): Promise<void> => {
     if (timer) clearTimeout(timer);
@@ -210,11 +210,13 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
     }
     db.data = capture();
     const pendingNotes = [...db.data.notes.keys()];
+    const pendingCards = [...db.data.cards.keys()];
     writing = db
       .write()
       .then(() => backupInBackground())
       .catch((e: unknown) => {
         for (const d of pendingNotes) dirtyNotes.add(d);
+        data.cards.markChanged(pendingCards);
         notices.push(`The collection snapshot could not be saved (${(e as Error).message}); your answers are safe in the review log.`);
       })
       .finally(() => {
@@ -292,7 +294,7 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
       if (!listBackups(dir).some((b) => b.name === path.basename(name))) throw new Error(`There is no backup named ${name}.`);
       const from = backupDir(dir, name);
       const restored = migrate(JSON.parse(readFileSync(path.join(from, SNAPSHOT_FILE), 'utf8')), path.join(from, SNAPSHOT_FILE));
-      const fresh = toData(restored);
+      const fresh = toData(restored, from, now, notices);
       const freshNotes = new Map<string, Map<string, Note>>();
       for (const deckId of fresh.decks.keys()) freshNotes.set(deckId, readNotes(from, deckId, now, notices));
       for (const row of restored.legacyNotes ?? []) freshNotes.get(deckOf(row[0]))?.set(row[0], fromNoteRow(row));
@@ -306,6 +308,7 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
       data.settings = fresh.settings;
       for (const card of fresh.cards.values()) data.cards.set(card.id, card);
       rmSync(path.join(dir, NOTES_DIR), { recursive: true, force: true });
+      rmSync(path.join(dir, CARDS_DIR), { recursive: true, force: true });
       notes.clear();
       for (const [deckId, deckNotes] of freshNotes) {
         notes.set(deckId, deckNotes);
@@ -341,8 +344,40 @@ function removeStaleTempFiles(dir: string): void {
   }
 }
 
-function toData(stored: StoredCollection): CollectionData {
-  return { decks: new Map(stored.decks.map((d) => [d.id, d])), cards: new CardTable(stored.cards), settings: stored.settings };
+function toData(stored: StoredCollection, dir: string, now: () => number, notices: string[]): CollectionData {
+  const cards = stored.legacyCards ? CardTable.fromColumns(stored.legacyCards) : new CardTable((deckId) => readCards(dir, deckId, now, notices), storedCardDecks(dir));
+  return { decks: new Map(stored.decks.map((d) => [d.id, d])), cards, settings: stored.settings };
+}
+
+/**
+ * A deck's card file. A damaged one is moved aside and the deck's cards are rebuilt from the whole
+ * review log (every card state is in it), with a notice.
+ */
+function readCards(dir: string, deckId: string, now: () => number, notices: string[]): CardColumns | null {
+  const file = cardsFile(dir, deckId);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+  try {
+    const stored = JSON.parse(text) as StoredCards;
+    checkColumns(stored.cards);
+    return stored.cards;
+  } catch (e) {
+    const aside = `${file}.damaged-${now()}`;
+    renameSync(file, aside);
+    const latest = new Map<string, Card>();
+    for (const log of reviewLogFiles(dir)) {
+      for (const entry of readReviewLog(log, now()).entries) if (entry.card.deckId === deckId) latest.set(entry.card.id, fromLoggedCard(entry.card));
+    }
+    notices.push(`The cards of deck "${deckId}" in ${file} were damaged (${(e as Error).message}); the file was moved to ${aside} and the ${latest.size} cards with answers were rebuilt from the review log.`);
+    const columns = emptyColumns();
+    for (const card of latest.values()) pushCard(columns, card);
+    return columns;
+  }
 }
 
 /** A deck's note file; a damaged one is moved aside and the deck reads as having no notes, with a notice. */
@@ -396,5 +431,5 @@ function readSnapshot(adapter: SnapshotFile, dir: string, now: () => number, not
 }
 
 function emptyCollection(): StoredCollection {
-  return { schemaVersion: SCHEMA_VERSION, deviceId: '', logSeq: 0, decks: [], settings: structuredClone(DEFAULT_SETTINGS), cards: emptyColumns() };
+  return { schemaVersion: SCHEMA_VERSION, deviceId: '', logSeq: 0, decks: [], settings: structuredClone(DEFAULT_SETTINGS) };
 }

@@ -88,6 +88,15 @@ export const MIGRATIONS: readonly Migration[] = [
       return { ...v3, schemaVersion: 4, settings: structuredClone(DEFAULT_SETTINGS), cards: { ...cards, suspended: new Array(n).fill(0), buriedUntil: new Array(n).fill(null) } };
     },
   },
+  {
+    // Cards move out of the snapshot into cards/<deck>.json (done by the store on its next write,
+    // from `legacyCards`), so opening reads one deck, not all of them.
+    to: 5,
+    up: (v4) => {
+      const { cards, ...rest } = v4;
+      return { ...rest, schemaVersion: 5, legacyCards: cards };
+    },
+  },
 ];
 
 export class NewerFormatError extends Error {}
@@ -101,13 +110,17 @@ export function migrate(raw: unknown, file: string): StoredCollection {
     throw new NewerFormatError(`${file} was written by a newer Deckhand (format ${version}; this version reads up to ${SCHEMA_VERSION}). Update Deckhand to open it.`);
   }
   for (const m of MIGRATIONS) if (m.to > version) data = m.up(data);
-  const cards = data.cards as Record<string, unknown> | undefined;
-  if (!cards || typeof cards !== 'object' || !Array.isArray(cards.note) || !Array.isArray(data.decks) || typeof data.logSeq !== 'number') {
-    throw new SyntaxError('it lacks its decks, cards or log position');
-  }
-  const length = (cards.note as unknown[]).length;
-  const short = Object.entries(cards).find(([, col]) => !Array.isArray(col) || col.length !== length);
-  if (short) throw new SyntaxError(`its card column "${short[0]}" does not match the others`);
+  if (!Array.isArray(data.decks) || typeof data.logSeq !== 'number') throw new SyntaxError('it lacks its decks or log position');
+  if (data.legacyCards !== undefined) checkColumns(data.legacyCards);
   if (typeof data.settings !== 'object' || data.settings === null) throw new SyntaxError('it has no settings');
   return data as unknown as StoredCollection;
+}
+
+/** Card columns as read from disk: every column present and as long as the others. */
+export function checkColumns(value: unknown): void {
+  const cards = value as Record<string, unknown> | undefined;
+  if (!cards || typeof cards !== 'object' || !Array.isArray(cards.note)) throw new SyntaxError('it has no card columns');
+  const length = cards.note.length;
+  const short = Object.entries(cards).find(([, col]) => !Array.isArray(col) || col.length !== length);
+  if (short) throw new SyntaxError(`its card column "${short[0]}" does not match the others`);
 }

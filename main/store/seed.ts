@@ -43,7 +43,7 @@ export function writeCollectionFiles(dir: string, seed: CollectionSeed): void {
   if (seq > 0) renameSync(temp, path.join(dir, SEGMENT_DIR, segmentName(seq)));
   else rmSync(temp);
   closeSync(openSync(path.join(dir, LOG_FILE), 'a'));
-  new SnapshotFile(path.join(dir, 'collection.json')).writeNow({ schemaVersion: SCHEMA_VERSION, deviceId, logSeq: seq, decks: seed.decks, settings: DEFAULT_SETTINGS, notes: byDeck(seed.notes), cards: CardTable.fromCards(seed.cards) });
+  new SnapshotFile(path.join(dir, 'collection.json')).writeNow({ schemaVersion: SCHEMA_VERSION, deviceId, logSeq: seq, decks: seed.decks, settings: DEFAULT_SETTINGS, notes: byDeck(seed.notes), cards: CardTable.fromCards(seed.cards).takeChanged() });
 }
 
 function byDeck(notes: readonly Note[]): Map<string, Note[]> {

@@ -2,24 +2,35 @@
 // `data` in one JSON.stringify on every write, which at 100,000 cards stalls the main process.
 // This adapter writes the same JSON a column or a slice at a time, yielding to the event loop
 // between pieces, and makes each file durable (temp file, fsync, rename, fsync of the folder).
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { Note } from '../domain/card.ts';
-import type { CardTable } from './card-table.ts';
 import { syncDir, writeFileAtomic } from './atomic-file.ts';
-import { CARD_COLUMNS, emptyColumns, SCHEMA_VERSION, toNoteRow, type CardColumns, type StoredCollection } from './stored.ts';
+import { CARD_COLUMNS, SCHEMA_VERSION, toNoteRow, type CardColumns, type StoredCollection } from './stored.ts';
 
 /** What lowdb holds: the snapshot's header with the live domain objects, converted as they are written. */
-export interface SnapshotData extends Omit<StoredCollection, 'cards' | 'legacyNotes'> {
-  cards: Pick<CardTable, 'fillColumns'>;
+export interface SnapshotData extends Omit<StoredCollection, 'legacyCards' | 'legacyNotes'> {
+  /** The decks whose cards changed since the last write, with all their cards; empty columns mean the deck has none left. */
+  cards: ReadonlyMap<string, CardColumns>;
   /** The decks whose notes changed since the last write, with all their notes. */
   notes: ReadonlyMap<string, readonly Note[]>;
 }
 
 export const NOTES_DIR = 'notes';
+export const CARDS_DIR = 'cards';
 export const notesFile = (dir: string, deckId: string): string => path.join(dir, NOTES_DIR, `${encodeURIComponent(deckId)}.json`);
+export const cardsFile = (dir: string, deckId: string): string => path.join(dir, CARDS_DIR, `${encodeURIComponent(deckId)}.json`);
+
+/** The decks with a card file, by id. */
+export function storedCardDecks(dir: string): string[] {
+  const folder = path.join(dir, CARDS_DIR);
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => decodeURIComponent(name.slice(0, -'.json'.length)));
+}
 
 /** Cards or notes handled per slice: small enough that one slice takes a few milliseconds. */
 const SLICE = 5000;
@@ -57,9 +68,16 @@ export class SnapshotFile implements Adapter<SnapshotData> {
       if (generation !== this.generation) return;
       await writeSliced(notesFile(dir, deckId), notesHeader(deckId), notes.map(toNoteRow), ']}', () => generation !== this.generation);
     }
-    const columns = emptyColumns();
-    for (const _pause of data.cards.fillColumns(columns)) await yieldToEventLoop();
-    await writeParts(this.file, columnParts(header(data), columns), () => generation !== this.generation);
+    for (const [deckId, columns] of data.cards) {
+      if (generation !== this.generation) return;
+      const file = cardsFile(dir, deckId);
+      if (columns.note.length === 0) rmSync(file, { force: true });
+      else {
+        mkdirSync(path.dirname(file), { recursive: true });
+        await writeParts(file, columnParts(cardsHeader(deckId), columns), () => generation !== this.generation);
+      }
+    }
+    await writeParts(this.file, [header(data)], () => generation !== this.generation);
   }
 
   /** The same snapshot in one go, for quitting or restoring, when a short stall no longer matters. */
@@ -70,14 +88,24 @@ export class SnapshotFile implements Adapter<SnapshotData> {
       mkdirSync(path.join(dir, NOTES_DIR), { recursive: true });
       writeFileAtomic(notesFile(dir, deckId), `${notesHeader(deckId)}${notes.map((n) => JSON.stringify(toNoteRow(n))).join(',')}]}`);
     }
-    const columns = emptyColumns();
-    for (const _pause of data.cards.fillColumns(columns));
-    writeFileAtomic(this.file, [...columnParts(header(data), columns)].join(''));
+    for (const [deckId, columns] of data.cards) {
+      const file = cardsFile(dir, deckId);
+      if (columns.note.length === 0) rmSync(file, { force: true });
+      else {
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileAtomic(file, [...columnParts(cardsHeader(deckId), columns)].join(''));
+      }
+    }
+    writeFileAtomic(this.file, header(data));
   }
 }
 
 function header(data: SnapshotData): string {
-  return `{"schemaVersion":${SCHEMA_VERSION},"deviceId":${JSON.stringify(data.deviceId)},"logSeq":${data.logSeq},"decks":${JSON.stringify(data.decks)},"settings":${JSON.stringify(data.settings)},"cards":{`;
+  return `{"schemaVersion":${SCHEMA_VERSION},"deviceId":${JSON.stringify(data.deviceId)},"logSeq":${data.logSeq},"decks":${JSON.stringify(data.decks)},"settings":${JSON.stringify(data.settings)}}`;
+}
+
+function cardsHeader(deckId: string): string {
+  return `{"schemaVersion":${SCHEMA_VERSION},"deckId":${JSON.stringify(deckId)},"cards":{`;
 }
 
 function notesHeader(deckId: string): string {

@@ -1,14 +1,14 @@
 // The collection as it is written to disk, and the conversions to and from the domain's shapes.
 //
-// collection.json holds what every answer changes, the cards' scheduling state, as columns: one
-// array per field. At 100,000 cards that parses several times faster than an object (or a row)
-// per card. Note text, which answers never change, lives apart in notes/<deck>.json, one file a
-// deck, read when a deck is first studied and written only when its notes change.
+// collection.json holds the decks, the settings and the log position. Each deck's cards live in
+// cards/<deck>.json as columns, one array per field (at 100,000 cards that parses several times
+// faster than an object or a row per card), and its note text in notes/<deck>.json. A deck's files
+// are read the first time the deck is used and rewritten only when it changed.
 import { MemoryState, type Card, type Note, type NoteKind, type NoteType } from '../domain/card.ts';
 import type { Settings } from '../domain/settings.ts';
 import { cardIdFor } from '../domain/notes.ts';
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** [id, kind, type, front, back, text, extra, tags, quote, position] */
 export type NoteRow = [string, NoteKind, NoteType, string, string, string, string | null, string[], string | null, number];
@@ -56,9 +56,16 @@ export interface StoredCollection {
   logSeq: number;
   decks: StoredDeck[];
   settings: StoredSettings;
-  cards: CardColumns;
+  /** Cards still inside the snapshot, as versions before 5 kept them; moved to cards/ on the next write. */
+  legacyCards?: CardColumns;
   /** Notes still inside the snapshot, as versions before 3 kept them; moved to notes/ on the next write. */
   legacyNotes?: NoteRow[];
+}
+
+export interface StoredCards {
+  schemaVersion: typeof SCHEMA_VERSION;
+  deckId: string;
+  cards: CardColumns;
 }
 
 export interface StoredNotes {

@@ -148,6 +148,21 @@ describe('the collection store', () => {
     reopened.close();
   });
 
+  it('keeps each deck’s cards in a file of its own, and rebuilds a damaged one from the review log', async () => {
+    const dir = tempDir();
+    const store = await openCollectionStore(dir);
+    store.appendReview(review('a', T, 3));
+    store.close();
+    const file = path.join(dir, 'cards', 'deck.json');
+    expect(JSON.parse(readFileSync(file, 'utf8')).cards.note).toEqual(['deck/a']);
+    writeFileSync(file, '{"cards":{"note":[');
+    const reopened = await openCollectionStore(dir);
+    expect(reopened.data.cards.get('deck/a')?.memory.reps).toBe(3);
+    expect(reopened.notices.join()).toMatch(/cards of deck "deck" .* were damaged.*rebuilt from the review log/);
+    expect(readdirSync(path.join(dir, 'cards')).some((f) => f.startsWith('deck.json.damaged-'))).toBe(true);
+    reopened.close();
+  });
+
   it('refuses a second writer with a clear message, and lets it in after close', async () => {
     const dir = tempDir();
     const store = await openCollectionStore(dir);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { migrate, MIGRATIONS } from '../../../main/store/migrations.ts';
 import { DEFAULT_SETTINGS } from '../../../main/domain/settings.ts';
-import { cardAt, fromNoteRow, SCHEMA_VERSION, type NoteRow } from '../../../main/store/stored.ts';
+import { cardAt, fromNoteRow, SCHEMA_VERSION, type CardColumns, type NoteRow } from '../../../main/store/stored.ts';
 
 const v1 = () => ({
   schemaVersion: 1,
@@ -38,7 +38,7 @@ describe('snapshot migrations', () => {
   });
 
   it('3 → 4: cards start neither suspended nor buried, and the collection gets default settings', () => {
-    const v4 = migrate(MIGRATIONS[1]!.up(MIGRATIONS[0]!.up(v1())), 'collection.json');
+    const v4 = MIGRATIONS[2]!.up(MIGRATIONS[1]!.up(MIGRATIONS[0]!.up(v1()))) as { schemaVersion: number; logSeq: number; settings: unknown; cards: CardColumns };
     expect(v4.schemaVersion).toBe(4);
     expect(v4.logSeq).toBe(7);
     expect(v4.settings).toEqual(DEFAULT_SETTINGS);
@@ -48,13 +48,21 @@ describe('snapshot migrations', () => {
     expect(memory).toEqual({ due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, state, lastReview });
   });
 
+  it('4 → 5: cards leave the snapshot, to be written one file a deck', () => {
+    const v5 = migrate(MIGRATIONS[2]!.up(MIGRATIONS[1]!.up(MIGRATIONS[0]!.up(v1()))), 'collection.json');
+    expect(v5.schemaVersion).toBe(5);
+    expect('cards' in v5).toBe(false);
+    expect(v5.legacyCards?.note).toEqual(['d/n']);
+    expect(v5.legacyCards?.suspended).toEqual([0]);
+  });
+
   it('reads a file without a version as version 1', () => {
     expect(migrate({ deviceId: '', logSeq: 0, decks: [], notes: [], cards: [] }, 'f').schemaVersion).toBe(SCHEMA_VERSION);
   });
 
   it('rejects a file that is not a collection', () => {
     expect(() => migrate([1, 2], 'f')).toThrow(SyntaxError);
-    expect(() => migrate({ schemaVersion: 4, decks: [], logSeq: 0, settings: {}, cards: [] }, 'f')).toThrow(/lacks its decks, cards or log position/);
+    expect(() => migrate({ schemaVersion: 5, logSeq: 0, settings: {} }, 'f')).toThrow(/lacks its decks or log position/);
     expect(() => migrate({ schemaVersion: 4, decks: [], logSeq: 0, settings: {}, cards: { note: ['d/a'], due: [] } }, 'f')).toThrow(/column "due" does not match/);
   });
 });
