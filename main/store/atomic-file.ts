@@ -1,8 +1,7 @@
 // Durable file writes. lowdb's own JSONFile renames a temp file into place but never fsyncs, so
-// a power cut can leave an empty file; this adapter syncs the data and the folder entry too.
-import { closeSync, fsyncSync, openSync, renameSync, writeSync, readFileSync } from 'node:fs';
+// a power cut can leave an empty file; these sync the data and the folder entry too.
+import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import type { SyncAdapter } from 'lowdb';
 
 /** Writes `text` to `file` so that after a crash the file holds either the old or the new text. */
 export function writeFileAtomic(file: string, text: string): void {
@@ -26,25 +25,5 @@ export function syncDir(dir: string): void {
     fsyncSync(fd);
   } finally {
     closeSync(fd);
-  }
-}
-
-/** A lowdb adapter over one JSON file, written atomically and durably. */
-export class AtomicJsonFile<T> implements SyncAdapter<T> {
-  constructor(private readonly file: string) {}
-
-  read(): T | null {
-    let text: string;
-    try {
-      text = readFileSync(this.file, 'utf8');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw e;
-    }
-    return JSON.parse(text) as T;
-  }
-
-  write(data: T): void {
-    writeFileAtomic(this.file, JSON.stringify(data));
   }
 }

@@ -2,14 +2,14 @@ import { useState } from 'preact/hooks';
 import type { BackupInfo } from '../../main/contract.ts';
 import { call } from '../api.ts';
 import { useApi } from '../use-api.ts';
-import { ErrorMessage, Frame, Loading } from './Frame.tsx';
+import { ErrorMessage, Frame, Loading, OutcomeMessage, type Outcome } from './Frame.tsx';
 
 const when = (t: number) => new Date(t).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 export function Backups() {
   const [backups, reload] = useApi('listBackups', {});
   const [confirming, setConfirming] = useState<BackupInfo | null>(null);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome>(null);
 
   async function restore(b: BackupInfo) {
     setConfirming(null);
@@ -27,14 +27,7 @@ export function Backups() {
       <p class="muted">
         Deckhand backs up your collection when you quit and every 30 minutes while you study, keeping the newest twelve, one a day for two weeks and one a month for a year.
       </p>
-      {message &&
-        (message.kind === 'ok' ? (
-          <p class="notice" role="status">
-            {message.text}
-          </p>
-        ) : (
-          <ErrorMessage message={message.text} />
-        ))}
+      <OutcomeMessage outcome={message} />
       {backups.state === 'loading' && <Loading />}
       {backups.state === 'error' && <ErrorMessage message={backups.message} />}
       {backups.state === 'ready' &&

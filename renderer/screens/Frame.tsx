@@ -37,3 +37,16 @@ export function Loading() {
     </p>
   );
 }
+
+export type Outcome = { kind: 'ok' | 'error'; text: string } | null;
+
+/** What the last action did: a status for success, an alert for a failure. */
+export function OutcomeMessage({ outcome }: { outcome: Outcome }) {
+  if (!outcome) return null;
+  if (outcome.kind === 'error') return <ErrorMessage message={outcome.text} />;
+  return (
+    <p class="notice" role="status">
+      {outcome.text}
+    </p>
+  );
+}

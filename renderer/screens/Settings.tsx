@@ -3,7 +3,7 @@ import type { DeckSummary, Preset, Settings as SettingsValue, StepUnit } from '.
 import { call } from '../api.ts';
 import { applyTheme } from '../theme.ts';
 import { useApi } from '../use-api.ts';
-import { ErrorMessage, Frame, Loading } from './Frame.tsx';
+import { ErrorMessage, Frame, Loading, OutcomeMessage, type Outcome } from './Frame.tsx';
 
 const NO_LIMIT = 9999;
 
@@ -12,7 +12,7 @@ export function Settings() {
   const [decks, reloadDecks] = useApi('listDecks', {});
   const [info] = useApi('getAppInfo', {});
   const [draft, setDraft] = useState<SettingsValue | null>(null);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome>(null);
 
   useEffect(() => {
     if (loaded.state === 'ready') setDraft(loaded.value);
@@ -71,14 +71,7 @@ export function Settings() {
           </button>
         </p>
 
-        {message &&
-          (message.kind === 'ok' ? (
-            <p class="notice" role="status">
-              {message.text}
-            </p>
-          ) : (
-            <ErrorMessage message={message.text} />
-          ))}
+        <OutcomeMessage outcome={message} />
         <p>
           <button type="submit" class="button primary">
             Save settings
