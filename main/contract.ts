@@ -261,7 +261,8 @@ export interface DeckhandApi {
   bury(args: { cardId: string }): Promise<Result<CardActionResult>>;
   suspend(args: { cardId: string }): Promise<Result<CardActionResult>>;
   unsuspend(args: { cardId: string }): Promise<Result<CardActionResult>>;
-  studyMore(args: { deckId: string; newCards: number }): Promise<Result<StudyState>>;
+  /** More new cards today, and/or another look at cards answered Again in the last `forgottenDays` days. */
+  studyMore(args: { deckId: string; newCards: number; forgottenDays?: number }): Promise<Result<StudyState>>;
   getSettings(args: Record<string, never>): Promise<Result<Settings>>;
   updateSettings(args: Settings): Promise<Result<Settings>>;
   setDeckPreset(args: { deckId: string; presetId: string }): Promise<Result<DeckSummary>>;

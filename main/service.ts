@@ -10,7 +10,7 @@ import { isNew, type Card, type Note } from './domain/card.ts';
 import { clozeOrdinals } from './domain/cloze.ts';
 import { formatInterval } from './domain/interval.ts';
 import { cardFaces, cardIdFor, templatesOf } from './domain/notes.ts';
-import { buildDayQueue, cardStatus, nextInQueue, studiedToday, type DayQueue, type QueueLimits } from './domain/queue.ts';
+import { buildDayQueue, cardStatus, isSetAside, nextInQueue, studiedToday, type DayQueue, type QueueLimits } from './domain/queue.ts';
 import { createScheduler, newMemory, type Scheduler, type SchedulerOptions } from './domain/scheduler.ts';
 import { dayStart, nextDayStart } from './domain/day.ts';
 import { presetFor, type Preset, type Settings } from './domain/settings.ts';
@@ -25,6 +25,8 @@ export const MAX_ANSWER_MS = 60_000;
 
 /** Collection-wide limits at or above this are no limit. */
 export const NO_LIMIT = 9999;
+
+const DAY_MS = 86_400_000;
 
 /** Anki keeps this many steps of undo. */
 export const UNDO_STEPS = 30;
@@ -87,6 +89,14 @@ export function createService(options: ServiceOptions) {
   let showNext: string | null = null;
   /** "Study more": extra new cards allowed today, per deck. */
   const extraNew = new Map<string, { day: number; count: number }>();
+  /** "Study more" of forgotten cards: shown once more each, after the day's queue, until answered. */
+  const forgotten = new Map<string, { since: number; ids: string[] }>();
+
+  function forgottenLeft(deckId: string, now: number): Card[] {
+    const session = forgotten.get(deckId);
+    if (!session) return [];
+    return session.ids.map((id) => data.cards.get(id)).filter((c): c is Card => c !== undefined && c.updatedAt < session.since && !isSetAside(c, now));
+  }
   const schedulers = new Map<string, { key: string; scheduler: Scheduler }>();
 
   function presetOf(deckId: string): Preset {
@@ -462,13 +472,14 @@ export function createService(options: ServiceOptions) {
       const { cards, queue } = queueOf(deckId, now);
       const pinned = showNext ? data.cards.get(showNext) : undefined;
       showNext = null;
-      const next = pinned && pinned.deckId === deckId && !pinned.suspended ? pinned : nextInQueue(queue, cards, now);
+      const again = forgottenLeft(deckId, now);
+      const next = pinned && pinned.deckId === deckId && !pinned.suspended ? pinned : (nextInQueue(queue, cards, now) ?? again[0] ?? null);
       const today = dayStart(now, data.settings.rolloverHour);
       return {
         deckId,
         deckTitle: d.title,
         card: next ? studyCard(next, now) : null,
-        counts: queue.counts,
+        counts: { ...queue.counts, due: queue.counts.due + again.length },
         studiedToday: cards.filter((c) => c.memory.lastReview !== null && c.memory.lastReview >= today).length,
       };
     },
@@ -526,11 +537,19 @@ export function createService(options: ServiceOptions) {
     },
 
     /** "Study more": lets `newCards` more new cards into today's queue of a deck. */
-    studyMore({ deckId, newCards }: { deckId: string; newCards: number }): StudyState {
+    studyMore({ deckId, newCards, forgottenDays }: { deckId: string; newCards: number; forgottenDays?: number }): StudyState {
       deck(deckId);
-      const today = dayStart(clock(), data.settings.rolloverHour);
+      const now = clock();
+      const today = dayStart(now, data.settings.rolloverHour);
       const current = extraNew.get(deckId);
       extraNew.set(deckId, { day: today, count: (current?.day === today ? current.count : 0) + newCards });
+      if (forgottenDays) {
+        // Answers of Again in the window, less those taken back by an undo.
+        const entries = store.entriesSince(now - forgottenDays * DAY_MS);
+        const undone = new Set(entries.flatMap((e) => (e.undoes ? [e.undoes] : [])));
+        const ids = entries.filter((e) => !e.kind && e.rating === 1 && !undone.has(e.id) && data.cards.get(e.cardId)?.deckId === deckId).map((e) => e.cardId);
+        forgotten.set(deckId, { since: now, ids: [...new Set(ids)] });
+      }
       return this.nextCard({ deckId });
     },
 

@@ -12,7 +12,7 @@ import { BACKUP_INTERVAL_MS, backupDir, listBackups, takeBackup, takeBackupAsync
 import { acquireLock, type Lock } from './lock.ts';
 import { compactSegments, LOG_FILE, listSegments, reviewLogFiles, sealActiveLog } from './log-segments.ts';
 import { checkColumns, migrate, NewerFormatError } from './migrations.ts';
-import { readReviewLog, ReviewLogWriter } from './review-log.ts';
+import { readEntries, readReviewLog, ReviewLogWriter } from './review-log.ts';
 import { CARDS_DIR, cardsFile, NOTES_DIR, notesFile, SnapshotFile, storedCardDecks, type SnapshotData } from './snapshot-file.ts';
 import { emptyColumns, pushCard, deckOf, fromLoggedCard, fromNoteRow, SCHEMA_VERSION, toLoggedCard, type CardColumns, type LogKind, type StoredCards, type StoredCollection, type StoredDeck, type StoredNotes, type StoredReview } from './stored.ts';
 
@@ -55,6 +55,8 @@ export interface CollectionStore {
   changed(): void;
   /** Writes the snapshot now, in slices; resolves when it is on disk. */
   flush(): Promise<void>;
+  /** Log entries made at or after `since` (epoch ms), oldest first; reads only the newest log files it needs. */
+  entriesSince(since: number): StoredReview[];
   /** Backups of the snapshot, newest first. */
   backups(): { name: string; createdAt: number }[];
   /** Replaces the collection with a backup; the current state is backed up first. */
@@ -289,6 +291,15 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
     appendReviews,
     changed,
     flush,
+    entriesSince(since) {
+      const found: StoredReview[][] = [];
+      for (const file of reviewLogFiles(dir).reverse()) {
+        const entries = readEntries(file);
+        found.unshift(entries.filter((e) => e.reviewedAt >= since));
+        if (entries.length > 0 && entries[0]!.reviewedAt < since) break;
+      }
+      return found.flat();
+    },
     backups: () => listBackups(dir),
     restore(name) {
       if (!listBackups(dir).some((b) => b.name === path.basename(name))) throw new Error(`There is no backup named ${name}.`);

@@ -78,3 +78,14 @@ export class ReviewLogWriter {
     closeSync(this.fd);
   }
 }
+
+/** Every entry that parses, without repairing anything: for reading history while the app runs. */
+export function readEntries(file: string): StoredReview[] {
+  if (!existsSync(file)) return [];
+  const entries: StoredReview[] = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const entry = line.trim() ? parseEntry(line) : null;
+    if (entry) entries.push(entry);
+  }
+  return entries;
+}

@@ -161,7 +161,12 @@ export function Review({ deckId }: { deckId: string }) {
     return (
       <Frame title={title} back>
         {status && <p class="muted small" role="status">{status}</p>}
-        <Done session={session} onMore={() => void act(async () => (await call('studyMore', { deckId, newCards: 10 }), 'Ten more new cards for today.'))} onUndo={() => void undo()} />
+        <Done
+          session={session}
+          onMore={() => void act(async () => (await call('studyMore', { deckId, newCards: 10 }), 'Ten more new cards for today.'))}
+          onForgotten={() => void act(async () => ((await call('studyMore', { deckId, newCards: 0, forgottenDays: 1 })).card ? 'Cards you answered Again since yesterday, once more.' : 'No card was answered Again since yesterday.'))}
+          onUndo={() => void undo()}
+        />
       </Frame>
     );
 
@@ -254,7 +259,7 @@ function Counts({ counts }: { counts: StudyState['counts'] }) {
   );
 }
 
-function Done({ session, onMore, onUndo }: { session: Session; onMore: () => void; onUndo: () => void }) {
+function Done({ session, onMore, onForgotten, onUndo }: { session: Session; onMore: () => void; onForgotten: () => void; onUndo: () => void }) {
   const minutes = Math.floor(session.ms / 60_000);
   const seconds = Math.round((session.ms % 60_000) / 1000);
   return (
@@ -286,6 +291,9 @@ function Done({ session, onMore, onUndo }: { session: Session; onMore: () => voi
         </button>
         <button type="button" class="button secondary" onClick={onMore}>
           Study more: 10 new cards
+        </button>
+        <button type="button" class="button secondary" onClick={onForgotten}>
+          Review forgotten cards
         </button>
         {session.studied > 0 && (
           <button type="button" class="button secondary" onClick={onUndo}>

@@ -123,6 +123,25 @@ describe('limits and settings', () => {
     service.close();
   });
 
+  it('"Review forgotten cards" brings back, once, each card answered Again in the window', async () => {
+    const { service, advance } = await open(tmp('deckhand-data-'), decksWith([basic('a'), basic('b')]));
+    expect(next(service).id).toBe('d/a');
+    answer(service, 1);
+    // b (new) comes first while a waits out its 1-minute step; then a graduates with Easy.
+    answer(service, 4);
+    advance(2 * 60_000);
+    expect(next(service).id).toBe('d/a');
+    answer(service, 4);
+    expect(service.nextCard({ deckId: 'd' }).card).toBeNull();
+    const more = service.studyMore({ deckId: 'd', newCards: 0, forgottenDays: 1 });
+    expect(more.card?.id).toBe('d/a');
+    expect(more.counts.due).toBe(1);
+    answer(service, 3);
+    expect(service.nextCard({ deckId: 'd' }).card).toBeNull();
+    expect(service.studyMore({ deckId: 'd', newCards: 0, forgottenDays: 1 }).card?.id).toBe('d/a');
+    service.close();
+  });
+
   it('applies a new desired retention from the next answer, not to due dates already given', async () => {
     const { service } = await open(tmp('deckhand-data-'), decksWith([basic('a'), basic('b')]));
     const first = answer(service, 4);
