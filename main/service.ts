@@ -118,9 +118,20 @@ export function createService(options: ServiceOptions) {
     return scheduler;
   }
 
-  /** The day's queue for a deck, within its preset's limits and what the whole collection still allows. */
-  function queueOf(deckId: string, now: number): { cards: Card[]; queue: DayQueue } {
-    const cards = cardsOf(deckId);
+  /** A deck and the decks nested under it (`Parent::Child`), parent first. */
+  function subtreeOf(deckId: string): string[] {
+    const d = data.decks.get(deckId);
+    if (!d) return [deckId];
+    return [deckId, ...[...data.decks.values()].filter((x) => x.id !== deckId && isWithin(x.title, d.title)).map((x) => x.id)];
+  }
+
+  /**
+   * The day's queue for a deck, within its preset's limits and what the whole collection still
+   * allows. Studying a parent deck studies its children too (`withChildren`), as its rolled-up
+   * counts on Home promise; Home's own per-deck counts leave them out.
+   */
+  function queueOf(deckId: string, now: number, withChildren = false): { cards: Card[]; queue: DayQueue } {
+    const cards = withChildren ? subtreeOf(deckId).flatMap(cardsOf) : cardsOf(deckId);
     const limits = limitsOf(deckId);
     const today = dayStart(now, limits.rolloverHour);
     const extra = extraNew.get(deckId);
@@ -469,11 +480,11 @@ export function createService(options: ServiceOptions) {
     nextCard({ deckId }: { deckId: string }): StudyState {
       const d = deck(deckId);
       const now = clock();
-      const { cards, queue } = queueOf(deckId, now);
+      const { cards, queue } = queueOf(deckId, now, true);
       const pinned = showNext ? data.cards.get(showNext) : undefined;
       showNext = null;
       const again = forgottenLeft(deckId, now);
-      const next = pinned && pinned.deckId === deckId && !pinned.suspended ? pinned : (nextInQueue(queue, cards, now) ?? again[0] ?? null);
+      const next = pinned && subtreeOf(deckId).includes(pinned.deckId) && !pinned.suspended ? pinned : (nextInQueue(queue, cards, now) ?? again[0] ?? null);
       const today = dayStart(now, data.settings.rolloverHour);
       return {
         deckId,
@@ -547,7 +558,8 @@ export function createService(options: ServiceOptions) {
         // Answers of Again in the window, less those taken back by an undo.
         const entries = store.entriesSince(now - forgottenDays * DAY_MS);
         const undone = new Set(entries.flatMap((e) => (e.undoes ? [e.undoes] : [])));
-        const ids = entries.filter((e) => !e.kind && e.rating === 1 && !undone.has(e.id) && data.cards.get(e.cardId)?.deckId === deckId).map((e) => e.cardId);
+        const decks = new Set(subtreeOf(deckId));
+        const ids = entries.filter((e) => !e.kind && e.rating === 1 && !undone.has(e.id) && decks.has(data.cards.get(e.cardId)?.deckId ?? '')).map((e) => e.cardId);
         forgotten.set(deckId, { since: now, ids: [...new Set(ids)] });
       }
       return this.nextCard({ deckId });

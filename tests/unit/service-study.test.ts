@@ -112,6 +112,22 @@ describe('siblings', () => {
   });
 });
 
+describe('nested decks', () => {
+  it('studying a parent deck studies the decks under it too', async () => {
+    const { service } = await open(tmp('deckhand-data-'), decksWith([basic('a')]));
+    const parent = service.createDeck({ title: 'Languages' });
+    const child = service.createDeck({ title: 'Languages::Spanish' });
+    service.saveNote({ deckId: child.id, type: 'basic', front: 'perro', back: 'dog', tags: [] });
+    const state = service.nextCard({ deckId: parent.id });
+    expect(state.counts.new).toBe(1);
+    expect(state.card?.front).toBe('perro');
+    service.answer({ cardId: state.card!.id, rating: 4, shownAt: state.card!.shownAt, durationMs: 1000 });
+    expect(service.nextCard({ deckId: parent.id }).card).toBeNull();
+    expect(service.nextCard({ deckId: 'd' }).card?.id).toBe('d/a');
+    service.close();
+  });
+});
+
 describe('limits and settings', () => {
   it('shows only the preset’s new cards a day, and "Study more" adds more', async () => {
     const { service } = await open(tmp('deckhand-data-'), decksWith(Array.from({ length: 10 }, (_, i) => basic(`c${i}`))));
