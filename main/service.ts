@@ -223,7 +223,7 @@ export function createService(options: ServiceOptions) {
   }
 
   function newCard(note: Note, template: string, now: number): Card {
-    return { id: cardIdFor(note.id, template), noteId: note.id, deckId: note.deckId, template, position: note.position, memory: newMemory(now), introducedAt: null, updatedAt: now, suspended: false, buriedUntil: null };
+    return { id: cardIdFor(note.id, template), noteId: note.id, deckId: note.deckId, template, position: note.position, memory: newMemory(now), introducedAt: null, updatedAt: now, suspended: false, buriedUntil: null, addedAt: now };
   }
 
   /** A deck's live cards in the order new ones are introduced. */

@@ -46,6 +46,8 @@ export interface Card {
   template: string;
   /** Its note's place in the deck: new cards are introduced in this order. */
   position: number;
+  /** When the card came into the collection (epoch ms). */
+  addedAt: number;
   memory: Memory;
   /** When the card was first answered; counts against the new-card limit of that day. */
   introducedAt: number | null;

@@ -85,8 +85,7 @@ function sortKey(sort: SearchSort): (card: Card) => number {
     case 'difficulty':
       return (c) => c.memory.difficulty;
     case 'added':
-      // Notes are numbered in the order they were added to their deck; no separate date is stored.
-      return (c) => c.position;
+      return (c) => c.addedAt;
   }
 }
 

@@ -122,5 +122,5 @@ export class CardTable {
 }
 
 function emptyColumnsFor(): CardColumns {
-  return { note: [], template: [], position: [], due: [], stability: [], difficulty: [], scheduledDays: [], learningSteps: [], reps: [], lapses: [], state: [], lastReview: [], introducedAt: [], updatedAt: [], suspended: [], buriedUntil: [] };
+  return { note: [], template: [], position: [], due: [], stability: [], difficulty: [], scheduledDays: [], learningSteps: [], reps: [], lapses: [], state: [], lastReview: [], introducedAt: [], updatedAt: [], suspended: [], buriedUntil: [], addedAt: [] };
 }

@@ -97,6 +97,18 @@ export const MIGRATIONS: readonly Migration[] = [
       return { ...rest, schemaVersion: 5, legacyCards: cards };
     },
   },
+  {
+    // Cards record when they were added. Cards already stored take their first answer's time, or
+    // else their last change's: the best the collection knows. Card files of version 5 get the
+    // same on reading (see cardAt).
+    to: 6,
+    up: (v5) => {
+      const legacy = v5.legacyCards as Record<string, unknown[]> | undefined;
+      if (!legacy) return { ...v5, schemaVersion: 6 };
+      const added = (legacy.note ?? []).map((_n, i) => (legacy.introducedAt?.[i] as number | null | undefined) ?? (legacy.updatedAt?.[i] as number | undefined) ?? 0);
+      return { ...v5, schemaVersion: 6, legacyCards: { ...legacy, addedAt: added } };
+    },
+  },
 ];
 
 export class NewerFormatError extends Error {}

@@ -8,7 +8,7 @@ import { MemoryState, type Card, type Note, type NoteKind, type NoteType } from 
 import type { Settings } from '../domain/settings.ts';
 import { cardIdFor } from '../domain/notes.ts';
 
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** [id, kind, type, front, back, text, extra, tags, quote, position] */
 export type NoteRow = [string, NoteKind, NoteType, string, string, string, string | null, string[], string | null, number];
@@ -31,9 +31,11 @@ export interface CardColumns {
   /** 1 when suspended. */
   suspended: number[];
   buriedUntil: (number | null)[];
+  /** Absent from card files of version 5; read as the first answer's time, or the last change's. */
+  addedAt?: number[];
 }
 
-export const CARD_COLUMNS: readonly (keyof CardColumns)[] = ['note', 'template', 'position', 'due', 'stability', 'difficulty', 'scheduledDays', 'learningSteps', 'reps', 'lapses', 'state', 'lastReview', 'introducedAt', 'updatedAt', 'suspended', 'buriedUntil'];
+export const CARD_COLUMNS: readonly (keyof CardColumns)[] = ['note', 'template', 'position', 'due', 'stability', 'difficulty', 'scheduledDays', 'learningSteps', 'reps', 'lapses', 'state', 'lastReview', 'introducedAt', 'updatedAt', 'suspended', 'buriedUntil', 'addedAt'];
 
 export interface StoredDeck {
   id: string;
@@ -94,6 +96,7 @@ export interface LoggedCard {
   updatedAt: number;
   suspended?: boolean;
   buriedUntil?: number | null;
+  addedAt?: number;
 }
 
 /** One line of the review log: an answer, or another change to a card, and the card's state after it. */
@@ -115,7 +118,7 @@ export interface StoredReview {
 export type LogKind = 'undo' | 'bury' | 'suspend' | 'unsuspend' | 'reset' | 'edit';
 
 export function emptyColumns(): CardColumns {
-  return { note: [], template: [], position: [], due: [], stability: [], difficulty: [], scheduledDays: [], learningSteps: [], reps: [], lapses: [], state: [], lastReview: [], introducedAt: [], updatedAt: [], suspended: [], buriedUntil: [] };
+  return { note: [], template: [], position: [], due: [], stability: [], difficulty: [], scheduledDays: [], learningSteps: [], reps: [], lapses: [], state: [], lastReview: [], introducedAt: [], updatedAt: [], suspended: [], buriedUntil: [], addedAt: [] };
 }
 
 /** Appends one card to the columns. */
@@ -137,6 +140,7 @@ export function pushCard(cols: CardColumns, c: Card): void {
   cols.updatedAt.push(c.updatedAt);
   cols.suspended.push(c.suspended ? 1 : 0);
   cols.buriedUntil.push(c.buriedUntil);
+  (cols.addedAt ??= []).push(c.addedAt);
 }
 
 export function cardAt(cols: CardColumns, i: number): Card {
@@ -163,6 +167,7 @@ export function cardAt(cols: CardColumns, i: number): Card {
     updatedAt: cols.updatedAt[i]!,
     suspended: cols.suspended[i] === 1,
     buriedUntil: cols.buriedUntil[i] ?? null,
+    addedAt: cols.addedAt?.[i] ?? cols.introducedAt[i] ?? cols.updatedAt[i]!,
   };
 }
 
@@ -196,6 +201,7 @@ export function toLoggedCard(c: Card): LoggedCard {
     updatedAt: c.updatedAt,
     suspended: c.suspended,
     buriedUntil: c.buriedUntil,
+    addedAt: c.addedAt,
   };
 }
 
@@ -222,6 +228,7 @@ export function fromLoggedCard(s: LoggedCard, knownPosition = 0): Card {
     updatedAt: s.updatedAt,
     suspended: s.suspended ?? false,
     buriedUntil: s.buriedUntil ?? null,
+    addedAt: s.addedAt ?? s.introducedAt ?? s.updatedAt,
   };
 }
 

@@ -73,7 +73,7 @@ export function generateDataset(cardCount: number, dir: string, log: (line: stri
       const memory = shifted.at(-1)!.memory;
       if (memory.due < tomorrow) dueToday++;
       const note: Note = { id, deckId: deckId(d), kind: 'fact', type: 'basic', front: text(random, '?'), back: text(random, '.'), text: '', extra: null, tags: [], quote: null, position };
-      const card: Card = { id, noteId: id, deckId: deckId(d), template: 'front', position, memory, introducedAt: shifted[0]!.at, updatedAt: shifted.at(-1)!.at, suspended: false, buriedUntil: null };
+      const card: Card = { id, noteId: id, deckId: deckId(d), template: 'front', position, memory, introducedAt: shifted[0]!.at, updatedAt: shifted.at(-1)!.at, suspended: false, buriedUntil: null, addedAt: shifted[0]!.at };
       cardsOut.write({ note, card });
       for (const h of shifted) {
         const review: DatasetReview = { id: `bench-${++seq}`, cardId: id, rating: h.rating, reviewedAt: h.at, durationMs: h.durationMs, memory: h.memory };

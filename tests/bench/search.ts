@@ -32,6 +32,7 @@ for (let i = 0; i < size; i++) {
     updatedAt: NOW,
     suspended: i % 50 === 0,
     buriedUntil: null,
+    addedAt: 0,
   });
 }
 

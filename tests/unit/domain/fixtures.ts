@@ -13,6 +13,7 @@ export function card(overrides: Partial<Omit<Card, 'memory'>> & { memory?: Parti
     position: overrides.position ?? 0,
     suspended: overrides.suspended ?? false,
     buriedUntil: overrides.buriedUntil ?? null,
+    addedAt: overrides.addedAt ?? 0,
     introducedAt: overrides.introducedAt ?? null,
     updatedAt: overrides.updatedAt ?? 0,
     memory: {

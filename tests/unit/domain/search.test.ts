@@ -21,6 +21,7 @@ function card(n: Note, fields: Partial<Card> = {}, memory: Partial<Card['memory'
     updatedAt: NOW - DAY,
     suspended: false,
     buriedUntil: null,
+    addedAt: 0,
     ...fields,
   };
 }
@@ -33,9 +34,9 @@ const notes = [
 ];
 const byId = new Map(notes.map((n) => [n.id, n]));
 const cards = [
-  card(notes[0]!),
-  card(notes[1]!, {}, { state: MemoryState.Review, due: NOW + 10 * DAY, scheduledDays: 12, difficulty: 4, lastReview: NOW - 2 * DAY, reps: 3 }),
-  card(notes[2]!, { id: 'hist/wall:c1', template: 'c1' }, { state: MemoryState.Review, due: NOW - DAY, scheduledDays: 3, difficulty: 7, lastReview: NOW - 4 * DAY, reps: 2 }),
+  card(notes[0]!, { addedAt: 1 }),
+  card(notes[1]!, { addedAt: 3 }, { state: MemoryState.Review, due: NOW + 10 * DAY, scheduledDays: 12, difficulty: 4, lastReview: NOW - 2 * DAY, reps: 3 }),
+  card(notes[2]!, { id: 'hist/wall:c1', template: 'c1', addedAt: 2 }, { state: MemoryState.Review, due: NOW - DAY, scheduledDays: 3, difficulty: 7, lastReview: NOW - 4 * DAY, reps: 2 }),
   card(notes[3]!, { suspended: true }),
 ];
 const context = { now: NOW, rolloverHour: 4, noteOf: (c: Card) => (c.noteId === 'hist/orphan' ? undefined : byId.get(c.noteId)) };

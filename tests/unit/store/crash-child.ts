@@ -16,7 +16,7 @@ for (let i = 0; ; i++) {
     rating: 3,
     reviewedAt: t,
     durationMs: 1,
-    card: { id, noteId: id, deckId: 'deck', template: 'front', position: i % 40, suspended: false, buriedUntil: null, introducedAt: before?.introducedAt ?? t, updatedAt: t, memory: { due: t + 60_000, stability: reps, difficulty: 5, scheduledDays: 0, learningSteps: 1, reps, lapses: 0, state: MemoryState.Learning, lastReview: t } },
+    card: { id, noteId: id, deckId: 'deck', template: 'front', position: i % 40, suspended: false, buriedUntil: null, addedAt: before?.addedAt ?? t, introducedAt: before?.introducedAt ?? t, updatedAt: t, memory: { due: t + 60_000, stability: reps, difficulty: 5, scheduledDays: 0, learningSteps: 1, reps, lapses: 0, state: MemoryState.Learning, lastReview: t } },
   });
   process.stdout.write(`ack ${id} ${reps}\n`);
   // Let the snapshot writer run between answers, as it does between IPC calls in the app.

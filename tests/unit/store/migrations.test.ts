@@ -44,16 +44,26 @@ describe('snapshot migrations', () => {
     expect(v4.settings).toEqual(DEFAULT_SETTINGS);
     const { memory, ...card } = cardAt(v4.cards, 0);
     const { due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, state, lastReview, ...fields } = v1().cards[0]!;
-    expect(card).toEqual({ ...fields, position: 3, suspended: false, buriedUntil: null });
+    expect(card).toEqual({ ...fields, position: 3, suspended: false, buriedUntil: null, addedAt: 1 });
     expect(memory).toEqual({ due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, state, lastReview });
   });
 
   it('4 → 5: cards leave the snapshot, to be written one file a deck', () => {
-    const v5 = migrate(MIGRATIONS[2]!.up(MIGRATIONS[1]!.up(MIGRATIONS[0]!.up(v1()))), 'collection.json');
+    const v5 = MIGRATIONS[3]!.up(MIGRATIONS[2]!.up(MIGRATIONS[1]!.up(MIGRATIONS[0]!.up(v1())))) as { schemaVersion: number; legacyCards?: CardColumns };
     expect(v5.schemaVersion).toBe(5);
     expect('cards' in v5).toBe(false);
     expect(v5.legacyCards?.note).toEqual(['d/n']);
     expect(v5.legacyCards?.suspended).toEqual([0]);
+  });
+
+  it('5 → 6: a stored card is taken as added when it was first answered', () => {
+    const v6 = migrate(MIGRATIONS[3]!.up(MIGRATIONS[2]!.up(MIGRATIONS[1]!.up(MIGRATIONS[0]!.up(v1())))), 'collection.json');
+    expect(v6.schemaVersion).toBe(6);
+    expect(v6.legacyCards?.addedAt).toEqual([1]);
+    expect(cardAt(v6.legacyCards!, 0).addedAt).toBe(1);
+    // A card file of version 5, read as it is: never answered, so its last change stands in.
+    const { addedAt: _none, ...v5File } = v6.legacyCards!;
+    expect(cardAt({ ...v5File, introducedAt: [null] }, 0).addedAt).toBe(9);
   });
 
   it('reads a file without a version as version 1', () => {
