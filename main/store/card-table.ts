@@ -2,7 +2,7 @@
 // cards/, or rows of an older snapshot) the first time that deck is used: opening the app to study
 // one deck reads only that deck, and a snapshot rewrites only the decks that changed.
 import type { Card } from '../domain/card.ts';
-import { cardAt, deckOf, pushCard, type CardColumns } from './stored.ts';
+import { cardAt, deckOf, emptyColumns, pushCard, type CardColumns } from './stored.ts';
 
 /** Reads one deck's cards from disk; null when the deck has none stored. */
 export type DeckLoader = (deckId: string) => CardColumns | null;
@@ -86,7 +86,7 @@ export class CardTable {
   takeChanged(): Map<string, CardColumns> {
     const changed = new Map<string, CardColumns>();
     for (const deckId of this.dirty) {
-      const columns = emptyColumnsFor();
+      const columns = emptyColumns();
       for (const card of this.deck(deckId).values()) pushCard(columns, card);
       changed.set(deckId, columns);
     }
@@ -119,8 +119,4 @@ export class CardTable {
     }
     return cards;
   }
-}
-
-function emptyColumnsFor(): CardColumns {
-  return { note: [], template: [], position: [], due: [], stability: [], difficulty: [], scheduledDays: [], learningSteps: [], reps: [], lapses: [], state: [], lastReview: [], introducedAt: [], updatedAt: [], suspended: [], buriedUntil: [], addedAt: [] };
 }
