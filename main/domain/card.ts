@@ -19,6 +19,8 @@ export interface Note {
   quote: string | null;
   /** Order within its deck: new cards are introduced in this order. */
   position: number;
+  /** Imported Anki fields are HTML, shown through DOMPurify; absent for Markdown, which everything else is. */
+  format?: 'html';
 }
 
 /** FSRS memory state, in plain numbers (epoch ms for times) so it serialises as it is. */

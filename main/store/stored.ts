@@ -10,8 +10,8 @@ import { cardIdFor } from '../domain/notes.ts';
 
 export const SCHEMA_VERSION = 6;
 
-/** [id, kind, type, front, back, text, extra, tags, quote, position] */
-export type NoteRow = [string, NoteKind, NoteType, string, string, string, string | null, string[], string | null, number];
+/** [id, kind, type, front, back, text, extra, tags, quote, position, format?]: `format` is there only for HTML notes. */
+export type NoteRow = [string, NoteKind, NoteType, string, string, string, string | null, string[], string | null, number, 'html'?];
 
 export interface CardColumns {
   note: string[];
@@ -115,7 +115,11 @@ export interface StoredReview {
   card: LoggedCard;
 }
 
-export type LogKind = 'undo' | 'bury' | 'suspend' | 'unsuspend' | 'reset' | 'edit';
+/**
+ * `import` records a card's state as an import set it; `manual` and `rescheduled` are imported
+ * history that changed a card's schedule without an answer (Anki's revlog type 4, ease 0).
+ */
+export type LogKind = 'undo' | 'bury' | 'suspend' | 'unsuspend' | 'reset' | 'edit' | 'import' | 'manual' | 'rescheduled';
 
 export function emptyColumns(): CardColumns {
   return { note: [], template: [], position: [], due: [], stability: [], difficulty: [], scheduledDays: [], learningSteps: [], reps: [], lapses: [], state: [], lastReview: [], introducedAt: [], updatedAt: [], suspended: [], buriedUntil: [], addedAt: [] };
@@ -172,12 +176,16 @@ export function cardAt(cols: CardColumns, i: number): Card {
 }
 
 export function toNoteRow(n: Note): NoteRow {
-  return [n.id, n.kind, n.type, n.front, n.back, n.text, n.extra, n.tags, n.quote, n.position];
+  const row: NoteRow = [n.id, n.kind, n.type, n.front, n.back, n.text, n.extra, n.tags, n.quote, n.position];
+  if (n.format === 'html') row.push('html');
+  return row;
 }
 
 export function fromNoteRow(r: NoteRow): Note {
-  const [id, kind, type, front, back, text, extra, tags, quote, position] = r;
-  return { id, deckId: deckOf(id), kind, type, front, back, text, extra, tags, quote, position };
+  const [id, kind, type, front, back, text, extra, tags, quote, position, format] = r;
+  const note: Note = { id, deckId: deckOf(id), kind, type, front, back, text, extra, tags, quote, position };
+  if (format === 'html') note.format = 'html';
+  return note;
 }
 
 export function toLoggedCard(c: Card): LoggedCard {
