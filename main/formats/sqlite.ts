@@ -9,7 +9,7 @@ export type { Database } from 'sql.js';
 let loading: Promise<SqlJsStatic> | null = null;
 
 export function sqlite(): Promise<SqlJsStatic> {
-  loading ??= initSqlJs();
+  if (!loading) loading = initSqlJs();
   return loading;
 }
 
