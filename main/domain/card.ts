@@ -21,6 +21,11 @@ export interface Note {
   position: number;
   /** Imported Anki fields are HTML, shown through DOMPurify; absent for Markdown, which everything else is. */
   format?: 'html';
+  /**
+   * Where an imported note came from, so importing the same source again updates it in place:
+   * `anki:<guid>`, `csv:<key>`, `md:<path>#<question>`, `deck:<id>`. Absent for notes made here.
+   */
+  origin?: string;
 }
 
 /** FSRS memory state, in plain numbers (epoch ms for times) so it serialises as it is. */

@@ -10,8 +10,8 @@ import { cardIdFor } from '../domain/notes.ts';
 
 export const SCHEMA_VERSION = 6;
 
-/** [id, kind, type, front, back, text, extra, tags, quote, position, format?]: `format` is there only for HTML notes. */
-export type NoteRow = [string, NoteKind, NoteType, string, string, string, string | null, string[], string | null, number, 'html'?];
+/** [id, kind, type, front, back, text, extra, tags, quote, position, format?, origin?]: the last two only when set (format null for Markdown). */
+export type NoteRow = [string, NoteKind, NoteType, string, string, string, string | null, string[], string | null, number, ('html' | null)?, string?];
 
 export interface CardColumns {
   note: string[];
@@ -177,14 +177,16 @@ export function cardAt(cols: CardColumns, i: number): Card {
 
 export function toNoteRow(n: Note): NoteRow {
   const row: NoteRow = [n.id, n.kind, n.type, n.front, n.back, n.text, n.extra, n.tags, n.quote, n.position];
-  if (n.format === 'html') row.push('html');
+  if (n.format === 'html' || n.origin !== undefined) row.push(n.format ?? null);
+  if (n.origin !== undefined) row.push(n.origin);
   return row;
 }
 
 export function fromNoteRow(r: NoteRow): Note {
-  const [id, kind, type, front, back, text, extra, tags, quote, position, format] = r;
+  const [id, kind, type, front, back, text, extra, tags, quote, position, format, origin] = r;
   const note: Note = { id, deckId: deckOf(id), kind, type, front, back, text, extra, tags, quote, position };
   if (format === 'html') note.format = 'html';
+  if (typeof origin === 'string') note.origin = origin;
   return note;
 }
 
