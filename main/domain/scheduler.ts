@@ -1,5 +1,5 @@
 // The only place that talks to ts-fsrs. Pure: the time is always passed in, nothing is stored.
-import { createEmptyCard, fsrs, generatorParameters, type Card as FsrsCard, type Grade, type StepUnit } from 'ts-fsrs';
+import { createEmptyCard, default_w, fsrs, generatorParameters, type Card as FsrsCard, type Grade, type StepUnit } from 'ts-fsrs';
 import type { Rating } from '../contract.ts';
 import { MemoryState, type Memory } from './card.ts';
 
@@ -85,5 +85,32 @@ function fromFsrs(c: FsrsCard): Memory {
     lapses: c.lapses,
     state: c.state as MemoryState,
     lastReview: c.last_review ? c.last_review.getTime() : null,
+  };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The memory state of a card that only has SM-2 scheduling (an interval and an ease, no usable
+ * history), as fsrs-rs's `memory_state_from_sm2` computes it: the stability that makes the card's
+ * recall at its interval equal to the retention SM-2 was giving (0.9 by default), and the difficulty
+ * that explains its ease. ts-fsrs has no equivalent, so the formula is carried over here.
+ */
+export function memoryFromSm2(sm2: { ease: number; intervalDays: number; due: number }, sm2Retention = 0.9, weights: readonly number[] = default_w): Memory {
+  const w = (i: number) => weights[i] ?? 0;
+  const decay = -w(20);
+  const stability = (Math.max(sm2.intervalDays, 0.001) * (0.9 ** (1 / decay) - 1)) / (sm2Retention ** (1 / decay) - 1);
+  const difficulty = 11 - (sm2.ease - 1) / (Math.exp(w(8)) * stability ** -w(9) * Math.expm1((1 - sm2Retention) * w(10)));
+  const interval = Math.max(1, Math.round(sm2.intervalDays));
+  return {
+    due: sm2.due,
+    stability,
+    difficulty: Math.min(10, Math.max(1, difficulty)),
+    scheduledDays: interval,
+    learningSteps: 0,
+    reps: 1,
+    lapses: 0,
+    state: MemoryState.Review,
+    lastReview: sm2.due - interval * DAY_MS,
   };
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MemoryState } from '../../../main/domain/card.ts';
-import { createScheduler, newMemory } from '../../../main/domain/scheduler.ts';
+import { createScheduler, memoryFromSm2, newMemory } from '../../../main/domain/scheduler.ts';
 import { hasShared, REALDATA, sharedSkipReason } from '../shared-data.ts';
 
 const DAY = 86_400_000;
@@ -21,6 +21,17 @@ function vector(id: string): Vector {
 }
 
 describe.skipIf(!hasShared)(`scheduling against the FSRS reference vectors (${hasShared ? 'realdata present' : sharedSkipReason})`, () => {
+  it('turns an SM-2 card (ease and interval, no history) into the memory state fsrs-rs computes', () => {
+    const v = vector('fsrs-rs/memory_state_from_sm2') as unknown as { cases: { ease_factor: number; interval: number; sm2_retention: number; expected: { stability: number; difficulty: number } }[] };
+    expect(v.cases.length).toBeGreaterThan(3);
+    for (const c of v.cases) {
+      const m = memoryFromSm2({ ease: c.ease_factor, intervalDays: c.interval, due: 0 }, c.sm2_retention);
+      expect(m.stability).toBeCloseTo(c.expected.stability, 3);
+      expect(m.difficulty).toBeCloseTo(c.expected.difficulty, 3);
+      expect(m.state).toBe(MemoryState.Review);
+    }
+  });
+
   it('gives the reference interval history for Good×6, Again×2, Good×5 (FSRS-6)', () => {
     const v = vector('ts-fsrs/FSRS-6/ivl_history');
     const scheduler = createScheduler({ fuzz: false, weights: v.params.w as number[] });
