@@ -19,6 +19,9 @@ import type { CollectionStore, DeckRecord } from './store/collection-store.ts';
 import { deckTree, isWithin, joinTitle, sameTitlePath, titlePath } from './domain/deck-tree.ts';
 import { searchCards } from './domain/search.ts';
 import type { LogKind } from './store/stored.ts';
+import type { ImportBundle } from './formats/bundle.ts';
+import { stageImport, type ImportOptions, type ImportReport } from './import-collection.ts';
+import { readMediaFile, writeMediaFiles } from './store/media-folder.ts';
 
 /** Anki caps the time counted for one answer at 60 s: longer means the learner walked away. */
 export const MAX_ANSWER_MS = 60_000;
@@ -834,6 +837,47 @@ export function createService(options: ServiceOptions) {
       const tags = new Set<string>();
       for (const deckId of data.decks.keys()) for (const note of store.notesOf(deckId).values()) for (const t of note.tags) tags.add(t);
       return [...tags].sort((a, b) => a.localeCompare(b));
+    },
+
+    /**
+     * Brings a file that has been read into the collection, all of it or nothing: everything is
+     * staged first, then applied at once, made durable in the review log and written to disk.
+     */
+    async importBundle(bundle: ImportBundle, importOptions: ImportOptions = {}): Promise<ImportReport> {
+      const now = clock();
+      const byOrigin = new Map<string, Note>();
+      for (const deckId of data.decks.keys()) for (const n of store.notesOf(deckId).values()) if (n.origin) byOrigin.set(n.origin, n);
+      const defaultPreset = presetFor(data.settings, undefined);
+      const staged = stageImport(
+        bundle,
+        {
+          now,
+          deckByTitle: deckWithTitle,
+          noteByOrigin: (origin) => byOrigin.get(origin),
+          card: (id) => data.cards.get(id),
+          nextPosition,
+          freshDeckId: () => freshId('d.', (x) => data.decks.has(x)),
+          freshNoteId: (deckId) => freshId(`${deckId}/n.`, (x) => data.decks.has(deckId) && store.notesOf(deckId).has(x)),
+          scheduler: createScheduler({ fuzz: false, desiredRetention: defaultPreset.desiredRetention, learningSteps: defaultPreset.learningSteps, relearningSteps: defaultPreset.relearningSteps, maximumIntervalDays: defaultPreset.maximumIntervalDays }),
+          existingMedia: (name) => readMediaFile(store.dir, name),
+        },
+        importOptions,
+      );
+      writeMediaFiles(store.dir, staged.media);
+      for (const d of staged.decks) {
+        data.decks.set(d.id, d);
+        store.setNotes(d.id, []);
+      }
+      const notesByDeck = new Map<string, Note[]>();
+      for (const n of staged.notes) groupInto(notesByDeck, n.deckId, n);
+      for (const [deckId, notes] of notesByDeck) putNotes(deckId, notes);
+      for (const c of staged.cards) data.cards.set(c.id, c);
+      if (staged.log.length > 0) store.appendReviews(staged.log);
+      for (const d of staged.cards) deckCardIds.delete(d.deckId);
+      lastSearch = null;
+      store.changed();
+      await store.flush();
+      return staged.report;
     },
 
     close(): void {

@@ -1,0 +1,248 @@
+// Turns an ImportBundle into what the collection gains: decks, notes, cards with the memory their
+// history gives them, review-log entries and media. Nothing here changes the collection; the
+// service applies the staged result in one step, so an import is all or nothing.
+import { createHash } from 'node:crypto';
+import type { Card, Memory, Note } from './domain/card.ts';
+import { clozeOrdinals } from './domain/cloze.ts';
+import { joinTitle, titlePath } from './domain/deck-tree.ts';
+import { safeMediaName, sniffMedia } from './domain/media.ts';
+import { cardIdFor, templatesOf } from './domain/notes.ts';
+import { memoryFromSm2, newMemory, type Scheduler } from './domain/scheduler.ts';
+import type { BundleCard, BundleMedia, BundleNote, BundleReview, ImportBundle, Skipped } from './formats/bundle.ts';
+import type { Rating } from './contract.ts';
+import type { DeckRecord, NewReview } from './store/collection-store.ts';
+
+export interface ImportContext {
+  now: number;
+  deckByTitle(title: string): DeckRecord | undefined;
+  noteByOrigin(origin: string): Note | undefined;
+  card(id: string): Card | undefined;
+  nextPosition(deckId: string): number;
+  freshDeckId(): string;
+  freshNoteId(deckId: string): string;
+  /** Replays imported history; no fuzz, so the same file always gives the same due dates. */
+  scheduler: Scheduler;
+  /** The bytes of a media file the collection already has under this name. */
+  existingMedia(name: string): Uint8Array | undefined;
+}
+
+export interface ImportOptions {
+  /** Put every note in this deck (created when missing) instead of the source's decks. */
+  deck?: string;
+}
+
+export interface ImportReport {
+  file: string;
+  decksAdded: string[];
+  notesAdded: number;
+  notesUpdated: number;
+  notesUnchanged: number;
+  cardsAdded: number;
+  cardsUpdated: number;
+  reviewsAdded: number;
+  mediaAdded: number;
+  skipped: Skipped[];
+  notices: string[];
+}
+
+export interface StagedImport {
+  decks: DeckRecord[];
+  notes: Note[];
+  cards: Card[];
+  log: NewReview[];
+  media: BundleMedia[];
+  report: ImportReport;
+}
+
+const ORIGIN_PREFIX = { apkg: 'anki', colpkg: 'anki', 'anki-collection': 'anki', csv: 'csv', markdown: 'md', 'deck-json': 'deck' } as const;
+
+export function originOf(bundle: Pick<ImportBundle, 'format'>, key: string): string {
+  const prefix = ORIGIN_PREFIX[bundle.format];
+  return key.startsWith(`${prefix}:`) ? key : `${prefix}:${key}`;
+}
+
+export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: ImportOptions = {}): StagedImport {
+  const report: ImportReport = { file: bundle.file, decksAdded: [], notesAdded: 0, notesUpdated: 0, notesUnchanged: 0, cardsAdded: 0, cardsUpdated: 0, reviewsAdded: 0, mediaAdded: 0, skipped: [...bundle.skipped], notices: [...bundle.notices] };
+  const { now } = ctx;
+
+  // Media first: a file renamed to avoid a clash changes the notes that name it.
+  const media: BundleMedia[] = [];
+  const renamed = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const m of bundle.media) {
+    const name = safeMediaName(m.name);
+    if (!name) {
+      report.skipped.push({ what: `media "${m.name}"`, reason: 'its name is not a plain file name, so it could point outside the media folder' });
+      continue;
+    }
+    if (!sniffMedia(m.bytes)) {
+      report.skipped.push({ what: `media "${m.name}"`, reason: 'its content is not an image or audio file of a known type' });
+      continue;
+    }
+    let finalName = name;
+    const existing = ctx.existingMedia(name);
+    if ((existing && !sameBytes(existing, m.bytes)) || taken.has(name)) {
+      const dot = name.lastIndexOf('.');
+      const hash = createHash('sha1').update(m.bytes).digest('hex').slice(0, 8);
+      finalName = dot > 0 ? `${name.slice(0, dot)}-${hash}${name.slice(dot)}` : `${name}-${hash}`;
+      if (ctx.existingMedia(finalName)) continue;
+      renamed.set(m.name, finalName);
+    } else if (existing) continue;
+    taken.add(finalName);
+    media.push({ name: finalName, bytes: m.bytes });
+  }
+  report.mediaAdded = media.length;
+  const withMedia = (s: string) => {
+    let out = s;
+    for (const [from, to] of renamed) out = out.split(from).join(to);
+    return out;
+  };
+
+  // Decks, by title; `options.deck` gathers everything into one.
+  const decks: DeckRecord[] = [];
+  const deckIdOfTitle = new Map<string, string>();
+  function deckFor(title: string): string {
+    const clean = joinTitle(titlePath(title).map((p) => p || 'Untitled'));
+    const key = clean.toLowerCase();
+    const known = deckIdOfTitle.get(key) ?? ctx.deckByTitle(clean)?.id;
+    if (known) {
+      deckIdOfTitle.set(key, known);
+      return known;
+    }
+    const parts = titlePath(clean);
+    for (let n = 1; n < parts.length; n++) deckFor(joinTitle(parts.slice(0, n)));
+    const id = ctx.freshDeckId();
+    decks.push({ id, title: clean, description: '', version: 0, source: null, article: null });
+    deckIdOfTitle.set(key, id);
+    report.decksAdded.push(clean);
+    return id;
+  }
+  const deckTitleOfKey = new Map(bundle.decks.map((d) => [d.key, d.title]));
+  const sourceDescription = new Map(bundle.decks.map((d) => [d.key, d.description]));
+
+  const cardsOfNote = new Map<string, BundleCard[]>();
+  for (const c of bundle.cards) (cardsOfNote.get(c.noteKey) ?? cardsOfNote.set(c.noteKey, []).get(c.noteKey)!).push(c);
+  const reviewsOfCard = new Map<string, BundleReview[]>();
+  for (const r of bundle.reviews) (reviewsOfCard.get(r.cardKey) ?? reviewsOfCard.set(r.cardKey, []).get(r.cardKey)!).push(r);
+
+  const notes: Note[] = [];
+  const cards: Card[] = [];
+  const log: NewReview[] = [];
+  const positions = new Map<string, number>();
+  const seenOrigins = new Set<string>();
+
+  for (const bn of bundle.notes) {
+    const origin = originOf(bundle, bn.key);
+    if (seenOrigins.has(origin)) {
+      report.skipped.push({ what: `note "${bn.key}"`, reason: 'the file holds it twice; the first was imported' });
+      continue;
+    }
+    seenOrigins.add(origin);
+    const fields = noteFields(bn, withMedia);
+    if (!fields) {
+      report.skipped.push({ what: `note "${bn.key}"`, reason: bn.type === 'cloze' ? 'its cloze text has no {{c1::…}} deletion' : 'its front is empty' });
+      continue;
+    }
+    const existing = ctx.noteByOrigin(origin);
+    let note: Note;
+    if (existing) {
+      note = { ...existing, ...fields };
+      if (sameNote(existing, note)) report.notesUnchanged++;
+      else {
+        report.notesUpdated++;
+        notes.push(note);
+      }
+    } else {
+      const title = options.deck ?? deckTitleOfKey.get(bn.deckKey) ?? 'Imported';
+      const deckId = deckFor(title);
+      const description = sourceDescription.get(bn.deckKey);
+      const added = decks.find((d) => d.id === deckId);
+      if (added && description && !options.deck) added.description = description;
+      const position = positions.get(deckId) ?? ctx.nextPosition(deckId);
+      positions.set(deckId, position + 1);
+      note = { id: ctx.freshNoteId(deckId), deckId, kind: 'fact', quote: null, position, ...fields };
+      if (bn.format === 'html') note.format = 'html';
+      note.origin = origin;
+      notes.push(note);
+      report.notesAdded++;
+    }
+
+    const sourceCards = new Map((cardsOfNote.get(bn.key) ?? []).map((c) => [c.template, c]));
+    for (const template of templatesOf(note)) {
+      const id = cardIdFor(note.id, template);
+      const source = sourceCards.get(template);
+      const current = ctx.card(id);
+      const history = (source ? (reviewsOfCard.get(source.key) ?? []) : []).slice().sort((a, b) => a.reviewedAt - b.reviewedAt);
+      if (current) {
+        // Only history newer than what the card already knows is replayed on top of it.
+        const since = current.memory.lastReview ?? -Infinity;
+        const fresh = history.filter((r) => r.reviewedAt > since);
+        if (fresh.length === 0) {
+          if (current.position !== note.position) cards.push({ ...current, position: note.position });
+          continue;
+        }
+        const replayed = replay({ ...current, position: note.position, updatedAt: now }, fresh, ctx.scheduler, log);
+        cards.push(replayed);
+        report.cardsUpdated++;
+        report.reviewsAdded += fresh.filter((r) => r.rating > 0).length;
+        continue;
+      }
+      const addedAt = source?.addedAt ?? bn.addedAt ?? now;
+      const base: Card = { id, noteId: note.id, deckId: note.deckId, template, position: note.position, addedAt, memory: newMemory(addedAt), introducedAt: null, updatedAt: now, suspended: source?.suspended ?? false, buriedUntil: null };
+      report.cardsAdded++;
+      const answers = history.filter((r) => r.rating > 0);
+      if (answers.length > 0) {
+        cards.push(replay(base, history, ctx.scheduler, log));
+        report.reviewsAdded += answers.length;
+      } else if (source?.schedule) {
+        const memory: Memory = memoryFromSm2({ ease: source.schedule.ease ?? 2.5, intervalDays: source.schedule.intervalDays, due: source.schedule.due });
+        const card: Card = { ...base, memory, introducedAt: memory.lastReview };
+        cards.push(card);
+        log.push({ cardId: id, kind: 'import', rating: 0, reviewedAt: now, durationMs: 0, card });
+      } else {
+        cards.push(base);
+        if (base.suspended) log.push({ cardId: id, kind: 'import', rating: 0, reviewedAt: now, durationMs: 0, card: base });
+      }
+      for (const r of history) if (r.rating === 0 && answers.length === 0) log.push({ cardId: id, kind: r.kind === 'rescheduled' ? 'rescheduled' : 'manual', rating: 0, reviewedAt: r.reviewedAt, durationMs: 0, card: cards[cards.length - 1]! });
+    }
+    for (const [template, c] of sourceCards) {
+      if (!templatesOf(note).includes(template)) report.skipped.push({ what: `card "${c.key}"`, reason: `its note makes no "${template}" card in Deckhand` });
+    }
+  }
+  return { decks, notes, cards, log, media, report };
+}
+
+/** Replays answers (and keeps manual and rescheduling entries as history) from a card's state. */
+function replay(start: Card, history: readonly BundleReview[], scheduler: Scheduler, log: NewReview[]): Card {
+  let card = start;
+  for (const r of history) {
+    if (r.rating === 0) {
+      log.push({ cardId: card.id, kind: r.kind === 'rescheduled' ? 'rescheduled' : 'manual', rating: 0, reviewedAt: r.reviewedAt, durationMs: 0, card });
+      continue;
+    }
+    const memory = scheduler.answer(card.memory, r.rating as Rating, r.reviewedAt);
+    card = { ...card, memory, introducedAt: card.introducedAt ?? r.reviewedAt };
+    log.push({ cardId: card.id, rating: r.rating, reviewedAt: r.reviewedAt, durationMs: Math.max(0, Math.min(r.durationMs, 60_000)), card });
+  }
+  return card;
+}
+
+function noteFields(bn: BundleNote, withMedia: (s: string) => string): Pick<Note, 'type' | 'front' | 'back' | 'text' | 'extra' | 'tags'> | null {
+  const tags = [...new Set(bn.tags.map((t) => t.trim()).filter(Boolean))];
+  if (bn.type === 'cloze') {
+    const text = withMedia(bn.text);
+    if (clozeOrdinals(text).length === 0) return null;
+    return { type: 'cloze', front: '', back: '', text, extra: bn.extra ? withMedia(bn.extra) : null, tags };
+  }
+  const front = withMedia(bn.front);
+  if (front.trim() === '') return null;
+  return { type: bn.type, front, back: withMedia(bn.back), text: '', extra: bn.extra ? withMedia(bn.extra) : null, tags };
+}
+
+function sameNote(a: Note, b: Note): boolean {
+  return a.type === b.type && a.front === b.front && a.back === b.back && a.text === b.text && (a.extra ?? '') === (b.extra ?? '') && a.tags.join('\u0000') === b.tags.join('\u0000');
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.compare(a, b) === 0;
+}
