@@ -46,10 +46,12 @@ export interface StudyCard {
   deckId: string;
   kind: 'fact' | 'argument';
   type: 'basic' | 'reversed' | 'cloze';
-  /** Markdown, shown first. */
+  /** Shown first; Markdown, or HTML when `format` says so (imported Anki notes). */
   front: string;
-  /** Markdown, shown after "Show answer". */
+  /** Shown after "Show answer", in the same format. */
   back: string;
+  /** How `front`, `back` and `extra` are written; HTML is sanitised before it is shown. */
+  format: 'markdown' | 'html';
   extra: string | null;
   quote: string | null;
   sourceAuthor: string | null;

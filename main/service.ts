@@ -57,6 +57,15 @@ export const MAX_BROWSER_ROWS = 500;
 const LOCAL_NOTE = /\/n\.[0-9a-z]+$/;
 export const isLocalNoteId = (noteId: string): boolean => LOCAL_NOTE.test(noteId);
 
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]+);/gi, (all, e: string) => {
+    if (e[0] !== '#') return ENTITIES[e.toLowerCase()] ?? all;
+    const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
+  });
+}
+
 function groupInto<T>(groups: Map<string, T[]>, key: string, item: T): void {
   const list = groups.get(key);
   if (list) list.push(item);
@@ -269,6 +278,7 @@ export function createService(options: ServiceOptions) {
       type: note.type,
       front: faces.front,
       back: faces.back,
+      format: note.format ?? 'markdown',
       extra: note.extra,
       quote: note.quote,
       sourceAuthor: d?.source?.author ?? null,
@@ -429,8 +439,10 @@ export function createService(options: ServiceOptions) {
     return deckTree(flat);
   }
 
-  const oneLine = (markdown: string): string => {
-    const text = markdown.replace(/[*_`#>]+/g, '').replace(/\s+/g, ' ').trim();
+  /** The browser shows a card's question as one line of plain text (it is never parsed as HTML there). */
+  const oneLine = (source: string, format: Note['format']): string => {
+    const plain = format === 'html' ? decodeEntities(source.replace(/<(br|div|p|li)\b[^>]*>/gi, ' ').replace(/<[^>]*>/g, '')) : source.replace(/[*_`#>]+/g, '');
+    const text = plain.replace(/\s+/g, ' ').trim();
     return text.length > 160 ? `${text.slice(0, 159)}…` : text;
   };
 
@@ -442,7 +454,7 @@ export function createService(options: ServiceOptions) {
       deckTitle: data.decks.get(card.deckId)?.title ?? card.deckId,
       type: note.type,
       template: card.template,
-      front: oneLine(cardFaces(note, card).front),
+      front: oneLine(cardFaces(note, card).front, note.format),
       tags: note.tags,
       status: cardStatus(card, now, data.settings.rolloverHour),
       suspended: card.suspended,

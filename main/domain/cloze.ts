@@ -25,10 +25,11 @@ export function clozeOrdinals(text: string): number[] {
  * The question and answer sides for one ordinal: that ordinal's deletions are hidden behind
  * `[…]` (or `[hint]`) on the front and shown in bold on the back; other deletions read as text.
  */
-export function renderCloze(text: string, ordinal: number): { front: string; back: string } {
+export function renderCloze(text: string, ordinal: number, format: 'markdown' | 'html' = 'markdown'): { front: string; back: string } {
   const side = (reveal: boolean) =>
     text.replace(CLOZE, (_all, n: string, answer: string, hint: string | undefined) => {
       if (Number(n) !== ordinal) return answer;
+      if (format === 'html') return reveal ? `<b class="cloze">${answer}</b>` : `<span class="cloze">[${hint ?? '…'}]</span>`;
       return reveal ? `**${answer}**` : `[${hint ?? '…'}]`;
     });
   return { front: side(false), back: side(true) };

@@ -18,9 +18,9 @@ export function cardIdFor(noteId: string, template: string): string {
   return template === 'front' ? noteId : `${noteId}:${template}`;
 }
 
-/** The Markdown shown before and after "Show answer". */
+/** The text shown before and after "Show answer": Markdown, or HTML for a note whose format is HTML. */
 export function cardFaces(note: Note, card: Pick<Card, 'template'>): { front: string; back: string } {
-  if (note.type === 'cloze') return renderCloze(note.text, Number(card.template.slice(1)));
+  if (note.type === 'cloze') return renderCloze(note.text, Number(card.template.slice(1)), note.format ?? 'markdown');
   if (card.template === 'reverse') return { front: note.back, back: note.front };
   return { front: note.front, back: note.back };
 }

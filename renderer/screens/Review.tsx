@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Rating, StudyState } from '../../main/contract.ts';
 import { call } from '../api.ts';
-import { Markdown } from '../markdown.tsx';
+import { CardContent } from '../card-content.tsx';
 import { navigate } from '../router.ts';
 import { ErrorMessage, Frame, Loading } from './Frame.tsx';
 
@@ -180,14 +180,14 @@ export function Review({ deckId }: { deckId: string }) {
           <span class={`status ${card.status}`}>{statusLabel[card.status]}</span>
         </div>
         <section class="face front" aria-label="Question">
-          <Markdown source={card.front} />
+          <CardContent source={card.front} format={card.format} />
         </section>
         {revealed && (
           <>
             <hr />
             <section class="face back" aria-label="Answer">
-              <Markdown source={card.back} />
-              {card.extra && <Markdown class="extra muted" source={card.extra} />}
+              <CardContent source={card.back} format={card.format} />
+              {card.extra && <CardContent class="extra muted" source={card.extra} format={card.format} />}
             </section>
             {card.quote && (
               <figure class="quote">

@@ -1,0 +1,63 @@
+// A card's text as it is written: Markdown for Deckhand's own notes, HTML for notes imported from
+// Anki. Imported HTML is untrusted: it goes through DOMPurify, then every image and sound is pointed
+// at the collection's own media (served from the app's origin) and anything else is dropped, so a
+// card can neither run script nor reach the network.
+import DOMPurify from 'dompurify';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import { Markdown } from './markdown.tsx';
+
+const PURIFY_HTML = {
+  RETURN_DOM_FRAGMENT: true as const,
+  FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed', 'video', 'source', 'track', 'link', 'meta', 'base', 'svg', 'math'],
+  FORBID_ATTR: ['style', 'srcset', 'id', 'name', 'class', 'background', 'poster', 'formaction'],
+  ALLOW_DATA_ATTR: false,
+};
+
+/** The URL the app serves an imported media file at: relative, so both shells resolve it on their own origin. */
+export const mediaUrl = (name: string): string => `media/${encodeURIComponent(name)}`;
+
+/** A bare media file name as Anki notes write it; anything with a scheme or a path is not ours. */
+function localMediaName(src: string): string | null {
+  let name = src.trim();
+  try {
+    name = decodeURIComponent(name);
+  } catch {
+    return null;
+  }
+  return /^[^/\\:?#]+$/.test(name) && !name.startsWith('.') ? name : null;
+}
+
+const escapeAttr = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+export function renderCardHtml(source: string): DocumentFragment {
+  // Anki writes sounds as [sound:name.mp3]; they become players for the file in the media folder.
+  const withSounds = source.replace(/\[sound:([^\]]{1,255})\]/g, (_all, name: string) => `<audio controls preload="none" src="${escapeAttr(name)}" data-sound></audio>`);
+  const fragment = DOMPurify.sanitize(withSounds, PURIFY_HTML);
+  for (const el of fragment.querySelectorAll('img, audio')) {
+    const name = localMediaName(el.getAttribute('src') ?? '');
+    if (!name) {
+      el.replaceWith(document.createTextNode(el.tagName === 'IMG' ? `[image: ${el.getAttribute('alt') || 'not in this collection'}]` : '[sound not in this collection]'));
+      continue;
+    }
+    el.setAttribute('src', mediaUrl(name));
+    if (el.tagName === 'AUDIO') {
+      el.setAttribute('controls', '');
+      el.setAttribute('aria-label', `Sound: ${name}`);
+    } else if (!el.hasAttribute('alt')) el.setAttribute('alt', name);
+  }
+  // Links in imported cards lead nowhere inside the app; their text stays.
+  for (const a of fragment.querySelectorAll('a')) a.replaceWith(...a.childNodes);
+  return fragment;
+}
+
+function Html({ source, class: className }: { source: string; class?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    ref.current?.replaceChildren(renderCardHtml(source));
+  }, [source]);
+  return <div ref={ref} class={className ? `card-html ${className}` : 'card-html'} />;
+}
+
+export function CardContent({ source, format, class: className }: { source: string; format: 'markdown' | 'html'; class?: string }) {
+  return format === 'html' ? <Html source={source} {...(className ? { class: className } : {})} /> : <Markdown source={source} {...(className ? { class: className } : {})} />;
+}
