@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AppError } from './app-error.ts';
 import { API_METHODS, type ApiArgs, type ApiMethod, type ApiValue, type Result } from './contract.ts';
 import type { DeckhandService } from './service.ts';
+import { count, settingsSchema } from './domain/settings-schema.ts';
 
 const id = (field: string) =>
   z
@@ -19,32 +20,6 @@ interface Handler<M extends ApiMethod> {
 }
 
 const noArgs = z.strictObject({}) as unknown as z.ZodType<Record<string, never>>;
-
-const count = (field: string, max = 9999) =>
-  z.number({ error: `"${field}" must be a number` }).int(`"${field}" must be a whole number`).min(0, `"${field}" must not be negative`).max(max, `"${field}" must be at most ${max}`);
-const steps = (field: string) =>
-  z
-    .array(z.string().regex(/^\d+(\.\d+)?[mhd]$/, `each of "${field}" must be a time like 1m, 10m, 1h or 1d`), { error: `"${field}" must be a list of times` })
-    .max(10, `"${field}" has more than 10 steps`) as unknown as z.ZodType<`${number}${'m' | 'h' | 'd'}`[]>;
-
-const presetSchema = z.strictObject({
-  id: id('preset id'),
-  name: z.string({ error: 'a preset "name" must be text' }).trim().min(1, 'a preset "name" is empty').max(80, 'a preset "name" is longer than 80 characters'),
-  newPerDay: count('newPerDay'),
-  reviewsPerDay: count('reviewsPerDay'),
-  learningSteps: steps('learningSteps'),
-  relearningSteps: steps('relearningSteps'),
-  desiredRetention: z.number({ error: '"desiredRetention" must be a number' }).min(0.7, '"desiredRetention" must be between 0.70 and 0.97').max(0.97, '"desiredRetention" must be between 0.70 and 0.97'),
-  maximumIntervalDays: z.number({ error: '"maximumIntervalDays" must be a number' }).int('"maximumIntervalDays" must be a whole number of days').min(1, '"maximumIntervalDays" must be at least 1').max(36500, '"maximumIntervalDays" must be at most 36500'),
-});
-
-const settingsSchema = z.strictObject({
-  theme: z.enum(['system', 'light', 'dark'], { error: '"theme" must be "system", "light" or "dark"' }),
-  rolloverHour: count('rolloverHour', 23),
-  newPerDay: count('newPerDay'),
-  reviewsPerDay: count('reviewsPerDay'),
-  presets: z.array(presetSchema, { error: '"presets" must be a list' }).min(1, 'keep at least one preset').max(50, 'more than 50 presets'),
-});
 
 const boundedText = (field: string, max: number) => z.string({ error: `"${field}" must be text` }).max(max, `"${field}" is longer than ${max} characters`);
 const tag = (field: string) =>

@@ -21,7 +21,10 @@ import { searchCards } from './domain/search.ts';
 import type { LogKind } from './store/stored.ts';
 import type { ImportBundle } from './formats/bundle.ts';
 import { stageImport, type ImportOptions, type ImportReport } from './import-collection.ts';
-import { readMediaFile, writeMediaFiles } from './store/media-folder.ts';
+import { listMediaFiles, mediaNamesIn, readMediaFile, writeMediaFiles } from './store/media-folder.ts';
+import type { ExportInput, ExportReview } from './formats/bundle.ts';
+import type { CollectionContent } from './formats/collection-json.ts';
+import { fromLoggedCard } from './store/stored.ts';
 
 /** Anki caps the time counted for one answer at 60 s: longer means the learner walked away. */
 export const MAX_ANSWER_MS = 60_000;
@@ -890,6 +893,59 @@ export function createService(options: ServiceOptions) {
       store.changed();
       await store.flush();
       return staged.report;
+    },
+
+    /** Everything the collection holds, for a full JSON backup. */
+    collectionContent(): CollectionContent {
+      const decks = [...data.decks.values()];
+      return {
+        decks,
+        settings: data.settings,
+        notes: decks.flatMap((d) => [...store.notesOf(d.id).values()]),
+        cards: [...data.cards.values()],
+        history: store.allEntries(),
+        media: listMediaFiles(store.dir),
+      };
+    },
+
+    /** What the apkg and CSV exporters write: one deck and the decks under it, or everything. */
+    exportInput(deckId?: string): ExportInput {
+      const deckIds = deckId ? subtreeOf(deck(deckId).id) : [...data.decks.keys()];
+      const notes = deckIds.flatMap((d) => [...store.notesOf(d).values()]);
+      const noteIds = new Set(notes.map((n) => n.id));
+      const cards = deckIds.flatMap((d) => data.cards.ofDeck(d)).filter((c) => noteIds.has(c.noteId));
+      const cardIds = new Set(cards.map((c) => c.id));
+      const reviews: ExportReview[] = store
+        .allEntries()
+        .filter((e) => cardIds.has(e.cardId))
+        .map((e) => ({ id: e.id, cardId: e.cardId, ...(e.kind ? { kind: e.kind } : {}), rating: e.rating, reviewedAt: e.reviewedAt, durationMs: e.durationMs, after: { scheduledDays: e.card.scheduledDays, state: e.card.state, stability: e.card.stability, difficulty: e.card.difficulty, due: e.card.due } }));
+      const used = new Set(notes.flatMap((n) => mediaNamesIn([n.front, n.back, n.text, n.extra ?? ''].join('\n'))));
+      const media = [...used].flatMap((name) => {
+        const bytes = readMediaFile(store.dir, name);
+        return bytes ? [{ name, bytes }] : [];
+      });
+      return { decks: deckIds.map((id) => ({ id, title: deck(id).title, description: deck(id).description })), notes, cards, reviews, media, now: clock() };
+    },
+
+    /**
+     * Replaces the whole collection with a full JSON backup. The state replaced is backed up first
+     * (with its review log), and shows in Backups.
+     */
+    async restoreCollection(content: CollectionContent): Promise<void> {
+      writeMediaFiles(store.dir, content.media);
+      store.replaceWith({
+        decks: content.decks,
+        settings: content.settings,
+        notes: content.notes,
+        cards: content.cards,
+        history: content.history.map((e) => ({ id: e.id, cardId: e.cardId, ...(e.kind ? { kind: e.kind } : {}), ...(e.undoes ? { undoes: e.undoes } : {}), rating: e.rating, reviewedAt: e.reviewedAt, durationMs: e.durationMs, card: fromLoggedCard(e.card, e.card.position ?? 0) })),
+      });
+      deckCardIds.clear();
+      undoStack.length = 0;
+      deletions.length = 0;
+      lastSearch = null;
+      if (options.decksDir) notices.push(...loadShippedDecks(options.decksDir));
+      await store.flush();
     },
 
     close(): void {

@@ -61,8 +61,24 @@ export interface CollectionStore {
   backups(): { name: string; createdAt: number }[];
   /** Replaces the collection with a backup; the current state is backed up first. */
   restore(name: string): void;
+  /** Every log entry, oldest first (by sequence). */
+  allEntries(): StoredReview[];
+  /**
+   * Replaces the whole collection, its history included (restoring a full JSON backup). The state
+   * replaced is backed up first, with its review log, so the new history is the backup's alone.
+   */
+  replaceWith(next: Replacement): void;
   /** Writes the snapshot and a backup, and releases the collection. */
   close(): void;
+}
+
+export interface Replacement {
+  decks: DeckRecord[];
+  settings: Settings;
+  notes: Note[];
+  cards: Card[];
+  /** The history, oldest first; each entry's card is the card after it. `id` is the entry's id where it came from, so undo entries keep naming the entry they take back. */
+  history: (NewReview & { id?: string })[];
 }
 
 export interface StoreOptions {
@@ -296,7 +312,9 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
       for (const file of reviewLogFiles(dir).reverse()) {
         const entries = readEntries(file);
         found.unshift(entries.filter((e) => e.reviewedAt >= since));
-        if (entries.length > 0 && entries[0]!.reviewedAt < since) break;
+        // Imported history carries old review times but the time it was written in `card.updatedAt`:
+        // a file begun before `since` ends the search, whatever history it holds.
+        if (entries.length > 0 && entries[0]!.card.updatedAt < since) break;
       }
       return found.flat();
     },
@@ -326,6 +344,39 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
         dirtyNotes.add(deckId);
       }
       // The restored snapshot claims the whole log so far, so no earlier answer is replayed on top of it.
+      adapter.writeNow(capture());
+      takeBackup(dir, BACKUP_FILES, now() + 1);
+      lastBackupAt = now();
+      reviewsSinceBackup = 0;
+    },
+    allEntries: () => reviewLogFiles(dir).flatMap((file) => readEntries(file)),
+    replaceWith(next) {
+      for (const deckId of notes.keys()) dirtyNotes.add(deckId);
+      adapter.writeNow(capture());
+      const aside = takeBackup(dir, BACKUP_FILES, now(), '-before-restore');
+      writer.close();
+      const oldLog = path.join(backupDir(dir, aside), 'review-log');
+      mkdirSync(oldLog, { recursive: true });
+      for (const file of reviewLogFiles(dir)) renameSync(file, path.join(oldLog, path.basename(file)));
+      writer = new ReviewLogWriter(logFile);
+      data.decks.clear();
+      data.cards.clear();
+      for (const d of next.decks) data.decks.set(d.id, d);
+      data.settings = structuredClone(next.settings);
+      for (const card of next.cards) data.cards.set(card.id, card);
+      rmSync(path.join(dir, NOTES_DIR), { recursive: true, force: true });
+      rmSync(path.join(dir, CARDS_DIR), { recursive: true, force: true });
+      notes.clear();
+      for (const d of next.decks) {
+        notes.set(d.id, new Map());
+        dirtyNotes.add(d.id);
+      }
+      for (const n of next.notes) notes.get(n.deckId)?.set(n.id, n);
+      const cards = new Map(next.cards.map((c) => [c.id, c]));
+      const newIds = new Map(next.history.flatMap((e, i) => (e.id ? [[e.id, `${deviceId}-${seq + i + 1}`] as const] : [])));
+      appendReviews(next.history.map(({ id: _id, ...e }) => (e.undoes ? { ...e, undoes: newIds.get(e.undoes) ?? e.undoes } : e)));
+      // appendReviews applied each entry's card; the cards given are the truth (a later edit without an entry).
+      for (const card of cards.values()) data.cards.set(card.id, card);
       adapter.writeNow(capture());
       takeBackup(dir, BACKUP_FILES, now() + 1);
       lastBackupAt = now();

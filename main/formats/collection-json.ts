@@ -1,0 +1,125 @@
+// The full JSON backup: the whole collection in one file (decks, settings, notes, cards with their
+// memory, every review-log entry and the media), which Deckhand restores exactly. Notes, cards and
+// log entries use the stored shapes of the collection's own files, so nothing is lost between them.
+import { z } from 'zod';
+import type { Card, Note } from '../domain/card.ts';
+import { settingsSchema } from '../domain/settings-schema.ts';
+import type { Settings } from '../domain/settings.ts';
+import { fromLoggedCard, fromNoteRow, toLoggedCard, toNoteRow, type LoggedCard, type NoteRow, type StoredDeck, type StoredReview } from '../store/stored.ts';
+import { ImportError } from './bundle.ts';
+
+export const COLLECTION_JSON_FORMAT = 'deckhand-collection';
+export const COLLECTION_JSON_VERSION = 1;
+
+export interface CollectionContent {
+  decks: StoredDeck[];
+  settings: Settings;
+  notes: Note[];
+  cards: Card[];
+  /** The review log, oldest first. */
+  history: StoredReview[];
+  media: { name: string; bytes: Uint8Array }[];
+}
+
+const num = z.number().finite();
+const loggedCard = z.object({
+  id: z.string().min(1),
+  noteId: z.string().min(1),
+  deckId: z.string().min(1),
+  template: z.string().min(1),
+  position: num.optional(),
+  due: num,
+  stability: num,
+  difficulty: num,
+  scheduledDays: num,
+  learningSteps: num,
+  reps: num,
+  lapses: num,
+  state: z.number().int().min(0).max(3),
+  lastReview: num.nullable(),
+  introducedAt: num.nullable(),
+  updatedAt: num,
+  suspended: z.boolean().optional(),
+  buriedUntil: num.nullable().optional(),
+  addedAt: num.optional(),
+});
+const noteRow = z.tuple([z.string().min(1), z.enum(['fact', 'argument']), z.enum(['basic', 'reversed', 'cloze']), z.string(), z.string(), z.string(), z.string().nullable(), z.array(z.string()), z.string().nullable(), num]).rest(z.union([z.string(), z.null()]));
+const deck = z.object({
+  id: z.string().min(1),
+  title: z.string().min(1),
+  description: z.string(),
+  version: num,
+  source: z.object({ author: z.string(), publisher: z.string(), subject: z.string() }).nullable(),
+  article: z.string().nullable(),
+  presetId: z.string().optional(),
+});
+const entry = z.object({
+  id: z.string().min(1),
+  seq: num,
+  cardId: z.string().min(1),
+  kind: z.enum(['undo', 'bury', 'suspend', 'unsuspend', 'reset', 'edit', 'import', 'manual', 'rescheduled']).optional(),
+  undoes: z.string().optional(),
+  rating: z.number().int().min(0).max(4),
+  reviewedAt: num,
+  durationMs: num,
+  card: loggedCard,
+});
+const schema = z.object({
+  format: z.literal(COLLECTION_JSON_FORMAT),
+  version: z.literal(COLLECTION_JSON_VERSION, { error: `this backup was written by a newer Deckhand (only version ${COLLECTION_JSON_VERSION} is read)` }),
+  exportedAt: num,
+  settings: settingsSchema,
+  decks: z.array(deck),
+  notes: z.array(noteRow),
+  cards: z.array(loggedCard),
+  history: z.array(entry),
+  media: z.array(z.object({ name: z.string().min(1), data: z.string() })),
+});
+
+export function writeCollectionJson(content: CollectionContent, now: number): string {
+  return JSON.stringify({
+    format: COLLECTION_JSON_FORMAT,
+    version: COLLECTION_JSON_VERSION,
+    exportedAt: now,
+    settings: content.settings,
+    decks: content.decks,
+    notes: content.notes.map(toNoteRow),
+    cards: content.cards.map(toLoggedCard),
+    history: content.history,
+    media: content.media.map((m) => ({ name: m.name, data: Buffer.from(m.bytes).toString('base64') })),
+  });
+}
+
+/** Whether a file's text looks like a Deckhand backup (so it is restored, not imported as a deck). */
+export function isCollectionJson(text: string): boolean {
+  return /^\s*\{\s*"format"\s*:\s*"deckhand-collection"/.test(text);
+}
+
+export function readCollectionJson(file: string, text: string): CollectionContent {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new ImportError(file, `not valid JSON (${(e as Error).message})`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ImportError(file, `not a Deckhand collection backup: ${issue.path.join('.') || 'the file'}: ${issue.message}`);
+  }
+  const b = parsed.data;
+  const deckIds = new Set(b.decks.map((d) => d.id));
+  const notes = b.notes.map((r) => fromNoteRow(r as NoteRow));
+  const noteIds = new Set(notes.map((n) => n.id));
+  for (const n of notes) if (!deckIds.has(n.deckId)) throw new ImportError(file, `note "${n.id}" belongs to no deck in the backup`);
+  const cards = b.cards.map((c) => fromLoggedCard(c as LoggedCard, c.position ?? 0));
+  for (const c of cards) if (!noteIds.has(c.noteId)) throw new ImportError(file, `card "${c.id}" belongs to no note in the backup`);
+  return {
+    decks: b.decks.map((d) => ({ ...d, ...(d.presetId === undefined ? {} : { presetId: d.presetId }) }) as StoredDeck),
+    settings: b.settings as Settings,
+    notes,
+    cards,
+    history: b.history as StoredReview[],
+    media: b.media.map((m) => ({ name: m.name, bytes: Buffer.from(m.data, 'base64') })),
+  };
+}
