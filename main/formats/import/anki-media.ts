@@ -13,9 +13,9 @@ export interface MediaMapEntry {
   name: string;
 }
 
-export function readMediaMap(file: string, bytes: Uint8Array, maxBytes: number): MediaMapEntry[] {
+export function readMediaMap(file: string, bytes: Uint8Array, maxBytes: number, limit = maxBytes): MediaMapEntry[] {
   if (bytes.length === 0) return [];
-  if (isZstd(bytes)) return readMediaEntries(file, unzstd(file, 'the media list', bytes, maxBytes));
+  if (isZstd(bytes)) return readMediaEntries(file, unzstd(file, 'the media list', bytes, maxBytes, limit));
   const text = new TextDecoder().decode(bytes).trim();
   if (!text.startsWith('{')) return readMediaEntries(file, bytes);
   let json: unknown;

@@ -27,7 +27,7 @@ export async function readAnkiPackage(file: string, bytes: Uint8Array, options: 
 
   let collection = unpacked.get(layout)!;
   if (layout === 'collection.anki21b') {
-    collection = unzstd(file, 'the collection', collection, budget);
+    collection = unzstd(file, 'the collection', collection, budget, limits.maxUnpackedBytes);
     budget -= collection.length;
   }
   const format = /\.colpkg$/i.test(file) ? 'colpkg' : 'apkg';
@@ -35,7 +35,7 @@ export async function readAnkiPackage(file: string, bytes: Uint8Array, options: 
 
   // PackageMetadata { Version version = 1 }: from 3 ("latest") on, media files are zstd-compressed.
   const mediaCompressed = metaVersion(unpacked.get('meta')) >= 3;
-  const { media, skipped } = readMedia(file, unpacked, mediaCompressed, budget);
+  const { media, skipped } = readMedia(file, unpacked, mediaCompressed, budget, limits.maxUnpackedBytes);
   bundle.media = media;
   bundle.skipped.push(...skipped);
   return bundle;
@@ -56,13 +56,13 @@ function metaVersion(meta: Uint8Array | undefined): number {
   return 0;
 }
 
-function readMedia(file: string, unpacked: Map<string, Uint8Array>, compressed: boolean, budget: number): { media: BundleMedia[]; skipped: Skipped[] } {
+function readMedia(file: string, unpacked: Map<string, Uint8Array>, compressed: boolean, budget: number, limit: number): { media: BundleMedia[]; skipped: Skipped[] } {
   const map = unpacked.get('media');
   if (!map) return { media: [], skipped: [] };
   const media: BundleMedia[] = [];
   const skipped: Skipped[] = [];
   const names = new Set<string>();
-  for (const entry of readMediaMap(file, map, budget)) {
+  for (const entry of readMediaMap(file, map, budget, limit)) {
     const what = `media '${entry.name}'`;
     const unsafe = unsafeMediaName(entry.name);
     if (unsafe) {
@@ -80,9 +80,9 @@ function readMedia(file: string, unpacked: Map<string, Uint8Array>, compressed: 
     }
     if (compressed && isZstd(data)) {
       try {
-        data = unzstd(file, `media '${entry.name}'`, data, budget);
+        data = unzstd(file, `media '${entry.name}'`, data, budget, limit);
       } catch (e) {
-        if (e instanceof ImportError && e.message.endsWith(bombMessage(budget))) throw e;
+        if (e instanceof ImportError && e.message.endsWith(bombMessage(limit))) throw e;
         skipped.push({ what, reason: 'its compressed data in the package is damaged' });
         continue;
       }

@@ -107,8 +107,11 @@ export function unzipMembers(
 
 export const isZstd = (bytes: Uint8Array) => bytes.length >= 4 && bytes[0] === 0x28 && bytes[1] === 0xb5 && bytes[2] === 0x2f && bytes[3] === 0xfd;
 
-/** Decompresses a zstd stream (`what` names it in messages), stopping past `maxBytes`. */
-export function unzstd(file: string, what: string, bytes: Uint8Array, maxBytes: number): Uint8Array {
+/**
+ * Decompresses a zstd stream (`what` names it in messages), stopping past `maxBytes`, the budget
+ * left; `limit` is the whole import's limit, the number the user is told.
+ */
+export function unzstd(file: string, what: string, bytes: Uint8Array, maxBytes: number, limit = maxBytes): Uint8Array {
   const chunks: Uint8Array[] = [];
   let size = 0;
   let over = false;
@@ -116,7 +119,7 @@ export function unzstd(file: string, what: string, bytes: Uint8Array, maxBytes: 
     size += data.length;
     if (size > maxBytes) {
       over = true;
-      throw new ImportError(file, bombMessage(maxBytes));
+      throw new ImportError(file, bombMessage(limit));
     }
     chunks.push(data);
   });
@@ -124,7 +127,7 @@ export function unzstd(file: string, what: string, bytes: Uint8Array, maxBytes: 
     // fzstd sizes its window from the frame header; refuse a header that asks for more than the
     // budget before it allocates (it only refuses windows over 2 GiB itself).
     const declared = zstdWindow(bytes);
-    if (declared > maxBytes) throw new ImportError(file, bombMessage(maxBytes));
+    if (declared > maxBytes) throw new ImportError(file, bombMessage(limit));
     for (let at = 0; at < bytes.length; at += STEP) stream.push(bytes.subarray(at, at + STEP), at + STEP >= bytes.length);
     if (bytes.length === 0) stream.push(bytes, true);
   } catch (e) {
