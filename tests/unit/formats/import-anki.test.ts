@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportBundle } from '../../../main/formats/bundle.ts';
 import { readAnkiCollection, readAnkiFile, readAnkiPackage } from '../../../main/formats/import/anki.ts';
-import { BASIC, buildCollection, buildPackage, CLOZE, sampleCollection, zstdRaw, type Layout } from './fixtures/anki-fixtures.ts';
+import { BASIC, buildCollection, buildPackage, CLOZE, sampleCollection, zstdRaw, type FixtureNotetype, type Layout } from './fixtures/anki-fixtures.ts';
+
+const OPTIONAL_REVERSED: FixtureNotetype = { id: 1005, name: 'Basic (optional reversed card)', fields: ['Front', 'Back', 'Add Reverse'], templates: ['Card 1', 'Card 2'] };
 
 const LAYOUTS: [Layout, 11 | 18][] = [
   ['collection.anki2', 11],
@@ -152,6 +154,30 @@ describe('bare collections', () => {
     ]);
     expect(b.notices).toContain('2 notes have no cards in the file; their cards were made as new cards');
     expect(b.skipped).toContainEqual({ what: 'card 7', reason: 'its note (id 99) is not in the file' });
+  });
+
+  it('states a learning card without history by its due time in seconds, and leaves new cards unscheduled', async () => {
+    const spec = {
+      schema: 11 as const,
+      notetypes: [BASIC, OPTIONAL_REVERSED],
+      decks: [{ id: 1, name: 'Default' }],
+      notes: [
+        { id: 5, guid: 'learning', mid: BASIC.id, fields: ['Q', 'A'] },
+        { id: 6, guid: 'one-way', mid: OPTIONAL_REVERSED.id, fields: ['Front side', 'Back side', ''] },
+      ],
+      cards: [
+        { id: 7, nid: 5, did: 1, ord: 0, type: 1, queue: 1, due: 1_700_000_600, ivl: 0, factor: 0 },
+        { id: 8, nid: 6, did: 1, ord: 0 },
+      ],
+    };
+    const b = await readAnkiCollection('c.anki2', await buildCollection(spec));
+    expect(b.cards.map((c) => [c.key, c.schedule])).toEqual([
+      ['7', { due: 1_700_000_600_000, intervalDays: 0, ease: null }],
+      ['8', null],
+    ]);
+    // The optional-reversed type's third field is a switch, not content, and this note has no reverse card.
+    expect(note(b, 'one-way')).toMatchObject({ type: 'basic', front: 'Front side', back: 'Back side' });
+    expect(b.notices).toEqual([]);
   });
 
   it('re-reading a changed note keeps its GUID as the key, so a re-import updates it in place', async () => {
