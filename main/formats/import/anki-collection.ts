@@ -104,6 +104,10 @@ function readCollection(file: string, format: BundleFormat, db: Database, limits
   const createdSeconds = num(col[1]);
 
   const schema18 = hasTable(db, 'notetypes');
+  // Only real tables are read: a view of the same name could be a query that never ends.
+  for (const table of schema18 ? ['fields', 'templates', 'decks'] : []) {
+    if (!hasTable(db, table)) throw new ImportError(file, `the collection is incomplete (it has no '${table}' table)`);
+  }
   const notetypes = schema18 ? notetypes18(file, db) : notetypesLegacy(file, db);
   const decks = schema18 ? decks18(file, db) : decksLegacy(file, db);
 

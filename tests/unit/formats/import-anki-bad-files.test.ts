@@ -198,3 +198,13 @@ describe('fuzzed input', () => {
     );
   });
 });
+
+describe('hostile collections', () => {
+  it('reads only real tables, so a view standing in for one cannot run a query that never ends', async () => {
+    const db = await openDatabase(await buildCollection(sampleCollection(18)));
+    db.exec('DROP TABLE fields; CREATE VIEW fields AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT 1 AS ntid, i AS ord, "x" AS name FROM n');
+    const bytes = db.export();
+    db.close();
+    expect(await failure(readAnkiCollection('trap.anki21', bytes))).toBe("trap.anki21: the collection is incomplete (it has no 'fields' table)");
+  });
+});
