@@ -133,8 +133,9 @@ export function readMarkdownNotes(source: string, files: { path: string; text: s
 
   for (const f of files) {
     const read = readFile(f.path, f.text, opts);
-    notices.push(...read.notices);
-    skipped.push(...read.skipped);
+    // Not push(...list): a list of a million entries would overflow the call stack.
+    for (const n of read.notices) notices.push(n);
+    for (const k of read.skipped) skipped.push(k);
     for (const d of read.decks) if (!decks.has(d.key)) decks.set(d.key, d);
     for (const entry of read.notes) {
       const earlier = notes.get(entry.note.key);
@@ -180,8 +181,12 @@ function readFile(file: string, raw: string, opts: MarkdownOptions) {
     return out;
   }
   // Tags inside a card's lines are that card's own; the others set the deck for what follows.
-  const inQuestion = (line: number) => questions.some((q) => line >= q.firstLine && line <= q.lastLine);
-  const contentTagLines = tagLines.filter((t) => !inQuestion(t.line));
+  // Questions and tag lines are both in line order, so one pass over each keeps this linear.
+  const questionLine = new Uint8Array(body.split('\n').length);
+  for (const q of questions) questionLine.fill(1, q.firstLine, q.lastLine + 1);
+  const contentTagLines = tagLines.filter((t) => !questionLine[t.line]);
+  let tagsBefore = -1;
+  const deckKeys = new Set<string>();
 
   questions.forEach((q, index) => {
     const what = `${file}: question ${index + 1}`;
@@ -195,8 +200,8 @@ function readFile(file: string, raw: string, opts: MarkdownOptions) {
       tags = [own[1]!];
       body = body.slice(own[0].length).replace(/^\s+/, '');
     } else {
-      const before = contentTagLines.filter((t) => t.line < q.firstLine).at(-1);
-      tags = before?.tags ?? (fmTags.length ? fmTags : (contentTagLines[0]?.tags ?? null));
+      while (tagsBefore + 1 < contentTagLines.length && contentTagLines[tagsBefore + 1]!.line < q.firstLine) tagsBefore++;
+      tags = contentTagLines[tagsBefore]?.tags ?? (fmTags.length ? fmTags : (contentTagLines[0]?.tags ?? null));
     }
     if (!tags) {
       out.skipped.push({ what, reason: 'no flashcard tag applies to it' });
@@ -204,7 +209,10 @@ function readFile(file: string, raw: string, opts: MarkdownOptions) {
     }
     if (tags.length > 1) out.notices.push(`${what} is tagged for ${tags.length} decks (${tags.join(' ')}); it went to the first.`);
     const deck = deckOfTag(tags[0]!, opts);
-    if (!out.decks.some((d) => d.key === deck.key)) out.decks.push(deck);
+    if (!deckKeys.has(deck.key)) {
+      deckKeys.add(deck.key);
+      out.decks.push(deck);
+    }
 
     const made = makeNote(q.type, body, opts);
     if ('skip' in made) {
@@ -277,12 +285,14 @@ function toAnkiCloze(body: string, opts: MarkdownOptions): { text: string; ordin
     const semi = answer.indexOf(';;');
     if (semi !== -1) [answer, hint] = [answer.slice(0, semi), answer.slice(semi + 2)];
     let end = m.end;
-    const footHint = /^\^\[([^\]\n]*)\]/.exec(body.slice(end));
+    FOOTNOTE_HINT.lastIndex = end;
+    const footHint = FOOTNOTE_HINT.exec(body);
     if (footHint) {
       hint = footHint[1]!;
       end += footHint[0].length;
     }
-    const footSeq = /^\[\^([^\]\n]+)\]/.exec(body.slice(end));
+    FOOTNOTE_SEQ.lastIndex = end;
+    const footSeq = FOOTNOTE_SEQ.exec(body);
     if (footSeq) {
       seq = footSeq[1]!;
       end += footSeq[0].length;
@@ -290,7 +300,7 @@ function toAnkiCloze(body: string, opts: MarkdownOptions): { text: string; ordin
     return { start: m.start, end, answer, hint, seq };
   });
   if (parsed.some((p) => p.seq !== null && !/^\d+$/.test(p.seq))) return { skip: 'uses generalized cloze overlapping ([^ahs…]), which has no equivalent here' };
-  const maxSeq = Math.max(0, ...parsed.map((p) => (p.seq === null ? 0 : Number(p.seq))));
+  const maxSeq = parsed.reduce((max, p) => (p.seq === null ? max : Math.max(max, Number(p.seq))), 0);
   let next = maxSeq;
   const numbered = parsed.map((p) => ({ ...p, ordinal: p.seq !== null && Number(p.seq) > 0 ? Number(p.seq) : ++next }));
   let text = '';
@@ -303,6 +313,10 @@ function toAnkiCloze(body: string, opts: MarkdownOptions): { text: string; ordin
   const ordinals = [...new Set(numbered.map((p) => p.ordinal))].sort((a, b) => a - b);
   return { text, ordinals };
 }
+
+// Sticky, so each is tried right where a deletion ends without copying the rest of the text.
+const FOOTNOTE_HINT = /\^\[([^\]\n]*)\]/y;
+const FOOTNOTE_SEQ = /\[\^([^\]\n]+)\]/y;
 
 /** Deletions in text order; where two forms overlap, the one starting first wins, as the plugin lists them. */
 function findDeletions(text: string, opts: MarkdownOptions): { start: number; end: number; inner: string }[] {
@@ -519,7 +533,7 @@ function splitFrontmatter(text: string): { frontmatterTags: string[]; body: stri
     const kv = /^(tags?)\s*:\s*(.*)$/i.exec(yaml[i]!);
     if (!kv) continue;
     const value = kv[2]!.trim();
-    if (value) tags.push(...value.replace(/^\[|\]$/g, '').split(/[,\s]+/));
+    if (value) for (const t of value.replace(/^\[|\]$/g, '').split(/[,\s]+/)) tags.push(t);
     else for (let j = i + 1; j < yaml.length && /^\s*-/.test(yaml[j]!); j++) tags.push(yaml[j]!.replace(/^\s*-\s*/, ''));
   }
   const clean = tags.map((t) => t.trim().replace(/^['"]|['"]$/g, '')).filter((t) => t !== '').map((t) => (t.startsWith('#') ? t : `#${t}`));
