@@ -194,6 +194,11 @@ describe('clozes', () => {
     expect(shapes(b)).toEqual([['cloze', 'The {{c1::mitochondria}}\nis the powerhouse of the {{c2::cell}}']]);
     expect(b.cards.map((c) => c.key)).toEqual(['note.md#The ==mitochondria==\nis the powerhouse of the ==cell==:c1', 'note.md#The ==mitochondria==\nis the powerhouse of the ==cell==:c2']);
   });
+
+  it('reads a paragraph with 200,000 deletions (more than a call can take as arguments)', () => {
+    const b = read(`#flashcards\n${'a ==b==[^1] '.repeat(200_000)}`);
+    expect(b.cards.map((c) => c.template)).toEqual(['c1']);
+  });
 });
 
 describe('decks from tags', () => {
