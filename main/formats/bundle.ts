@@ -116,6 +116,11 @@ export const IMPORT_LIMITS = {
   maxUnpackedBytes: 1024 * 1024 * 1024,
   /** The most notes one import may bring. */
   maxNotes: 500_000,
+  /**
+   * The largest CSV, Markdown or deck.json text read. Parsed text costs several times its size in
+   * memory (rows, fields, notes), and no real deck of text comes near it.
+   */
+  maxTextBytes: 50 * 1024 * 1024,
 } as const;
 
 /** What an exporter writes: the collection (or one deck and the decks under it) as it is. */
