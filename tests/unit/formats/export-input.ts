@@ -22,7 +22,7 @@ export const NOTES = {
   thaad: note('jp', 'thaad', { type: 'reversed', front: 'THAAD', back: 'A missile\tdefence "system"\nsecond line', tags: ['terms'] }, 0),
   five: note('jp', 'five', { type: 'cloze', text: '{{c1::Stability}} before {{c2::denuclearization}}', extra: 'From the article' }, 1),
   paris: note('jp', 'paris', { type: 'cloze', format: 'html', text: '<i>{{c1::Paris}}</i> is the capital', extra: null }, 2),
-  edge: note('jp', 'edge', { type: 'basic', front: '#1 starts with a hash', back: ' padded ' }, 3),
+  edge: note('jp', 'edge', { type: 'basic', format: 'html', front: '#1 starts with a hash', back: ' padded ' }, 3),
 } satisfies Record<string, Note>;
 
 export interface Built {
