@@ -13,7 +13,7 @@ import { dayStart, DEFAULT_ROLLOVER_HOUR } from '../../domain/day.ts';
 import { openDatabase } from '../sqlite.ts';
 import type { ExportInput, ExportReview } from '../bundle.ts';
 import { ankiFields, ankiGuid, ankiTag, fieldChecksum, stripHtmlPreservingMedia } from './anki-note.ts';
-import { ANKI_SCHEMA_11, ANKI_SCHEMA_VERSION, defaultDeckConfig, LEARNING_STEPS, legacyDeck, MAX_ANSWER_SECONDS, NOTETYPE_IDS, RELEARNING_STEPS, stockModels } from './anki-schema.ts';
+import { ANKI_INDEXES_11, ANKI_SCHEMA_VERSION, ANKI_TABLES_11, defaultDeckConfig, LEARNING_STEPS, legacyDeck, MAX_ANSWER_SECONDS, NOTETYPE_IDS, RELEARNING_STEPS, stockModels } from './anki-schema.ts';
 import { ExportError } from './export-error.ts';
 
 export interface ApkgOptions {
@@ -30,13 +30,16 @@ export async function writeApkg(input: ExportInput, options: ApkgOptions): Promi
   const db = await openDatabase();
   let bytes: Uint8Array;
   try {
-    db.exec(ANKI_SCHEMA_11);
+    // A scratch database in memory, thrown away on any error: no journal is needed to undo.
+    db.exec('PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;');
+    db.exec(ANKI_TABLES_11);
     db.exec('BEGIN');
     db.run('INSERT INTO col VALUES (1, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?, ?, ?)', collection.col);
     insertAll(db, 'INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, \'\')', collection.notes);
     insertAll(db, 'INSERT INTO cards VALUES (?, ?, ?, ?, ?, -1, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)', collection.cards);
     insertAll(db, 'INSERT INTO revlog VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?)', collection.revlog);
     db.exec('COMMIT');
+    db.exec(ANKI_INDEXES_11);
     bytes = db.export();
   } finally {
     db.close();
@@ -149,13 +152,25 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Each wanted id, moved up past the ones already given when two fall on the same millisecond. */
 function uniqueIds(wanted: number[]): number[] {
+  const next = idAllocator();
+  return wanted.map(next);
+}
+
+/**
+ * Gives out ids near the wanted ones, each once. Where to look next is remembered per wanted id,
+ * so the thousand cards of one bulk change, which share a millisecond, cost linear time.
+ */
+function idAllocator(): (wanted: number) => number {
   const used = new Set<number>();
-  return wanted.map((w) => {
-    let id = Math.max(1, Math.floor(w));
+  const resume = new Map<number, number>();
+  return (wanted) => {
+    const base = Math.max(1, Math.floor(wanted));
+    let id = resume.get(base) ?? base;
     while (used.has(id)) id++;
     used.add(id);
+    resume.set(base, id + 1);
     return id;
-  });
+  };
 }
 
 /** The card's template index in its notetype: Front 0 and Back 1 for reversed notes, cloze N at N − 1. */
@@ -300,7 +315,7 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
 function revlogRows(reviews: ExportReview[], ankiCardId: Map<string, number>): Row[] {
   const undone = undoneEntries(reviews);
   const last = new Map<string, { state: number; ivl: number }>();
-  const usedIds = new Set<number>();
+  const revlogId = idAllocator();
   const rows: Row[] = [];
   for (const review of reviews) {
     const cid = ankiCardId.get(review.cardId);
@@ -318,9 +333,7 @@ function revlogRows(reviews: ExportReview[], ankiCardId: Map<string, number>): R
     } else if (review.kind === 'manual' || review.kind === 'reset') type = 4;
     else if (review.kind === 'rescheduled') type = 5;
     else continue;
-    let id = Math.floor(review.reviewedAt);
-    while (usedIds.has(id)) id++;
-    usedIds.add(id);
+    const id = revlogId(review.reviewedAt);
     const factor = review.after.state === MemoryState.New || review.after.difficulty <= 0 ? 0 : Math.trunc(((review.after.difficulty - 1) / 9 + 0.1) * 1000);
     const time = Math.min(Math.max(0, Math.round(review.durationMs)), MAX_ANSWER_SECONDS * 1000);
     rows.push([id, cid, ease, ivl, before.ivl, factor, time, type]);
