@@ -10,7 +10,7 @@
 import { zipSync, strToU8, type Zippable } from 'fflate';
 import { MemoryState, type Card, type Note } from '../../domain/card.ts';
 import { dayStart, DEFAULT_ROLLOVER_HOUR } from '../../domain/day.ts';
-import { openDatabase } from '../sqlite.ts';
+import { openDatabase, type Database } from '../sqlite.ts';
 import type { ExportInput, ExportReview } from '../bundle.ts';
 import { ankiFields, ankiGuid, ankiTag, fieldChecksum, stripHtmlPreservingMedia } from './anki-note.ts';
 import { ANKI_INDEXES_11, ANKI_SCHEMA_VERSION, ANKI_TABLES_11, defaultDeckConfig, LEARNING_STEPS, legacyDeck, MAX_ANSWER_SECONDS, NOTETYPE_IDS, RELEARNING_STEPS, stockModels } from './anki-schema.ts';
@@ -57,7 +57,7 @@ export async function writeApkg(input: ExportInput, options: ApkgOptions): Promi
 
 type Row = (string | number | null)[];
 
-function insertAll(db: Awaited<ReturnType<typeof openDatabase>>, sql: string, rows: Row[]): void {
+function insertAll(db: Database, sql: string, rows: Row[]): void {
   const statement = db.prepare(sql);
   try {
     for (const row of rows) statement.run(row);
@@ -84,7 +84,9 @@ function planCollection(input: ExportInput, options: ApkgOptions): PlannedCollec
     const note = notesById.get(card.noteId);
     if (!note) throw new ExportError(`card "${card.id}"`, `its note "${card.noteId}" is not in the export`);
     if (!deckIds.has(card.deckId)) throw new ExportError(`card "${card.id}"`, `its deck "${card.deckId}" is not in the export`);
-    cardsByNote.set(card.noteId, [...(cardsByNote.get(card.noteId) ?? []), card]);
+    const ofNote = cardsByNote.get(card.noteId);
+    if (ofNote) ofNote.push(card);
+    else cardsByNote.set(card.noteId, [card]);
   }
   for (const note of input.notes) {
     if (!deckIds.has(note.deckId)) throw new ExportError(`note "${note.id}"`, `its deck "${note.deckId}" is not in the export`);
