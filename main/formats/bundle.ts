@@ -141,6 +141,8 @@ export interface ExportReview {
   cardId: string;
   /** Absent for an answer. */
   kind?: LogKind;
+  /** An undo's target: the entry it takes back (the log's `undoes`). */
+  undoes?: string;
   /** 1–4 for an answer, 0 otherwise. */
   rating: number;
   reviewedAt: number;
