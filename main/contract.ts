@@ -253,6 +253,54 @@ export interface DeleteResult {
   message: string;
 }
 
+/** What an import did, for the report at its end. */
+export interface ImportReport {
+  file: string;
+  /** Titles of the decks it made. */
+  decksAdded: string[];
+  notesAdded: number;
+  notesUpdated: number;
+  notesUnchanged: number;
+  cardsAdded: number;
+  cardsUpdated: number;
+  /** Answers of imported history. */
+  reviewsAdded: number;
+  mediaAdded: number;
+  /** What was left out, and why. */
+  skipped: { what: string; reason: string }[];
+  /** How the file was read, where the user should know ("note type X became front/back"). */
+  notices: string[];
+  /** True when the file was a full backup that replaced the collection. */
+  restored: boolean;
+}
+
+export interface ImportFileArgs {
+  /** The file's name, for the reader to choose by and for messages. */
+  name: string;
+  /** Its content, base64. */
+  data: string;
+  /** Put every note in this deck instead of the decks the file names. */
+  deck?: string;
+  /** A full JSON backup replaces the collection only when this is true. */
+  replaceCollection?: boolean;
+}
+
+export interface ExportFileArgs {
+  format: 'apkg' | 'csv' | 'json';
+  /** This deck and the decks under it; the whole collection when absent (always for json). */
+  deckId?: string;
+  /** apkg only: with review history and due dates (default), or every card new. */
+  scheduling?: boolean;
+}
+
+export interface ExportedFileView {
+  fileName: string;
+  mime: string;
+  /** base64. */
+  data: string;
+  summary: string;
+}
+
 export interface DeckhandApi {
   getAppInfo(args: Record<string, never>): Promise<Result<AppInfo>>;
   listDecks(args: Record<string, never>): Promise<Result<DeckSummary[]>>;
@@ -281,6 +329,9 @@ export interface DeckhandApi {
   searchCards(args: SearchArgs): Promise<Result<SearchResult>>;
   updateCards(args: UpdateCardsArgs): Promise<Result<UpdateCardsResult>>;
   listTags(args: Record<string, never>): Promise<Result<string[]>>;
+  /** Reads a file and imports it, all or nothing. */
+  importFile(args: ImportFileArgs): Promise<Result<ImportReport>>;
+  exportFile(args: ExportFileArgs): Promise<Result<ExportedFileView>>;
 }
 
 export type ApiMethod = keyof DeckhandApi;
@@ -318,6 +369,8 @@ export const API_METHODS = [
   'searchCards',
   'updateCards',
   'listTags',
+  'importFile',
+  'exportFile',
 ] as const satisfies readonly ApiMethod[];
 
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;

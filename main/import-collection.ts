@@ -9,7 +9,9 @@ import { safeMediaName, sniffMedia } from './domain/media.ts';
 import { cardIdFor, templatesOf } from './domain/notes.ts';
 import { memoryFromSm2, newMemory, type Scheduler } from './domain/scheduler.ts';
 import type { BundleCard, BundleMedia, BundleNote, BundleReview, ImportBundle, Skipped } from './formats/bundle.ts';
-import type { Rating } from './contract.ts';
+import type { ImportReport, Rating } from './contract.ts';
+
+export type { ImportReport } from './contract.ts';
 import type { DeckRecord, NewReview } from './store/collection-store.ts';
 
 export interface ImportContext {
@@ -31,19 +33,6 @@ export interface ImportOptions {
   deck?: string;
 }
 
-export interface ImportReport {
-  file: string;
-  decksAdded: string[];
-  notesAdded: number;
-  notesUpdated: number;
-  notesUnchanged: number;
-  cardsAdded: number;
-  cardsUpdated: number;
-  reviewsAdded: number;
-  mediaAdded: number;
-  skipped: Skipped[];
-  notices: string[];
-}
 
 export interface StagedImport {
   decks: DeckRecord[];
@@ -62,7 +51,7 @@ export function originOf(bundle: Pick<ImportBundle, 'format'>, key: string): str
 }
 
 export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: ImportOptions = {}): StagedImport {
-  const report: ImportReport = { file: bundle.file, decksAdded: [], notesAdded: 0, notesUpdated: 0, notesUnchanged: 0, cardsAdded: 0, cardsUpdated: 0, reviewsAdded: 0, mediaAdded: 0, skipped: [...bundle.skipped], notices: [...bundle.notices] };
+  const report: ImportReport = { file: bundle.file, decksAdded: [], notesAdded: 0, notesUpdated: 0, notesUnchanged: 0, cardsAdded: 0, cardsUpdated: 0, reviewsAdded: 0, mediaAdded: 0, skipped: [...bundle.skipped], notices: [...bundle.notices], restored: false };
   const { now } = ctx;
 
   // Media first: a file renamed to avoid a clash changes the notes that name it.
@@ -118,7 +107,14 @@ export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: I
     return id;
   }
   const deckTitleOfKey = new Map(bundle.decks.map((d) => [d.key, d.title]));
-  const sourceDescription = new Map(bundle.decks.map((d) => [d.key, d.description]));
+  // Every deck the file has comes in, empty ones too, so a shared deck keeps its structure.
+  if (!options.deck) {
+    for (const d of bundle.decks) {
+      const id = deckFor(d.title);
+      const added = decks.find((x) => x.id === id);
+      if (added && d.description) added.description = d.description;
+    }
+  }
 
   const cardsOfNote = new Map<string, BundleCard[]>();
   for (const c of bundle.cards) (cardsOfNote.get(c.noteKey) ?? cardsOfNote.set(c.noteKey, []).get(c.noteKey)!).push(c);
@@ -155,9 +151,6 @@ export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: I
     } else {
       const title = options.deck ?? deckTitleOfKey.get(bn.deckKey) ?? 'Imported';
       const deckId = deckFor(title);
-      const description = sourceDescription.get(bn.deckKey);
-      const added = decks.find((d) => d.id === deckId);
-      if (added && description && !options.deck) added.description = description;
       const position = positions.get(deckId) ?? ctx.nextPosition(deckId);
       positions.set(deckId, position + 1);
       note = { id: ctx.freshNoteId(deckId), deckId, kind: 'fact', quote: null, position, ...fields };

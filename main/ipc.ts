@@ -5,6 +5,7 @@ import { AppError } from './app-error.ts';
 import { API_METHODS, type ApiArgs, type ApiMethod, type ApiValue, type Result } from './contract.ts';
 import type { DeckhandService } from './service.ts';
 import { count, settingsSchema } from './domain/settings-schema.ts';
+import { IMPORT_LIMITS } from './formats/bundle.ts';
 
 const id = (field: string) =>
   z
@@ -16,7 +17,7 @@ const time = (field: string) =>
 
 interface Handler<M extends ApiMethod> {
   args: z.ZodType<ApiArgs<M>>;
-  run(service: DeckhandService, args: ApiArgs<M>): ApiValue<M>;
+  run(service: DeckhandService, args: ApiArgs<M>): ApiValue<M> | Promise<ApiValue<M>>;
 }
 
 const noArgs = z.strictObject({}) as unknown as z.ZodType<Record<string, never>>;
@@ -100,6 +101,27 @@ const handlers: { [M in ApiMethod]: Handler<M> } = {
   searchCards: { args: searchSchema as z.ZodType<ApiArgs<'searchCards'>>, run: (s, a) => s.searchCards(a) },
   updateCards: { args: updateCardsSchema as z.ZodType<ApiArgs<'updateCards'>>, run: (s, a) => s.updateCards(a) },
   listTags: { args: noArgs, run: (s) => s.listTags() },
+  importFile: {
+    args: z.strictObject({
+      name: z.string({ error: '"name" must be text' }).trim().min(1, '"name" is empty').max(255, '"name" is longer than 255 characters'),
+      // base64 of at most the largest file a reader accepts.
+      data: z.string({ error: '"data" must be base64 text' }).max(Math.ceil(IMPORT_LIMITS.maxFileBytes / 3) * 4, `"data" is larger than ${IMPORT_LIMITS.maxFileBytes / 1048576} MB`).regex(/^[A-Za-z0-9+/]*={0,2}$/, '"data" must be base64 text'),
+      deck: deckTitle.optional(),
+      replaceCollection: z.boolean({ error: '"replaceCollection" must be true or false' }).optional(),
+    }) as z.ZodType<ApiArgs<'importFile'>>,
+    run: (s, a) => s.importFile(a),
+  },
+  exportFile: {
+    args: z.strictObject({
+      format: z.enum(['apkg', 'csv', 'json'], { error: '"format" must be apkg, csv or json' }),
+      deckId: id('deckId').optional(),
+      scheduling: z.boolean({ error: '"scheduling" must be true or false' }).optional(),
+    }) as z.ZodType<ApiArgs<'exportFile'>>,
+    run: async (s, a) => {
+      const file = await s.exportFile(a);
+      return { fileName: file.fileName, mime: file.mime, summary: file.summary, data: Buffer.from(file.bytes).toString('base64') };
+    },
+  },
 };
 
 const known = new Set<string>(API_METHODS);
@@ -111,7 +133,7 @@ export async function dispatch(service: DeckhandService, method: string, args: u
   const parsed = handler.args.safeParse(args ?? {});
   if (!parsed.success) return failure('bad-request', `${method}: ${describe(parsed.error, args)}`);
   try {
-    return { ok: true, value: handler.run(service, parsed.data as never) };
+    return { ok: true, value: await handler.run(service, parsed.data as never) };
   } catch (e) {
     if (e instanceof AppError) return failure(e.code, e.message);
     console.error(`deckhand: ${method} failed`, e);

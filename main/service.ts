@@ -2,11 +2,11 @@
 // collection, and composes the pure domain with the store.
 import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import type { AnswerArgs, AnswerResult, AppInfo, Article, ArticleCard, BackupInfo, BrowserRow, CardActionResult, DeckSummary, DeleteResult, NoteView, SaveNoteArgs, SearchArgs, SearchResult, StudyCard, StudyState, UndoResult, UpdateCardsArgs, UpdateCardsResult } from './contract.ts';
+import type { ImportFileArgs, AnswerArgs, AnswerResult, AppInfo, Article, ArticleCard, BackupInfo, BrowserRow, CardActionResult, DeckSummary, DeleteResult, NoteView, SaveNoteArgs, SearchArgs, SearchResult, StudyCard, StudyState, UndoResult, UpdateCardsArgs, UpdateCardsResult } from './contract.ts';
 import { AppError } from './app-error.ts';
 import type { Clock } from './clock.ts';
 import { segmentArticle } from './domain/article.ts';
-import { isNew, type Card, type Note } from './domain/card.ts';
+import { isNew, MemoryState, type Card, type Note } from './domain/card.ts';
 import { clozeOrdinals } from './domain/cloze.ts';
 import { formatInterval } from './domain/interval.ts';
 import { cardFaces, cardIdFor, templatesOf } from './domain/notes.ts';
@@ -19,11 +19,14 @@ import type { CollectionStore, DeckRecord } from './store/collection-store.ts';
 import { deckTree, isWithin, joinTitle, sameTitlePath, titlePath } from './domain/deck-tree.ts';
 import { searchCards } from './domain/search.ts';
 import type { LogKind } from './store/stored.ts';
-import type { ImportBundle } from './formats/bundle.ts';
+import { ImportError, type ImportBundle } from './formats/bundle.ts';
+import { readImportFile, type ReadResult } from './formats/import/read-import.ts';
 import { stageImport, type ImportOptions, type ImportReport } from './import-collection.ts';
 import { listMediaFiles, mediaNamesIn, readMediaFile, writeMediaFiles } from './store/media-folder.ts';
 import type { ExportInput, ExportReview } from './formats/bundle.ts';
-import type { CollectionContent } from './formats/collection-json.ts';
+import { writeCollectionJson, type CollectionContent } from './formats/collection-json.ts';
+import { writeApkg } from './formats/export/apkg.ts';
+import { writeCsv } from './formats/export/csv.ts';
 import { fromLoggedCard } from './store/stored.ts';
 
 /** Anki caps the time counted for one answer at 60 s: longer means the learner walked away. */
@@ -918,7 +921,7 @@ export function createService(options: ServiceOptions) {
       const reviews: ExportReview[] = store
         .allEntries()
         .filter((e) => cardIds.has(e.cardId))
-        .map((e) => ({ id: e.id, cardId: e.cardId, ...(e.kind ? { kind: e.kind } : {}), rating: e.rating, reviewedAt: e.reviewedAt, durationMs: e.durationMs, after: { scheduledDays: e.card.scheduledDays, state: e.card.state, stability: e.card.stability, difficulty: e.card.difficulty, due: e.card.due } }));
+        .map((e) => ({ id: e.id, cardId: e.cardId, ...(e.kind ? { kind: e.kind } : {}), ...(e.undoes ? { undoes: e.undoes } : {}), rating: e.rating, reviewedAt: e.reviewedAt, durationMs: e.durationMs, after: { scheduledDays: e.card.scheduledDays, state: e.card.state, stability: e.card.stability, difficulty: e.card.difficulty, due: e.card.due } }));
       const used = new Set(notes.flatMap((n) => mediaNamesIn([n.front, n.back, n.text, n.extra ?? ''].join('\n'))));
       const media = [...used].flatMap((name) => {
         const bytes = readMediaFile(store.dir, name);
@@ -948,9 +951,87 @@ export function createService(options: ServiceOptions) {
       await store.flush();
     },
 
+    /** Reads a file the user chose and imports it, all or nothing; a full backup replaces the collection only when asked to. */
+    async importFile({ name, data: base64, deck: deckTitleArg, replaceCollection }: ImportFileArgs): Promise<ImportReport> {
+      const bytes = Buffer.from(base64, 'base64');
+      let read: ReadResult;
+      try {
+        read = await readImportFile(name, bytes, deckTitleArg ? { deck: deckTitleArg } : {});
+      } catch (e) {
+        if (e instanceof ImportError) throw new AppError('bad-request', `${e.message}. Nothing was imported.`);
+        throw e;
+      }
+      if (read.kind === 'collection') {
+        if (!replaceCollection) throw new AppError('conflict', `${name} is a full Deckhand backup: restoring it replaces your whole collection (which is backed up first).`);
+        await this.restoreCollection(read.content);
+        return { file: name, decksAdded: read.content.decks.map((d) => d.title), notesAdded: read.content.notes.length, notesUpdated: 0, notesUnchanged: 0, cardsAdded: read.content.cards.length, cardsUpdated: 0, reviewsAdded: read.content.history.filter((e) => !e.kind && e.rating > 0).length, mediaAdded: read.content.media.length, skipped: [], notices: [], restored: true };
+      }
+      return this.importBundle(read.bundle, deckTitleArg ? { deck: deckTitleArg } : {});
+    },
+
+    /** A file to save: the collection or one deck (and the decks under it) as .apkg or CSV, or the whole collection as a JSON backup. */
+    async exportFile({ format, deckId, scheduling = true }: { format: ExportFormat; deckId?: string; scheduling?: boolean }): Promise<ExportedFile> {
+      const now = clock();
+      const stamp = new Date(now).toISOString().slice(0, 10);
+      const base = deckId ? deck(deckId).title.replace(/::/g, ' - ').replace(/[^\p{L}\p{N} ._-]+/gu, '').trim() || 'deck' : 'Deckhand collection';
+      if (format === 'json') {
+        const content = this.collectionContent();
+        return { fileName: `${base} ${stamp}.json`, mime: 'application/json', bytes: new TextEncoder().encode(writeCollectionJson(content, now)), summary: `${content.cards.length} cards, ${content.history.length} log entries, ${content.media.length} media files` };
+      }
+      const input = this.exportInput(deckId);
+      const summary = `${input.notes.length} notes, ${input.cards.length} cards${format === 'apkg' && scheduling ? `, ${input.reviews.filter((r) => !r.kind).length} reviews` : ''}${format === 'apkg' ? `, ${input.media.length} media files` : ''}`;
+      if (format === 'csv') return { fileName: `${base} ${stamp}.csv`, mime: 'text/csv', bytes: new TextEncoder().encode(writeCsv(input)), summary };
+      return { fileName: `${base} ${stamp}.apkg`, mime: 'application/octet-stream', bytes: await writeApkg(input, { scheduling }), summary };
+    },
+
+    /** What `deckhand stats` prints: cards by state, answers in the log, and what is due today. */
+    collectionSummary(): CollectionSummary {
+      const now = clock();
+      const endOfDay = nextDayStart(now, data.settings.rolloverHour);
+      const byState = { new: 0, learning: 0, young: 0, mature: 0, suspended: 0 };
+      let cards = 0;
+      let dueToday = 0;
+      for (const d of data.decks.keys()) {
+        for (const card of cardsOf(d)) {
+          cards++;
+          if (card.suspended) byState.suspended++;
+          else if (isNew(card)) byState.new++;
+          else if (card.memory.state !== MemoryState.Review) byState.learning++;
+          else if (card.memory.scheduledDays >= 21) byState.mature++;
+          else byState.young++;
+          if (!card.suspended && !isNew(card) && !isSetAside(card, now) && card.memory.due < endOfDay) dueToday++;
+        }
+      }
+      const entries = store.allEntries();
+      const undone = new Set(entries.flatMap((e) => (e.kind === 'undo' && e.undoes ? [e.undoes] : [])));
+      const reviews = entries.filter((e) => !e.kind && e.rating > 0 && !undone.has(e.id)).length;
+      return { cards, reviews, dueToday, decks: data.decks.size, byState };
+    },
+
     close(): void {
       store.close();
     },
   };
+}
+
+export type ExportFormat = 'apkg' | 'csv' | 'json';
+
+export interface ExportedFile {
+  fileName: string;
+  mime: string;
+  bytes: Uint8Array;
+  /** What it holds, in words. */
+  summary: string;
+}
+
+export interface CollectionSummary {
+  /** Every card with a note, suspended ones included. */
+  cards: number;
+  /** Answers in the review log, less those taken back by an undo; imported history included. */
+  reviews: number;
+  /** Learning and review cards due before the study day ends, whatever the daily limits. */
+  dueToday: number;
+  decks: number;
+  byState: { new: number; learning: number; young: number; mature: number; suspended: number };
 }
 

@@ -11,6 +11,8 @@ import { Decks } from './screens/Decks.tsx';
 import { Editor } from './screens/Editor.tsx';
 import { Help } from './screens/Help.tsx';
 import { Settings } from './screens/Settings.tsx';
+import { Transfer } from './screens/Transfer.tsx';
+import { acceptDroppedFiles } from './dropped-file.ts';
 import { applyTheme } from './theme.ts';
 import { call } from './api.ts';
 
@@ -25,7 +27,7 @@ function App() {
     // The desktop app's menu owns these accelerators; in a browser (the preview) the page does.
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
-      const to = ({ '1': '#/', b: '#/browse', ',': '#/settings', '/': '#/help' } as Record<string, string>)[e.key.toLowerCase()];
+      const to = ({ '1': '#/', b: '#/browse', i: '#/import', ',': '#/settings', '/': '#/help' } as Record<string, string>)[e.key.toLowerCase()];
       if (to) {
         e.preventDefault();
         location.hash = to;
@@ -43,6 +45,13 @@ function App() {
       window.removeEventListener('deckhand:command', onCommand);
     };
   }, []);
+  useEffect(
+    () =>
+      acceptDroppedFiles(() => {
+        if (location.hash !== '#/import') location.hash = '#/import';
+      }),
+    [],
+  );
   useEffect(() => {
     // Move focus to the new screen's heading so keyboard and screen-reader users know where they are.
     document.querySelector<HTMLElement>('main h1')?.focus();
@@ -56,6 +65,8 @@ function App() {
       return <Settings />;
     case 'help':
       return <Help />;
+    case 'transfer':
+      return <Transfer />;
     case 'article':
       return <ArticleView key={route.deckId} deckId={route.deckId} />;
     case 'browse':

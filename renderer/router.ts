@@ -1,5 +1,5 @@
 // Screens are addressed by the URL hash, so reloading the window keeps the learner where they were.
-export type Route = { name: 'home' } | { name: 'backups' } | { name: 'settings' } | { name: 'help' } | { name: 'study'; deckId: string } | { name: 'article'; deckId: string } | { name: 'browse' } | { name: 'decks' } | { name: 'edit'; noteId: string } | { name: 'add'; deckId: string };
+export type Route = { name: 'home' } | { name: 'backups' } | { name: 'settings' } | { name: 'help' } | { name: 'transfer' } | { name: 'study'; deckId: string } | { name: 'article'; deckId: string } | { name: 'browse' } | { name: 'decks' } | { name: 'edit'; noteId: string } | { name: 'add'; deckId: string };
 
 export function parseRoute(hash: string): Route {
   const [, screen, id] = hash.replace(/^#/, '').split('/');
@@ -9,6 +9,7 @@ export function parseRoute(hash: string): Route {
   if (screen === 'edit' && id) return { name: 'edit', noteId: decodeURIComponent(id) };
   if (screen === 'add' && id) return { name: 'add', deckId: decodeURIComponent(id) };
   if (screen === 'backups' || screen === 'settings' || screen === 'help') return { name: screen };
+  if (screen === 'import') return { name: 'transfer' };
   return { name: 'home' };
 }
 
@@ -17,6 +18,7 @@ export function hrefFor(route: Route): string {
   if (route.name === 'browse' || route.name === 'decks') return `#/${route.name}`;
   if (route.name === 'edit') return `#/edit/${encodeURIComponent(route.noteId)}`;
   if (route.name === 'backups' || route.name === 'settings' || route.name === 'help') return `#/${route.name}`;
+  if (route.name === 'transfer') return '#/import';
   return `#/${route.name}/${encodeURIComponent(route.deckId)}`;
 }
 

@@ -20,6 +20,7 @@ export const SHORTCUTS: { section: string; keys: [keys: string, action: string][
     keys: [
       [`${mod}+1`, 'Decks'],
       [`${mod}+B`, 'Browse cards'],
+      [`${mod}+I`, 'Import and export'],
       [`${mod}+,`, 'Settings'],
       [`${mod}+/`, 'Keyboard shortcuts (this page)'],
       [`${mod}+Q`, 'Quit (desktop app)'],

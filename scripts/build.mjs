@@ -18,6 +18,13 @@ await Promise.all([
     // Some bundled CommonJS dependencies call require(); give the ES module one.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   }),
+  build({
+    ...node,
+    entryPoints: ['main/cli/main.ts'],
+    outfile: 'dist/cli.mjs',
+    format: 'esm',
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  }),
   existsSync('main/electron/main.ts') && build({ ...node, entryPoints: ['main/electron/main.ts'], outfile: 'dist/main.cjs', format: 'cjs' }),
   existsSync('main/electron/preload.ts') && build({ ...node, entryPoints: ['main/electron/preload.ts'], outfile: 'dist/preload.cjs', format: 'cjs', platform: 'browser', external: ['electron'] }),
 ]);

@@ -9,6 +9,7 @@ export const ROUTES = {
   browse: '#/browse',
   settings: '#/settings',
   backups: '#/backups',
+  import: '#/import',
   help: '#/help',
 } as const;
 

@@ -17,6 +17,9 @@ export function Home() {
           <a class="button secondary" href={hrefFor({ name: 'settings' })}>
             Settings
           </a>
+          <a class="button secondary" href={hrefFor({ name: 'transfer' })}>
+            Import/Export
+          </a>
           <a class="button secondary" href={hrefFor({ name: 'backups' })}>
             Backups
           </a>
@@ -39,7 +42,7 @@ export function Home() {
       {decks.state === 'error' && <ErrorMessage message={decks.message} />}
       {decks.state === 'ready' &&
         (decks.value.length === 0 ? (
-          <p class="empty">No decks yet. Decks placed in the app's decks folder appear here.</p>
+          <p class="empty">No decks yet. Import an Anki package, a CSV file or Markdown notes from Import/Export, or drop a file here.</p>
         ) : (
           <DeckTree decks={decks.value} onChanged={reload} />
         ))}

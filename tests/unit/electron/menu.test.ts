@@ -54,6 +54,14 @@ describe('menuTemplate', () => {
     expect(calls).toEqual(['command undo']);
   });
 
+  it('opens import and export from File with Ctrl+I', () => {
+    const { calls, actions } = recorder();
+    const template = menuTemplate('linux', actions, { appName: 'Deckhand', packaged: true });
+    expect(find(template, 'Import and Export')?.accelerator).toBe('CmdOrCtrl+I');
+    click(find(template, 'Import and Export'));
+    expect(calls).toEqual([`navigate ${ROUTES.import}`]);
+  });
+
   it('opens browsing, settings and backups from File', () => {
     const { calls, actions } = recorder();
     const template = menuTemplate('linux', actions, { appName: 'Deckhand', packaged: true });

@@ -1,0 +1,204 @@
+// `deckhand`: the collection from a terminal, through the same service as the app, without
+// Electron. Every command exits 0 on success and otherwise prints one line saying why.
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { AppError } from '../app-error.ts';
+import { createClock } from '../clock.ts';
+import { ImportError } from '../formats/bundle.ts';
+import { checkDeck } from '../formats/deck-check.ts';
+import { readImportFile } from '../formats/import/read-import.ts';
+import { readFolder } from '../formats/import/read-folder.ts';
+import type { ImportReport } from '../import-collection.ts';
+import { createService, type DeckhandService, type ExportFormat } from '../service.ts';
+import { openCollectionStore } from '../store/collection-store.ts';
+import { defaultDataDir } from './data-dir.ts';
+
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+class CliError extends Error {}
+
+const HELP: Record<string, string> = {
+  main: `Usage: deckhand <command> [options]
+
+Commands:
+  import FILE...   bring Anki packages (.apkg, .colpkg, .anki2, .anki21), CSV/TSV, Markdown or deck.json into the collection
+  export           write the collection (or one deck) as .apkg, CSV or a full JSON backup
+  check PATH       validate a deck file or deck folder
+  stats            cards by state, reviews and what is due today
+
+Run "deckhand <command> --help" for a command's options. The collection is the app's own unless
+--data-dir names another; nothing runs while the app has the collection open.`,
+  import: `Usage: deckhand import FILE... [--deck NAME] [--data-dir DIR] [--replace]
+
+Imports each file (or folder of Markdown notes, or deck folder) in turn, each all or nothing.
+Importing the same file again updates its notes in place.
+  --deck NAME      put the notes in this deck instead of the decks the file names
+  --data-dir DIR   the collection folder (default: ${defaultDataDir()})
+  --replace        allow a full JSON backup to replace the whole collection`,
+  export: `Usage: deckhand export --format apkg|csv|json --out FILE [--deck NAME] [--data-dir DIR] [--no-scheduling]
+
+  --format         apkg (opens in Anki), csv (Anki's text format) or json (a full backup Deckhand restores exactly)
+  --out FILE       where to write it
+  --deck NAME      only this deck and the decks under it (apkg and csv)
+  --no-scheduling  apkg without review history: every card new
+  --data-dir DIR   the collection folder (default: ${defaultDataDir()})`,
+  check: `Usage: deckhand check DECK_DIR_OR_FILE
+
+Validates a deck folder (with deck.json) or a deck.json file as the app would load it, and lists
+every problem with its file, card and field. Exits 1 when there is any.`,
+  stats: `Usage: deckhand stats [--json] [--data-dir DIR]
+
+  --json           print {"cards", "reviews", "dueToday", "byState", "decks"} as JSON
+  --data-dir DIR   the collection folder (default: ${defaultDataDir()})`,
+};
+
+function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, positionals = false) {
+  try {
+    return parseArgs({ args, options: { ...options, help: { type: 'boolean' } }, allowPositionals: positionals, strict: true });
+  } catch (e) {
+    throw new CliError((e as Error).message.replace(/\. To specify a positional argument.*$/, ''));
+  }
+}
+
+async function withService<T>(dataDir: string | undefined, run: (service: DeckhandService) => Promise<T>): Promise<T> {
+  const dir = path.resolve(dataDir ?? defaultDataDir());
+  const clock = createClock();
+  let store;
+  try {
+    store = await openCollectionStore(dir, { now: clock });
+  } catch (e) {
+    throw new CliError((e as Error).message);
+  }
+  const service = createService({ store, clock, scheduler: { fuzz: true } });
+  try {
+    return await run(service);
+  } finally {
+    service.close();
+  }
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export function describeReport(r: ImportReport): string[] {
+  const lines = [`${r.file}: ${plural(r.notesAdded, 'note')} added, ${r.notesUpdated} updated, ${r.notesUnchanged} unchanged; ${plural(r.cardsAdded, 'card')} added, ${r.cardsUpdated} updated; ${plural(r.reviewsAdded, 'review')} of history; ${plural(r.mediaAdded, 'media file')}; ${r.skipped.length} skipped.`];
+  if (r.decksAdded.length) lines.push(`  new decks: ${r.decksAdded.join(', ')}`);
+  for (const n of r.notices) lines.push(`  note: ${n}`);
+  for (const s of r.skipped.slice(0, 20)) lines.push(`  skipped ${s.what}: ${s.reason}`);
+  if (r.skipped.length > 20) lines.push(`  … and ${r.skipped.length - 20} more skipped`);
+  return lines;
+}
+
+async function importCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { deck: { type: 'string' }, 'data-dir': { type: 'string' }, replace: { type: 'boolean' } }, true);
+  if (values.help) return help('import', io);
+  if (positionals.length === 0) throw new CliError('import: name at least one file to import (see deckhand import --help)');
+  for (const p of positionals) if (!existsSync(p)) throw new CliError(`import: ${p}: no such file or folder`);
+  return withService(values['data-dir'], async (service) => {
+    for (const p of positionals) {
+      const read = statSync(p).isDirectory() ? { kind: 'bundle' as const, bundle: readFolder(p, values.deck ? { deck: values.deck } : {}) } : await readImportFile(p, readFileSync(p), values.deck ? { deck: values.deck } : {});
+      if (read.kind === 'collection') {
+        const empty = service.listDecks().length === 0;
+        if (!empty && !values.replace) throw new CliError(`import: ${path.basename(p)} is a full Deckhand backup; restoring it replaces the whole collection. Add --replace to do that (the current collection is backed up first).`);
+        await service.restoreCollection(read.content);
+        io.out(`${path.basename(p)}: restored the collection (${plural(read.content.decks.length, 'deck')}, ${plural(read.content.cards.length, 'card')}, ${plural(read.content.history.length, 'log entry', 'log entries')}).`);
+        continue;
+      }
+      const report = await service.importBundle(read.bundle, values.deck ? { deck: values.deck } : {});
+      for (const line of describeReport(report)) io.out(line);
+    }
+    return 0;
+  });
+}
+
+async function exportCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, { format: { type: 'string' }, out: { type: 'string' }, deck: { type: 'string' }, 'data-dir': { type: 'string' }, 'no-scheduling': { type: 'boolean' } });
+  if (values.help) return help('export', io);
+  const format = values.format as ExportFormat | undefined;
+  if (!format || !['apkg', 'csv', 'json'].includes(format)) throw new CliError('export: --format must be apkg, csv or json');
+  if (!values.out) throw new CliError('export: --out FILE is required');
+  if (values.deck && format === 'json') throw new CliError('export: a JSON backup is always the whole collection; leave out --deck');
+  const out = path.resolve(values.out);
+  if (!existsSync(path.dirname(out))) throw new CliError(`export: the folder ${path.dirname(out)} does not exist`);
+  return withService(values['data-dir'], async (service) => {
+    let deckId: string | undefined;
+    if (values.deck) {
+      const wanted = values.deck.trim().toLowerCase();
+      deckId = service.listDecks().find((d) => d.title.toLowerCase() === wanted)?.id;
+      if (!deckId) throw new CliError(`export: there is no deck named "${values.deck}"`);
+    }
+    const file = await service.exportFile({ format, ...(deckId ? { deckId } : {}), scheduling: !values['no-scheduling'] });
+    writeFileSync(out, file.bytes);
+    io.out(`Wrote ${out}: ${file.summary}.`);
+    return 0;
+  });
+}
+
+function checkCommand(args: string[], io: Io): number {
+  const { values, positionals } = parse(args, {}, true);
+  if (values.help) return help('check', io);
+  if (positionals.length !== 1) throw new CliError('check: name one deck folder or deck.json file');
+  const target = positionals[0]!;
+  if (!existsSync(target)) throw new CliError(`check: ${target}: no such file or folder`);
+  const problems = checkDeck(target);
+  if (problems.length === 0) {
+    io.out(`${target}: the deck is valid.`);
+    return 0;
+  }
+  for (const p of problems) io.err(p);
+  io.err(`${target}: ${plural(problems.length, 'problem')}.`);
+  return 1;
+}
+
+async function statsCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, { json: { type: 'boolean' }, 'data-dir': { type: 'string' } });
+  if (values.help) return help('stats', io);
+  return withService(values['data-dir'], async (service) => {
+    const s = service.collectionSummary();
+    if (values.json) io.out(JSON.stringify(s, null, 2));
+    else {
+      io.out(`${plural(s.cards, 'card')} in ${plural(s.decks, 'deck')}: ${s.byState.new} new, ${s.byState.learning} learning, ${s.byState.young} young, ${s.byState.mature} mature, ${s.byState.suspended} suspended.`);
+      io.out(`${plural(s.reviews, 'review')} in the log; ${s.dueToday} due today.`);
+    }
+    return 0;
+  });
+}
+
+function help(command: string, io: Io): number {
+  io.out(HELP[command]!);
+  return 0;
+}
+
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'import':
+        return await importCommand(rest, io);
+      case 'export':
+        return await exportCommand(rest, io);
+      case 'check':
+        return checkCommand(rest, io);
+      case 'stats':
+        return await statsCommand(rest, io);
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        return help('main', io);
+      default:
+        throw new CliError(`"${command}" is not a command; the commands are import, export, check and stats (see deckhand --help)`);
+    }
+  } catch (e) {
+    if (e instanceof CliError || e instanceof ImportError || e instanceof AppError) {
+      io.err(`deckhand: ${e.message.split('\n')[0]}`);
+      return 1;
+    }
+    io.err(`deckhand: ${(e as Error).message?.split('\n')[0] ?? String(e)}`);
+    return 2;
+  }
+}
+

@@ -1,0 +1,266 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ExportFileArgs, ImportReport } from '../../main/contract.ts';
+import { call } from '../api.ts';
+import { takeDroppedFile } from '../dropped-file.ts';
+import { useApi } from '../use-api.ts';
+import { ErrorMessage, Frame, OutcomeMessage, type Outcome } from './Frame.tsx';
+
+const ACCEPT = '.apkg,.colpkg,.anki2,.anki21,.anki21b,.csv,.tsv,.txt,.md,.markdown,.json';
+
+type Progress = { file: string; stage: 'reading'; loaded: number; total: number } | { file: string; stage: 'importing' };
+
+/** A file's content as base64, reporting progress as it is read (large Anki packages take a moment). */
+function readAsBase64(file: File, onProgress: (loaded: number) => void): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onprogress = (e) => onProgress(e.loaded);
+    reader.onerror = () => reject(new Error(`${file.name} could not be read (${reader.error?.message ?? 'unknown error'}).`));
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.readAsDataURL(file);
+  });
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+function Report({ report }: { report: ImportReport }) {
+  const headline = report.restored
+    ? `Restored the collection from ${report.file}: ${plural(report.cardsAdded, 'card')}, ${plural(report.reviewsAdded, 'review')} of history.`
+    : `Imported ${report.file}: ${plural(report.cardsAdded, 'card')} added, ${plural(report.cardsUpdated, 'card')} updated, ${plural(report.skipped.length, 'item')} skipped.`;
+  return (
+    <section class="import-report" aria-label="Import report">
+      <p class="notice" role="status">
+        {headline}
+      </p>
+      {!report.restored && (
+        <dl class="report-counts">
+          <dt>Notes</dt>
+          <dd>
+            {report.notesAdded} added, {report.notesUpdated} updated, {report.notesUnchanged} unchanged
+          </dd>
+          <dt>Cards</dt>
+          <dd>
+            {report.cardsAdded} added, {report.cardsUpdated} updated
+          </dd>
+          <dt>Review history</dt>
+          <dd>{plural(report.reviewsAdded, 'answer')}</dd>
+          <dt>Media</dt>
+          <dd>{plural(report.mediaAdded, 'file')}</dd>
+          {report.decksAdded.length > 0 && (
+            <>
+              <dt>New decks</dt>
+              <dd>{report.decksAdded.join(', ')}</dd>
+            </>
+          )}
+        </dl>
+      )}
+      {report.notices.length > 0 && (
+        <ul class="report-notices" aria-label="How the file was read">
+          {report.notices.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+      {report.skipped.length > 0 && (
+        <details class="report-skipped">
+          <summary>Skipped: {plural(report.skipped.length, 'item')}</summary>
+          <ul>
+            {report.skipped.slice(0, 500).map((s, i) => (
+              <li key={i}>
+                <strong>{s.what}</strong>: {s.reason}
+              </li>
+            ))}
+            {report.skipped.length > 500 && <li>… and {report.skipped.length - 500} more.</li>}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}
+
+function ImportSection() {
+  const input = useRef<HTMLInputElement>(null);
+  const [deck, setDeck] = useState('');
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [backupFile, setBackupFile] = useState<{ name: string; data: string } | null>(null);
+
+  async function send(name: string, data: string, replaceCollection = false) {
+    setProgress({ file: name, stage: 'importing' });
+    try {
+      setReport(await call('importFile', { name, data, ...(deck.trim() ? { deck: deck.trim() } : {}), ...(replaceCollection ? { replaceCollection } : {}) }));
+    } catch (e) {
+      const message = (e as Error).message;
+      if (!replaceCollection && / is a full Deckhand backup/.test(message)) setBackupFile({ name, data });
+      else setError(message);
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  async function importFile(file: File) {
+    setReport(null);
+    setError(null);
+    setBackupFile(null);
+    setProgress({ file: file.name, stage: 'reading', loaded: 0, total: file.size });
+    let data: string;
+    try {
+      data = await readAsBase64(file, (loaded) => setProgress({ file: file.name, stage: 'reading', loaded, total: file.size }));
+    } catch (e) {
+      setProgress(null);
+      setError((e as Error).message);
+      return;
+    }
+    await send(file.name, data);
+  }
+
+  useEffect(() => {
+    const dropped = takeDroppedFile();
+    if (dropped) void importFile(dropped);
+    const onDrop = () => {
+      const file = takeDroppedFile();
+      if (file) void importFile(file);
+    };
+    window.addEventListener('deckhand:dropped-file', onDrop);
+    return () => window.removeEventListener('deckhand:dropped-file', onDrop);
+  }, []);
+
+  return (
+    <section class="panel" aria-labelledby="import-heading">
+      <h2 id="import-heading">Import</h2>
+      <p class="muted">Anki packages and collections (.apkg, .colpkg, .anki2, .anki21), CSV or TSV in Anki's text format, Markdown flashcards in the Obsidian Spaced Repetition style, a deck.json, or a full Deckhand backup. You can also drop a file anywhere in the window. Importing the same file again updates its cards; nothing is duplicated.</p>
+      <div class="field">
+        <label for="import-deck">Put everything in this deck (optional)</label>
+        <input id="import-deck" type="text" value={deck} placeholder="The decks the file names" onInput={(e) => setDeck((e.target as HTMLInputElement).value)} />
+      </div>
+      <input ref={input} id="import-file" class="visually-hidden" type="file" accept={ACCEPT} tabIndex={-1} aria-hidden="true" onChange={(e) => {
+        const file = (e.target as HTMLInputElement).files?.[0];
+        (e.target as HTMLInputElement).value = '';
+        if (file) void importFile(file);
+      }} />
+      <button type="button" class="button primary" disabled={progress !== null} onClick={() => input.current?.click()}>
+        Choose a file to import…
+      </button>
+      {progress && (
+        <div class="import-progress" role="status">
+          {progress.stage === 'reading' ? (
+            <>
+              <progress max={Math.max(1, progress.total)} value={progress.loaded} aria-label={`Reading ${progress.file}`} />
+              <span>Reading {progress.file}…</span>
+            </>
+          ) : (
+            <>
+              <progress aria-label={`Importing ${progress.file}`} />
+              <span>Importing {progress.file}…</span>
+            </>
+          )}
+        </div>
+      )}
+      {backupFile && (
+        <div class="confirm" role="group" aria-label="Confirm restore">
+          <span>{backupFile.name} is a full Deckhand backup. Restoring it replaces your whole collection; the current one is backed up first.</span>
+          <button type="button" class="button primary" ref={(el) => el?.focus()} onClick={() => {
+            const file = backupFile;
+            setBackupFile(null);
+            void send(file.name, file.data, true);
+          }}>
+            Replace the collection
+          </button>
+          <button type="button" class="button secondary" onClick={() => setBackupFile(null)}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {error && <ErrorMessage message={error} />}
+      {report && <Report report={report} />}
+    </section>
+  );
+}
+
+/** Saves a file the way a browser downloads one; the desktop app asks where to put it. */
+function save(fileName: string, mime: string, base64: string) {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function ExportSection() {
+  const [decks] = useApi('listDecks', {});
+  const [format, setFormat] = useState<ExportFileArgs['format']>('apkg');
+  const [deckId, setDeckId] = useState('');
+  const [scheduling, setScheduling] = useState(true);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+
+  async function run() {
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const file = await call('exportFile', { format, ...(deckId && format !== 'json' ? { deckId } : {}), ...(format === 'apkg' ? { scheduling } : {}) });
+      save(file.fileName, file.mime, file.data);
+      setOutcome({ kind: 'ok', text: `Exported ${file.fileName}: ${file.summary}.` });
+    } catch (e) {
+      setOutcome({ kind: 'error', text: (e as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section class="panel" aria-labelledby="export-heading">
+      <h2 id="export-heading">Export</h2>
+      <fieldset class="choices">
+        <legend>Format</legend>
+        <label>
+          <input type="radio" name="format" checked={format === 'apkg'} onChange={() => setFormat('apkg')} /> Anki package (.apkg)
+        </label>
+        <label>
+          <input type="radio" name="format" checked={format === 'csv'} onChange={() => setFormat('csv')} /> CSV (Anki's text format)
+        </label>
+        <label>
+          <input type="radio" name="format" checked={format === 'json'} onChange={() => setFormat('json')} /> Full backup (.json), which Deckhand restores exactly
+        </label>
+      </fieldset>
+      {format !== 'json' && (
+        <div class="field">
+          <label for="export-deck">Deck</label>
+          <select id="export-deck" value={deckId} onChange={(e) => setDeckId((e.target as HTMLSelectElement).value)}>
+            <option value="">All decks</option>
+            {decks.state === 'ready' &&
+              decks.value.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {'  '.repeat(d.depth)}
+                  {d.title}
+                </option>
+              ))}
+          </select>
+        </div>
+      )}
+      {format === 'apkg' && (
+        <label class="check">
+          <input type="checkbox" checked={scheduling} onChange={(e) => setScheduling((e.target as HTMLInputElement).checked)} /> Include review history and due dates
+        </label>
+      )}
+      <button type="button" class="button primary" disabled={busy} onClick={() => void run()}>
+        {busy ? 'Exporting…' : 'Export…'}
+      </button>
+      <OutcomeMessage outcome={outcome} />
+    </section>
+  );
+}
+
+export function Transfer() {
+  return (
+    <Frame title="Import and export" back>
+      <ImportSection />
+      <ExportSection />
+    </Frame>
+  );
+}
