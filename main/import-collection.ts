@@ -7,6 +7,7 @@ import { clozeOrdinals } from './domain/cloze.ts';
 import { joinTitle, titlePath } from './domain/deck-tree.ts';
 import { safeMediaName, sniffMedia } from './domain/media.ts';
 import { cardIdFor, templatesOf } from './domain/notes.ts';
+import { ankiFields } from './formats/export/anki-note.ts';
 import { memoryFromSm2, newMemory, type Scheduler } from './domain/scheduler.ts';
 import type { BundleCard, BundleMedia, BundleNote, BundleReview, ImportBundle, Skipped } from './formats/bundle.ts';
 import type { ImportReport, Rating } from './contract.ts';
@@ -143,8 +144,12 @@ export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: I
     let note: Note;
     if (existing) {
       note = { ...existing, ...fields };
-      if (sameNote(existing, note)) report.notesUnchanged++;
-      else {
+      if (bn.format === 'html') note.format = 'html';
+      else delete note.format;
+      if (sameNote(existing, note) || isOwnExport(existing, bn, fields)) {
+        note = existing;
+        report.notesUnchanged++;
+      } else {
         report.notesUpdated++;
         notes.push(note);
       }
@@ -232,8 +237,19 @@ function noteFields(bn: BundleNote, withMedia: (s: string) => string): Pick<Note
   return { type: bn.type, front, back: withMedia(bn.back), text: '', extra: bn.extra ? withMedia(bn.extra) : null, tags };
 }
 
+/**
+ * A Markdown note exported as HTML (to Anki or CSV) and imported back unchanged: its fields are
+ * what the export wrote, so the note stays as it is, Markdown and all.
+ */
+function isOwnExport(existing: Note, bn: BundleNote, fields: Pick<Note, 'type' | 'tags'>): boolean {
+  if (existing.format === 'html' || bn.format !== 'html' || existing.type !== fields.type) return false;
+  const exported = ankiFields(existing);
+  const incoming = bn.type === 'cloze' ? [bn.text, bn.extra] : [bn.front, bn.back];
+  return exported[0] === incoming[0] && exported[1] === incoming[1] && existing.tags.join('\u0000') === fields.tags.join('\u0000');
+}
+
 function sameNote(a: Note, b: Note): boolean {
-  return a.type === b.type && a.front === b.front && a.back === b.back && a.text === b.text && (a.extra ?? '') === (b.extra ?? '') && a.tags.join('\u0000') === b.tags.join('\u0000');
+  return a.format === b.format && a.type === b.type && a.front === b.front && a.back === b.back && a.text === b.text && (a.extra ?? '') === (b.extra ?? '') && a.tags.join('\u0000') === b.tags.join('\u0000');
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

@@ -26,6 +26,7 @@ import { listMediaFiles, mediaNamesIn, readMediaFile, writeMediaFiles } from './
 import type { ExportInput, ExportReview } from './formats/bundle.ts';
 import { writeCollectionJson, type CollectionContent } from './formats/collection-json.ts';
 import { writeApkg } from './formats/export/apkg.ts';
+import { ankiGuid } from './formats/export/anki-note.ts';
 import { writeCsv } from './formats/export/csv.ts';
 import { fromLoggedCard } from './store/stored.ts';
 
@@ -864,7 +865,17 @@ export function createService(options: ServiceOptions) {
     async importBundle(bundle: ImportBundle, importOptions: ImportOptions = {}): Promise<ImportReport> {
       const now = clock();
       const byOrigin = new Map<string, Note>();
-      for (const deckId of data.decks.keys()) for (const n of store.notesOf(deckId).values()) if (n.origin) byOrigin.set(n.origin, n);
+      // A note is found by where it came from, or by the GUID its own export gave it, so a deck
+      // exported to Anki (or to CSV) and imported back updates its notes instead of copying them.
+      const derived: [string, Note][] = [];
+      for (const deckId of data.decks.keys()) {
+        for (const n of store.notesOf(deckId).values()) {
+          if (n.origin) byOrigin.set(n.origin, n);
+          const guid = ankiGuid(n);
+          derived.push([`anki:${guid}`, n], [`csv:${guid}`, n]);
+        }
+      }
+      for (const [key, n] of derived) if (!byOrigin.has(key)) byOrigin.set(key, n);
       const defaultPreset = presetFor(data.settings, undefined);
       const staged = stageImport(
         bundle,
