@@ -1,0 +1,154 @@
+// The deckhand CLI, run in-process through runCli as the bundled bin runs it, plus one real
+// process to check the exit code and that it refuses a collection the app has open.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../main/cli/deckhand.ts';
+import { defaultDataDir } from '../../main/cli/data-dir.ts';
+import { openCollectionStore } from '../../main/store/collection-store.ts';
+import { hasShared, REALDATA, sharedSkipReason } from './shared-data.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const tmp = (p: string) => mkdtempSync(path.join(os.tmpdir(), p));
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+function csvFile(dir: string, name = 'words.csv', rows = ['#separator:tab', '#tags:spanish', 'hola\thello', 'adiós\tgoodbye', '{{c1::Madrid}} is in Spain\t']) {
+  const file = path.join(dir, name);
+  writeFileSync(file, rows.join('\n'));
+  return file;
+}
+
+describe('deckhand import and stats', () => {
+  it('imports a file into a collection folder and reports it; stats --json counts its cards and reviews', async () => {
+    const dir = tmp('deckhand-cli-');
+    const data = path.join(dir, 'collection');
+    const imported = await cli('import', csvFile(dir), '--data-dir', data);
+    expect(imported.code).toBe(0);
+    expect(imported.out).toMatch(/^words\.csv: 3 notes added, 0 updated, 0 unchanged; 3 cards added/);
+    const stats = await cli('stats', '--json', '--data-dir', data);
+    expect(stats.code).toBe(0);
+    expect(JSON.parse(stats.out)).toMatchObject({ cards: 3, reviews: 0, dueToday: 0, decks: 1, byState: { new: 3 } });
+    const again = await cli('import', csvFile(dir), '--data-dir', data);
+    expect(again.out).toMatch(/0 notes added, 0 updated, 3 unchanged/);
+    expect(JSON.parse((await cli('stats', '--json', '--data-dir', data)).out).cards).toBe(3);
+  });
+
+  it('puts everything in the deck named with --deck', async () => {
+    const dir = tmp('deckhand-cli-');
+    const data = path.join(dir, 'c');
+    await cli('import', csvFile(dir), '--deck', 'Spanish::Basics', '--data-dir', data);
+    expect((await cli('stats', '--data-dir', data)).out).toMatch(/^3 cards in 2 decks: 3 new/);
+  });
+
+  it('fails with one line naming the file and the problem, and imports nothing', async () => {
+    const dir = tmp('deckhand-cli-');
+    const data = path.join(dir, 'c');
+    const truncated = csvFile(dir, 'cut.csv', ['front,back', 'a,b', '"c,d']);
+    const good = csvFile(dir);
+    const result = await cli('import', good, truncated, '--data-dir', data);
+    expect(result.code).toBe(1);
+    expect(result.err.split('\n')).toHaveLength(1);
+    expect(result.err).toMatch(/^deckhand: cut\.csv: .*line 3/);
+    // The file before it imported whole; the damaged one added nothing.
+    expect(JSON.parse((await cli('stats', '--json', '--data-dir', data)).out).cards).toBe(3);
+    expect((await cli('import', path.join(dir, 'missing.apkg'), '--data-dir', data)).err).toBe(`deckhand: import: ${path.join(dir, 'missing.apkg')}: no such file or folder`);
+    const zip = path.join(dir, 'broken.apkg');
+    writeFileSync(zip, Buffer.from('PK\u0003\u0004 definitely not a zip'));
+    const broken = await cli('import', zip, '--data-dir', data);
+    expect(broken.code).toBe(1);
+    expect(broken.err).toMatch(/^deckhand: broken\.apkg: /);
+  });
+
+  it.skipIf(!hasShared)(`imports a real Anki package with its review history (${hasShared ? 'realdata present' : sharedSkipReason})`, async () => {
+    const data = path.join(tmp('deckhand-cli-'), 'c');
+    const result = await cli('import', path.join(REALDATA, 'tony363-anki-automations/Selected-Notes3.apkg'), '--data-dir', data);
+    expect(result.code).toBe(0);
+    expect(JSON.parse((await cli('stats', '--json', '--data-dir', data)).out)).toMatchObject({ cards: 14, reviews: 103, byState: { suspended: 5 } });
+  });
+});
+
+describe('deckhand export', () => {
+  it('writes apkg, csv and json files that import back', async () => {
+    const dir = tmp('deckhand-cli-');
+    const data = path.join(dir, 'c');
+    await cli('import', csvFile(dir), '--data-dir', data);
+    for (const format of ['apkg', 'csv', 'json']) {
+      const out = path.join(dir, `out.${format}`);
+      const result = await cli('export', '--format', format, '--out', out, '--data-dir', data);
+      expect(result.code).toBe(0);
+      expect(result.out).toMatch(new RegExp(`^Wrote ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `));
+      const other = path.join(dir, `other-${format}`);
+      expect((await cli('import', out, '--data-dir', other)).code).toBe(0);
+      expect(JSON.parse((await cli('stats', '--json', '--data-dir', other)).out).cards).toBe(3);
+    }
+  });
+
+  it('exports one deck by name and refuses a deck that does not exist or a bad format', async () => {
+    const dir = tmp('deckhand-cli-');
+    const data = path.join(dir, 'c');
+    await cli('import', csvFile(dir), '--deck', 'Spanish', '--data-dir', data);
+    expect((await cli('export', '--format', 'csv', '--out', path.join(dir, 'x.csv'), '--deck', 'spanish', '--data-dir', data)).code).toBe(0);
+    expect(readFileSync(path.join(dir, 'x.csv'), 'utf8')).toContain('hola');
+    expect((await cli('export', '--format', 'csv', '--out', path.join(dir, 'y.csv'), '--deck', 'French', '--data-dir', data)).err).toBe('deckhand: export: there is no deck named "French"');
+    expect((await cli('export', '--format', 'docx', '--out', path.join(dir, 'z'), '--data-dir', data)).err).toBe('deckhand: export: --format must be apkg, csv or json');
+    expect(existsSync(path.join(dir, 'y.csv'))).toBe(false);
+  });
+});
+
+describe('deckhand check', () => {
+  it('passes a valid deck and lists each problem of a bad one with file, card and field', async () => {
+    expect(await cli('check', path.join(ROOT, 'decks/china-north-korea'))).toMatchObject({ code: 0 });
+    const dir = tmp('deckhand-check-');
+    mkdirSync(path.join(dir, 'bad'));
+    writeFileSync(path.join(dir, 'bad/deck.json'), JSON.stringify({ id: 'bad', version: 1, title: 'Bad', cards: [{ id: 'one', kind: 'fact', type: 'basic', front: '', back: 'x' }] }));
+    const result = await cli('check', path.join(dir, 'bad'));
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/deck\.json.*"one".*"front"/);
+  });
+});
+
+describe('the command line itself', () => {
+  it('has --help for each command and names an unknown one', async () => {
+    for (const command of ['import', 'export', 'check', 'stats']) {
+      const help = await cli(command, '--help');
+      expect(help.code).toBe(0);
+      expect(help.out).toMatch(new RegExp(`^Usage: deckhand ${command}`));
+    }
+    expect((await cli('--help')).out).toMatch(/^Usage: deckhand <command>/);
+    expect(await cli('frobnicate')).toMatchObject({ code: 1, err: 'deckhand: "frobnicate" is not a command; the commands are import, export, check and stats (see deckhand --help)' });
+    expect((await cli('stats', '--colour')).err).toMatch(/^deckhand: Unknown option '--colour'/);
+  });
+
+  it('uses the app’s own collection folder by default', () => {
+    expect(defaultDataDir('linux', {}, '/home/ana')).toBe('/home/ana/.config/Deckhand');
+    expect(defaultDataDir('linux', { XDG_CONFIG_HOME: '/cfg' }, '/home/ana')).toBe('/cfg/Deckhand');
+    expect(defaultDataDir('darwin', {}, '/Users/ana')).toBe('/Users/ana/Library/Application Support/Deckhand');
+    expect(defaultDataDir('win32', { APPDATA: 'C:\\Users\\ana\\AppData\\Roaming' }, 'C:\\Users\\ana')).toBe('C:\\Users\\ana\\AppData\\Roaming\\Deckhand');
+  });
+
+  it('as a process: exit 0 on success, and refuses with one line while the app holds the collection', async () => {
+    const dir = tmp('deckhand-cli-');
+    const data = path.join(dir, 'c');
+    const run = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'bin/deckhand.mjs'), ...args], { encoding: 'utf8', cwd: ROOT });
+    const ok = run('import', csvFile(dir), '--data-dir', data);
+    expect(ok.status).toBe(0);
+    const app = await openCollectionStore(data);
+    try {
+      const refused = run('stats', '--data-dir', data);
+      expect(refused.status).toBe(1);
+      expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+      expect(refused.stderr).toMatch(/^deckhand: .*(in use|open|lock)/i);
+    } finally {
+      app.close();
+    }
+    expect(run('stats', '--data-dir', data).status).toBe(0);
+  });
+});
