@@ -33,8 +33,15 @@ DOMPurify.addHook('afterSanitizeAttributes', (node) => {
   }
 });
 
+// markdown-it silently drops whatever sits deeper than its nesting limit (100), so a card of 300
+// nested quotes would show nothing. Quote markers past a readable depth are kept as text instead.
+const MAX_QUOTE_DEPTH = 8;
+const DEEP_QUOTE = new RegExp(`^((?: {0,3}>[ \\t]?){${MAX_QUOTE_DEPTH}})((?: {0,3}>[ \\t]?)+)`, 'gm');
+const boundQuoteDepth = (source: string) => source.replace(DEEP_QUOTE, (_all, kept: string, rest: string) => kept + rest.replace(/>/g, '\\>'));
+
 export function renderMarkdown(source: string, inline = false): DocumentFragment {
-  const html = inline ? md.renderInline(source) : md.render(source);
+  const bounded = boundQuoteDepth(source);
+  const html = inline ? md.renderInline(bounded) : md.render(bounded);
   return DOMPurify.sanitize(html, PURIFY);
 }
 
