@@ -51,40 +51,56 @@ export function originOf(bundle: Pick<ImportBundle, 'format'>, key: string): str
   return key.startsWith(`${prefix}:`) ? key : `${prefix}:${key}`;
 }
 
-export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: ImportOptions = {}): StagedImport {
-  const report: ImportReport = { file: bundle.file, decksAdded: [], notesAdded: 0, notesUpdated: 0, notesUnchanged: 0, cardsAdded: 0, cardsUpdated: 0, reviewsAdded: 0, mediaAdded: 0, skipped: [...bundle.skipped], notices: [...bundle.notices], restored: false };
-  const { now } = ctx;
+export interface MediaPlan {
+  /** The files to write, under their final names. */
+  media: BundleMedia[];
+  /** Names changed to avoid a clash with a different file of the same name. */
+  renamed: Map<string, string>;
+  skipped: Skipped[];
+}
 
-  // Media first: a file renamed to avoid a clash changes the notes that name it.
-  const media: BundleMedia[] = [];
-  const renamed = new Map<string, string>();
+/**
+ * Which of a bundle's media files to keep and under what names: only images and audio recognised
+ * by their bytes, only bare file names; a name the collection already uses for other bytes gets
+ * a suffix, and the notes that name it are changed to match.
+ */
+export function planMedia(bundle: ImportBundle, existingMedia: (name: string) => Uint8Array | undefined): MediaPlan {
+  const plan: MediaPlan = { media: [], renamed: new Map(), skipped: [] };
   const taken = new Set<string>();
   for (const m of bundle.media) {
     const name = safeMediaName(m.name);
     if (!name) {
-      report.skipped.push({ what: `media "${m.name}"`, reason: 'its name is not a plain file name, so it could point outside the media folder' });
+      plan.skipped.push({ what: `media "${m.name}"`, reason: 'its name is not a plain file name, so it could point outside the media folder' });
       continue;
     }
     if (!sniffMedia(m.bytes)) {
-      report.skipped.push({ what: `media "${m.name}"`, reason: 'its content is not an image or audio file of a known type' });
+      plan.skipped.push({ what: `media "${m.name}"`, reason: 'its content is not an image or audio file of a known type' });
       continue;
     }
     let finalName = name;
-    const existing = ctx.existingMedia(name);
+    const existing = existingMedia(name);
     if ((existing && !sameBytes(existing, m.bytes)) || taken.has(name)) {
       const dot = name.lastIndexOf('.');
       const hash = createHash('sha1').update(m.bytes).digest('hex').slice(0, 8);
       finalName = dot > 0 ? `${name.slice(0, dot)}-${hash}${name.slice(dot)}` : `${name}-${hash}`;
-      if (ctx.existingMedia(finalName)) continue;
-      renamed.set(m.name, finalName);
+      plan.renamed.set(m.name, finalName);
+      if (existingMedia(finalName) || taken.has(finalName)) continue;
     } else if (existing) continue;
     taken.add(finalName);
-    media.push({ name: finalName, bytes: m.bytes });
+    plan.media.push({ name: finalName, bytes: m.bytes });
   }
-  report.mediaAdded = media.length;
-  const withMedia = (s: string) => {
-    let out = s;
-    for (const [from, to] of renamed) out = out.split(from).join(to);
+  return plan;
+}
+
+export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: ImportOptions = {}, mediaPlan: MediaPlan = planMedia(bundle, ctx.existingMedia)): StagedImport {
+  const report: ImportReport = { file: bundle.file, decksAdded: [], notesAdded: 0, notesUpdated: 0, notesUnchanged: 0, cardsAdded: 0, cardsUpdated: 0, reviewsAdded: 0, mediaAdded: 0, skipped: [...bundle.skipped], notices: [...bundle.notices], restored: false };
+  const { now } = ctx;
+
+  report.skipped.push(...mediaPlan.skipped);
+  report.mediaAdded = mediaPlan.media.length;
+  const withMedia = (text: string) => {
+    let out = text;
+    for (const [from, to] of mediaPlan.renamed) out = out.split(from).join(to);
     return out;
   };
 
@@ -207,7 +223,7 @@ export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: I
       if (!templatesOf(note).includes(template)) report.skipped.push({ what: `card "${c.key}"`, reason: `its note makes no "${template}" card in Deckhand` });
     }
   }
-  return { decks, notes, cards, log, media, report };
+  return { decks, notes, cards, log, media: mediaPlan.media, report };
 }
 
 /** Replays answers (and keeps manual and rescheduling entries as history) from a card's state. */

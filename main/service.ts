@@ -21,8 +21,8 @@ import { searchCards } from './domain/search.ts';
 import type { LogKind } from './store/stored.ts';
 import { ImportError, type ImportBundle } from './formats/bundle.ts';
 import { readImportFile, type ReadResult } from './formats/import/read-import.ts';
-import { stageImport, type ImportOptions, type ImportReport } from './import-collection.ts';
-import { listMediaFiles, mediaNamesIn, readMediaFile, writeMediaFiles } from './store/media-folder.ts';
+import { planMedia, stageImport, type ImportOptions, type ImportReport } from './import-collection.ts';
+import { existingMediaBytes, listMediaFiles, mediaNamesIn, writeMediaFiles } from './store/media-folder.ts';
 import type { ExportInput, ExportReview } from './formats/bundle.ts';
 import { writeCollectionJson, type CollectionContent } from './formats/collection-json.ts';
 import { writeApkg } from './formats/export/apkg.ts';
@@ -489,6 +489,63 @@ export function createService(options: ServiceOptions) {
     return [...out.values()];
   }
 
+  /** A note is found by where it came from, or by the GUID its own export gave it, so a deck
+   * exported to Anki (or to CSV) and imported back updates its notes instead of copying them. */
+  function notesByOrigin(): Map<string, Note> {
+    const byOrigin = new Map<string, Note>();
+    const derived: [string, Note][] = [];
+    for (const deckId of data.decks.keys()) {
+      for (const n of store.notesOf(deckId).values()) {
+        if (n.origin) byOrigin.set(n.origin, n);
+        const guid = ankiGuid(n);
+        derived.push([`anki:${guid}`, n], [`csv:${guid}`, n]);
+      }
+    }
+    for (const [key, n] of derived) if (!byOrigin.has(key)) byOrigin.set(key, n);
+    return byOrigin;
+  }
+
+  let importing: Promise<unknown> = Promise.resolve();
+
+  async function applyBundle(bundle: ImportBundle, importOptions: ImportOptions): Promise<ImportReport> {
+    const defaultPreset = presetFor(data.settings, undefined);
+    const mediaPlan = planMedia(bundle, (name) => existingMediaBytes(store.dir, name));
+    // The files are on disk before any note names them; the rest is applied in one synchronous step.
+    await writeMediaFiles(store.dir, mediaPlan.media);
+    const now = clock();
+    const byOrigin = notesByOrigin();
+    const staged = stageImport(
+      bundle,
+      {
+        now,
+        deckByTitle: deckWithTitle,
+        noteByOrigin: (origin) => byOrigin.get(origin),
+        card: (id) => data.cards.get(id),
+        nextPosition,
+        freshDeckId: () => freshId('d.', (x) => data.decks.has(x)),
+        freshNoteId: (deckId) => freshId(`${deckId}/n.`, (x) => data.decks.has(deckId) && store.notesOf(deckId).has(x)),
+        scheduler: createScheduler({ fuzz: false, desiredRetention: defaultPreset.desiredRetention, learningSteps: defaultPreset.learningSteps, relearningSteps: defaultPreset.relearningSteps, maximumIntervalDays: defaultPreset.maximumIntervalDays }),
+        existingMedia: (name) => existingMediaBytes(store.dir, name),
+      },
+      importOptions,
+      mediaPlan,
+    );
+    for (const d of staged.decks) {
+      data.decks.set(d.id, d);
+      store.setNotes(d.id, []);
+    }
+    const notesByDeck = new Map<string, Note[]>();
+    for (const n of staged.notes) groupInto(notesByDeck, n.deckId, n);
+    for (const [deckId, notes] of notesByDeck) putNotes(deckId, notes);
+    for (const c of staged.cards) data.cards.set(c.id, c);
+    if (staged.log.length > 0) store.appendReviews(staged.log);
+    for (const d of staged.cards) deckCardIds.delete(d.deckId);
+    lastSearch = null;
+    store.changed();
+    await store.flush();
+    return staged.report;
+  }
+
   return {
     getAppInfo(): AppInfo {
       return { version: options.version ?? '0.0.0', dataDir: store.dir, now: clock(), notices };
@@ -863,51 +920,12 @@ export function createService(options: ServiceOptions) {
      * staged first, then applied at once, made durable in the review log and written to disk.
      */
     async importBundle(bundle: ImportBundle, importOptions: ImportOptions = {}): Promise<ImportReport> {
-      const now = clock();
-      const byOrigin = new Map<string, Note>();
-      // A note is found by where it came from, or by the GUID its own export gave it, so a deck
-      // exported to Anki (or to CSV) and imported back updates its notes instead of copying them.
-      const derived: [string, Note][] = [];
-      for (const deckId of data.decks.keys()) {
-        for (const n of store.notesOf(deckId).values()) {
-          if (n.origin) byOrigin.set(n.origin, n);
-          const guid = ankiGuid(n);
-          derived.push([`anki:${guid}`, n], [`csv:${guid}`, n]);
-        }
-      }
-      for (const [key, n] of derived) if (!byOrigin.has(key)) byOrigin.set(key, n);
-      const defaultPreset = presetFor(data.settings, undefined);
-      const staged = stageImport(
-        bundle,
-        {
-          now,
-          deckByTitle: deckWithTitle,
-          noteByOrigin: (origin) => byOrigin.get(origin),
-          card: (id) => data.cards.get(id),
-          nextPosition,
-          freshDeckId: () => freshId('d.', (x) => data.decks.has(x)),
-          freshNoteId: (deckId) => freshId(`${deckId}/n.`, (x) => data.decks.has(deckId) && store.notesOf(deckId).has(x)),
-          scheduler: createScheduler({ fuzz: false, desiredRetention: defaultPreset.desiredRetention, learningSteps: defaultPreset.learningSteps, relearningSteps: defaultPreset.relearningSteps, maximumIntervalDays: defaultPreset.maximumIntervalDays }),
-          existingMedia: (name) => readMediaFile(store.dir, name),
-        },
-        importOptions,
-      );
-      writeMediaFiles(store.dir, staged.media);
-      for (const d of staged.decks) {
-        data.decks.set(d.id, d);
-        store.setNotes(d.id, []);
-      }
-      const notesByDeck = new Map<string, Note[]>();
-      for (const n of staged.notes) groupInto(notesByDeck, n.deckId, n);
-      for (const [deckId, notes] of notesByDeck) putNotes(deckId, notes);
-      for (const c of staged.cards) data.cards.set(c.id, c);
-      if (staged.log.length > 0) store.appendReviews(staged.log);
-      for (const d of staged.cards) deckCardIds.delete(d.deckId);
-      lastSearch = null;
-      store.changed();
-      await store.flush();
-      return staged.report;
+      // One import at a time: each plans its media against what the last one wrote.
+      const run = importing.then(() => applyBundle(bundle, importOptions));
+      importing = run.catch(() => undefined);
+      return run;
     },
+
 
     /** Everything the collection holds, for a full JSON backup. */
     collectionContent(): CollectionContent {
@@ -935,7 +953,7 @@ export function createService(options: ServiceOptions) {
         .map((e) => ({ id: e.id, cardId: e.cardId, ...(e.kind ? { kind: e.kind } : {}), ...(e.undoes ? { undoes: e.undoes } : {}), rating: e.rating, reviewedAt: e.reviewedAt, durationMs: e.durationMs, after: { scheduledDays: e.card.scheduledDays, state: e.card.state, stability: e.card.stability, difficulty: e.card.difficulty, due: e.card.due } }));
       const used = new Set(notes.flatMap((n) => mediaNamesIn([n.front, n.back, n.text, n.extra ?? ''].join('\n'))));
       const media = [...used].flatMap((name) => {
-        const bytes = readMediaFile(store.dir, name);
+        const bytes = existingMediaBytes(store.dir, name);
         return bytes ? [{ name, bytes }] : [];
       });
       return { decks: deckIds.map((id) => ({ id, title: deck(id).title, description: deck(id).description })), notes, cards, reviews, media, now: clock() };
@@ -946,7 +964,7 @@ export function createService(options: ServiceOptions) {
      * (with its review log), and shows in Backups.
      */
     async restoreCollection(content: CollectionContent): Promise<void> {
-      writeMediaFiles(store.dir, content.media);
+      await writeMediaFiles(store.dir, content.media);
       store.replaceWith({
         decks: content.decks,
         settings: content.settings,

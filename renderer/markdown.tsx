@@ -8,13 +8,40 @@ const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
 const PURIFY = {
   RETURN_DOM_FRAGMENT: true as const,
-  FORBID_TAGS: ['style', 'form', 'input', 'button', 'iframe', 'object', 'embed'],
-  FORBID_ATTR: ['style', 'srcset'],
+  FORBID_TAGS: ['style', 'form', 'input', 'button', 'iframe', 'object', 'embed', 'base', 'meta', 'link', 'svg', 'math'],
+  FORBID_ATTR: ['style', 'srcset', 'name', 'id', 'formaction', 'xlink:href'],
   ALLOW_DATA_ATTR: false,
 };
 
+const EXTERNAL_LINK = /^https?:\/\//i;
+
+// Links open outside the app or not at all: a new window is what the Electron shell intercepts (it
+// asks before handing an http(s) link to the browser), and the window itself never navigates.
+// Media load only from the collection's own folder (media/<name>), so a card cannot make a request
+// anywhere else, even one the CSP would block.
+DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+  if (node.tagName === 'A') {
+    const href = node.getAttribute('href') ?? '';
+    if (EXTERNAL_LINK.test(href)) {
+      node.setAttribute('target', '_blank');
+      node.setAttribute('rel', 'noopener noreferrer');
+    } else node.removeAttribute('href');
+  }
+  for (const attribute of ['src', 'poster']) {
+    const value = node.getAttribute(attribute);
+    if (value !== null && !/^media\/[^/?#\\]+$/.test(value)) node.removeAttribute(attribute);
+  }
+});
+
+// markdown-it silently drops whatever sits deeper than its nesting limit (100), so a card of 300
+// nested quotes would show nothing. Quote markers past a readable depth are kept as text instead.
+const MAX_QUOTE_DEPTH = 8;
+const DEEP_QUOTE = new RegExp(`^((?: {0,3}>[ \\t]?){${MAX_QUOTE_DEPTH}})((?: {0,3}>[ \\t]?)+)`, 'gm');
+const boundQuoteDepth = (source: string) => source.replace(DEEP_QUOTE, (_all, kept: string, rest: string) => kept + rest.replace(/>/g, '\\>'));
+
 export function renderMarkdown(source: string, inline = false): DocumentFragment {
-  const html = inline ? md.renderInline(source) : md.render(source);
+  const bounded = boundQuoteDepth(source);
+  const html = inline ? md.renderInline(bounded) : md.render(bounded);
   return DOMPurify.sanitize(html, PURIFY);
 }
 
@@ -24,7 +51,7 @@ interface Props {
   class?: string;
 }
 
-/** Renders sanitised Markdown; links inside cards do not navigate the app away. */
+/** Renders sanitised Markdown; only an http(s) link does anything when clicked, and never in this window. */
 export function Markdown({ source, inline = false, class: className }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
@@ -32,5 +59,10 @@ export function Markdown({ source, inline = false, class: className }: Props) {
     if (el) el.replaceChildren(renderMarkdown(source, inline));
   }, [source, inline]);
   const Tag = inline ? 'span' : 'div';
-  return <Tag ref={ref as never} class={className} onClick={(e) => (e.target as Element).closest('a') && e.preventDefault()} />;
+  return <Tag ref={ref as never} class={className} onClick={onLinkClick} />;
+}
+
+function onLinkClick(event: MouseEvent): void {
+  const link = (event.target as Element).closest('a');
+  if (link && !(link.getAttribute('target') === '_blank' && EXTERNAL_LINK.test(link.getAttribute('href') ?? ''))) event.preventDefault();
 }

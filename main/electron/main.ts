@@ -1,6 +1,6 @@
 // The Electron shell: app lifecycle, the one window, the app:// protocol and the IPC wiring. Every
 // decision with a test of its own lives in a pure module beside this one; this file connects them.
-import { BrowserWindow, Menu, app, dialog, ipcMain, nativeTheme, protocol, screen, session, type WebContents } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, nativeTheme, protocol, screen, session, shell, type WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { API_METHODS, channelFor, type Result } from '../contract.ts';
@@ -9,9 +9,13 @@ import { openDeckhand } from '../open-app.ts';
 import { CONTENT_SECURITY_POLICY } from '../security.ts';
 import type { DeckhandService } from '../service.ts';
 import { dataDirFromArgv } from './command-line.ts';
+import { navigationDecision, openLinkAfterConfirm, windowOpenDecision } from './external-links.ts';
+import { isTrustedSender } from './ipc-sender.ts';
 import { menuTemplate, type MenuActions } from './menu.ts';
 import { COMMAND_CHANNEL, NAVIGATE_CHANNEL, type Command, type Route } from './navigation.ts';
-import { APP_INDEX_URL, contentTypeFor, isAppUrl, resolveAppUrl } from './protocol-path.ts';
+import { readMediaFile } from '../store/media-folder.ts';
+import { APP_INDEX_URL, contentTypeFor, mediaPathOf, resolveAppUrl } from './protocol-path.ts';
+import { isAllowedRequest } from './request-filter.ts';
 import { windowOptions } from './window-options.ts';
 import { loadWindowState, placeWindow, saveWindowState, type WindowState } from './window-state.ts';
 
@@ -82,20 +86,47 @@ function fatal(title: string, e: unknown): void {
 function guardSession(): void {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
   // The app is offline by construction: nothing but our own files may load, whatever the CSP says.
-  ses.webRequest.onBeforeRequest((details, callback) => {
-    const scheme = details.url.slice(0, details.url.indexOf(':') + 1);
-    callback({ cancel: !(scheme === 'app:' || scheme === 'devtools:' || scheme === 'data:') });
-  });
+  const allowDevtools = !app.isPackaged;
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url, { allowDevtools }) }));
   app.on('web-contents-created', (_event, contents) => {
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.setWindowOpenHandler(({ url }) => {
+      const decision = windowOpenDecision(url);
+      if (decision.external) offerLink(decision.external);
+      return { action: decision.action };
+    });
+    // Covers the main frame and any subframe; hash changes are in-page and never reach it.
+    contents.on('will-frame-navigate', (event) => {
+      const decision = navigationDecision(event.url);
+      if (decision.allow) return;
+      event.preventDefault();
+      if (decision.external && event.isMainFrame) offerLink(decision.external);
+    });
+    contents.on('will-redirect', (event) => {
+      if (!navigationDecision(event.url).allow) event.preventDefault();
+    });
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
 }
 
+/** A card's http(s) link goes to the system browser only once the learner has read it and agreed. */
+function offerLink(url: string): void {
+  openLinkAfterConfirm(url, {
+    confirm: async (options) => (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options)).then((r) => r.response),
+    open: (target) => shell.openExternal(target),
+  }).catch((e: unknown) => console.error('deckhand: cannot open the link', e));
+}
+
 function registerAppProtocol(): void {
+  const mediaDir = path.join(dataDir, 'media');
   protocol.handle('app', async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return respond(405, 'Method not allowed.');
+    const mediaPath = mediaPathOf(request.url);
+    if (mediaPath !== null) {
+      const media = await readMediaFile(mediaDir, mediaPath);
+      return media ? respond(200, media.bytes, media.mime) : respond(404, 'Not found.');
+    }
     const file = resolveAppUrl(request.url, RENDERER_DIR);
     const type = file && contentTypeFor(file);
     if (!file || !type) return respond(404, 'Not found.');
@@ -122,9 +153,10 @@ function respond(status: number, body: string | Uint8Array, type = 'text/plain; 
 function registerIpc(svc: DeckhandService): void {
   for (const method of API_METHODS) {
     ipcMain.handle(channelFor(method), (event, args: unknown): Promise<Result<unknown>> | Result<never> => {
-      // Only our own page may call; a frame that navigated elsewhere, or is gone, may not.
-      const url = event.senderFrame?.url ?? '';
-      if (!isAppUrl(url)) return { ok: false, error: { code: 'bad-request', message: `${method}: refused a call from outside Deckhand's window.` } };
+      // Only our own page may call; a frame that navigated elsewhere, a subframe, or one gone, may not.
+      const frame = event.senderFrame;
+      const sender = { frameUrl: frame?.url ?? null, isMainFrame: frame ? frame.parent === null : false, fromMainWindow: mainWindow !== undefined && event.sender === mainWindow.webContents };
+      if (!isTrustedSender(sender)) return { ok: false, error: { code: 'bad-request', message: `${method}: refused a call from outside Deckhand's window.` } };
       return dispatch(svc, method, args);
     });
   }
@@ -139,10 +171,6 @@ function createWindow(): void {
   mainWindow = win;
   if (state.maximized) win.maximize();
 
-  // Covers the main frame and any subframe; hash changes are in-page and never reach it.
-  win.webContents.on('will-frame-navigate', (event) => {
-    if (!isAppUrl(event.url)) event.preventDefault();
-  });
   win.once('ready-to-show', () => win.show());
 
   rememberWindowState(win);

@@ -11,6 +11,15 @@ export function isAppUrl(url: string): boolean {
   return url.startsWith(`${APP_ORIGIN}/`);
 }
 
+/**
+ * For app://deckhand/media/<name>: the rest of the path, still percent-encoded, for the media
+ * folder's reader to decode and check once; null for any other URL.
+ */
+export function mediaPathOf(url: string): string | null {
+  const match = /^app:\/\/deckhand\/media\/([^?#]*)/i.exec(url);
+  return match ? match[1]! : null;
+}
+
 /** The file `url` names under `rootDir`, or null for another host, a dot segment or an escape. */
 export function resolveAppUrl(url: string, rootDir: string): string | null {
   // Parsed by hand: `new URL` would resolve `..` before we could see it.

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { dispatch } from '../ipc.ts';
 import { CONTENT_SECURITY_POLICY } from '../security.ts';
 import type { DeckhandService } from '../service.ts';
+import { readMediaFile } from '../store/media-folder.ts';
 
 export interface PreviewOptions {
   service: DeckhandService;
@@ -73,6 +74,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       const html = await readFile(path.join(options.rendererDir, 'index.html'), 'utf8');
       // The bridge defines window.deckhand before the app's own script runs, as the preload does in Electron.
       return send(res, 200, TYPES['.html']!, html.replace('<script', '<script src="./web-bridge.js"></script>\n    <script'));
+    }
+    if (route.startsWith('media/')) {
+      // The collection's media, as app://deckhand/media/<name> serves them in Electron.
+      const media = await readMediaFile(path.join(options.service.getAppInfo().dataDir, 'media'), route.slice('media/'.length));
+      return media ? send(res, 200, media.mime, Buffer.from(media.bytes)) : send(res, 404, 'text/plain; charset=utf-8', 'Not found.');
     }
     if (route === 'web-bridge.js') return send(res, 200, TYPES['.js']!, await readFile(options.bridgeFile));
     const file = path.resolve(options.rendererDir, route);

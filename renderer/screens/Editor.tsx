@@ -19,6 +19,11 @@ interface Draft {
   tags: string;
 }
 
+// The service's limits (main/ipc.ts). Bounding the fields keeps a pasted megabyte from reaching the
+// page's layout at all; the browser keeps the first characters, as it does for any maxlength.
+const MAX_SIDE = 4000;
+const MAX_EXTRA = 2000;
+
 const LABELS: Record<Field, string> = { deckId: 'Deck', type: 'Type', front: 'Front', back: 'Back', text: 'Text', extra: 'Extra', tags: 'Tags' };
 
 const emptyDraft = (deckId: string, type: NoteType = 'basic'): Draft => ({ deckId, type, front: '', back: '', text: '', extra: '', tags: '' });
@@ -168,7 +173,7 @@ export function Editor({ noteId, deckId }: { noteId?: string; deckId?: string })
         {draft.type === 'cloze' ? (
           <label class="field">
             <span>Text</span>
-            <textarea id="note-text" rows={4} value={draft.text} onInput={(e) => set({ text: e.currentTarget.value })} {...fieldProps('text')} aria-describedby={errorFor('text') ? 'note-text-error' : 'note-text-hint'} />
+            <textarea id="note-text" rows={4} maxLength={MAX_SIDE} value={draft.text} onInput={(e) => set({ text: e.currentTarget.value })} {...fieldProps('text')} aria-describedby={errorFor('text') ? 'note-text-error' : 'note-text-hint'} />
             <span class="hint muted small" id="note-text-hint">
               Mark what to recall with <code>{'{{c1::answer}}'}</code>; add a hint with <code>{'{{c1::answer::hint}}'}</code>. Each number (c1, c2, …) is its own card.
             </span>
@@ -178,19 +183,19 @@ export function Editor({ noteId, deckId }: { noteId?: string; deckId?: string })
           <>
             <label class="field">
               <span>Front</span>
-              <textarea id="note-front" rows={3} value={draft.front} onInput={(e) => set({ front: e.currentTarget.value })} {...fieldProps('front')} />
+              <textarea id="note-front" rows={3} maxLength={MAX_SIDE} value={draft.front} onInput={(e) => set({ front: e.currentTarget.value })} {...fieldProps('front')} />
               <FieldError field="front" />
             </label>
             <label class="field">
               <span>Back</span>
-              <textarea id="note-back" rows={3} value={draft.back} onInput={(e) => set({ back: e.currentTarget.value })} {...fieldProps('back')} />
+              <textarea id="note-back" rows={3} maxLength={MAX_SIDE} value={draft.back} onInput={(e) => set({ back: e.currentTarget.value })} {...fieldProps('back')} />
               <FieldError field="back" />
             </label>
           </>
         )}
         <label class="field">
           <span>Extra <span class="muted small">(optional, shown with the answer)</span></span>
-          <textarea id="note-extra" rows={2} value={draft.extra} onInput={(e) => set({ extra: e.currentTarget.value })} {...fieldProps('extra')} />
+          <textarea id="note-extra" rows={2} maxLength={MAX_EXTRA} value={draft.extra} onInput={(e) => set({ extra: e.currentTarget.value })} {...fieldProps('extra')} />
           <FieldError field="extra" />
         </label>
         <label class="field">

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_INDEX_URL, contentTypeFor, isAppUrl, resolveAppUrl } from '../../../main/electron/protocol-path.ts';
+import { APP_INDEX_URL, contentTypeFor, isAppUrl, mediaPathOf, resolveAppUrl } from '../../../main/electron/protocol-path.ts';
 
 const root = path.resolve('/srv/deckhand/dist/renderer');
 const inRoot = (...parts: string[]) => path.join(root, ...parts);
@@ -66,5 +66,16 @@ describe('contentTypeFor', () => {
     expect(contentTypeFor('/r/font.woff2')).toBe('font/woff2');
     expect(contentTypeFor('/r/secret.env')).toBeNull();
     expect(contentTypeFor('/r/no-extension')).toBeNull();
+  });
+});
+
+describe('mediaPathOf', () => {
+  it('hands the media reader the rest of a media URL, still encoded, so it decodes and checks once', () => {
+    expect(mediaPathOf('app://deckhand/media/a%20b.png')).toBe('a%20b.png');
+    expect(mediaPathOf('app://deckhand/media/..%2F..%2Fetc%2Fpasswd?x#y')).toBe('..%2F..%2Fetc%2Fpasswd');
+  });
+
+  it('leaves every other URL to the renderer files', () => {
+    for (const url of [APP_INDEX_URL, 'app://deckhand/mediax/a.png', 'app://evil/media/a.png', 'https://deckhand/media/a.png']) expect(mediaPathOf(url), url).toBeNull();
   });
 });

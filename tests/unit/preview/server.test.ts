@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../../../main/preview/server.ts';
 import { createService, type DeckhandService } from '../../../main/service.ts';
 import { openCollectionStore } from '../../../main/store/collection-store.ts';
+import { writeHostileMediaFolder } from '../store/media-fixture.ts';
 
 let preview: Preview;
 let service: DeckhandService;
@@ -28,11 +29,14 @@ afterAll(async () => {
 /** A raw request, so Host and Origin can be set as an attacker would. */
 function send(pathname: string, { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
   const url = new URL(preview.url);
-  return new Promise<{ status: number; body: string; csp?: string }>((resolve, reject) => {
+  return new Promise<{ status: number; body: string; csp?: string; type?: string; nosniff?: string }>((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: url.port, path: pathname, method, headers: { host: url.host, ...headers } }, (res) => {
       let text = '';
+      res.setEncoding('latin1');
       res.on('data', (d) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode!, body: text, csp: res.headers['content-security-policy'] as string | undefined }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode!, body: text, csp: res.headers['content-security-policy'] as string | undefined, type: res.headers['content-type'], nosniff: res.headers['x-content-type-options'] as string | undefined }),
+      );
     });
     req.on('error', reject);
     req.end(body);
@@ -79,5 +83,27 @@ describe('the preview server', () => {
   it('answers malformed JSON with a clear error envelope', async () => {
     const res = await send(`${tokenPath()}api/listDecks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' });
     expect(JSON.parse(res.body)).toEqual({ ok: false, error: { code: 'bad-request', message: 'The request body is not valid JSON.' } });
+  });
+});
+
+describe('the preview server’s media route', () => {
+  it('serves only real images and audio from the media folder, typed by their bytes, never sniffed by the browser', async () => {
+    const { served, refused } = writeHostileMediaFolder(service.getAppInfo().dataDir);
+    for (const [encoded, expected] of Object.entries(served)) {
+      const res = await send(`${tokenPath()}media/${encoded}`);
+      expect(res.status, encoded).toBe(200);
+      expect(res.type, encoded).toBe(expected.mime);
+      expect(res.nosniff, encoded).toBe('nosniff');
+      expect(Buffer.from(res.body, 'latin1').equals(Buffer.from(expected.bytes)), encoded).toBe(true);
+    }
+    for (const encoded of refused) {
+      const res = await send(`${tokenPath()}media/${encoded}`);
+      expect(res.status, encoded).toBe(404);
+      expect(res.body, encoded).toBe('Not found.');
+    }
+  });
+
+  it('needs the token for media as for everything else', async () => {
+    expect((await send('/media/good.png')).status).toBe(403);
   });
 });
