@@ -27,19 +27,28 @@ function localMediaName(src: string): string | null {
   return /^[^/\\:?#]+$/.test(name) && !name.startsWith('.') ? name : null;
 }
 
+// A bare file name in a card's `src` is a file of the collection's media folder (Anki's notes write
+// `<img src="cat.jpg">`): it becomes that file's URL before the sanitiser's own check, which lets
+// nothing but `media/<name>` through.
+DOMPurify.addHook('uponSanitizeAttribute', (_node, data) => {
+  if (data.attrName !== 'src') return;
+  const name = localMediaName(data.attrValue);
+  if (name) data.attrValue = mediaUrl(name);
+});
+
 const escapeAttr = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export function renderCardHtml(source: string): DocumentFragment {
   // Anki writes sounds as [sound:name.mp3]; they become players for the file in the media folder.
-  const withSounds = source.replace(/\[sound:([^\]]{1,255})\]/g, (_all, name: string) => `<audio controls preload="none" src="${escapeAttr(name)}" data-sound></audio>`);
+  const withSounds = source.replace(/\[sound:([^\]]{1,255})\]/g, (_all, name: string) => `<audio controls preload="none" src="${escapeAttr(name)}"></audio>`);
   const fragment = DOMPurify.sanitize(withSounds, PURIFY_HTML);
   for (const el of fragment.querySelectorAll('img, audio')) {
-    const name = localMediaName(el.getAttribute('src') ?? '');
-    if (!name) {
+    const src = el.getAttribute('src');
+    if (!src) {
       el.replaceWith(document.createTextNode(el.tagName === 'IMG' ? `[image: ${el.getAttribute('alt') || 'not in this collection'}]` : '[sound not in this collection]'));
       continue;
     }
-    el.setAttribute('src', mediaUrl(name));
+    const name = decodeURIComponent(src.slice('media/'.length));
     if (el.tagName === 'AUDIO') {
       el.setAttribute('controls', '');
       el.setAttribute('aria-label', `Sound: ${name}`);
