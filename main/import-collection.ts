@@ -9,7 +9,7 @@ import { safeMediaName, sniffMedia } from './domain/media.ts';
 import { cardIdFor, templatesOf } from './domain/notes.ts';
 import { ankiFields } from './formats/export/anki-note.ts';
 import { memoryFromSm2, newMemory, type Scheduler } from './domain/scheduler.ts';
-import type { BundleCard, BundleMedia, BundleNote, BundleReview, ImportBundle, Skipped } from './formats/bundle.ts';
+import { IMPORT_LIMITS, type BundleCard, type BundleMedia, type BundleNote, type BundleReview, type ImportBundle, type Skipped } from './formats/bundle.ts';
 import type { ImportReport, Rating } from './contract.ts';
 
 export type { ImportReport } from './contract.ts';
@@ -124,14 +124,6 @@ export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: I
     return id;
   }
   const deckTitleOfKey = new Map(bundle.decks.map((d) => [d.key, d.title]));
-  // Every deck the file has comes in, empty ones too, so a shared deck keeps its structure.
-  if (!options.deck) {
-    for (const d of bundle.decks) {
-      const id = deckFor(d.title);
-      const added = decks.find((x) => x.id === id);
-      if (added && d.description) added.description = d.description;
-    }
-  }
 
   const cardsOfNote = new Map<string, BundleCard[]>();
   for (const c of bundle.cards) (cardsOfNote.get(c.noteKey) ?? cardsOfNote.set(c.noteKey, []).get(c.noteKey)!).push(c);
@@ -147,13 +139,18 @@ export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: I
   for (const bn of bundle.notes) {
     const origin = originOf(bundle, bn.key);
     if (seenOrigins.has(origin)) {
-      report.skipped.push({ what: `note "${bn.key}"`, reason: 'the file holds it twice; the first was imported' });
+      report.skipped.push({ what: `note "${shortKey(bn.key)}"`, reason: 'the file holds it twice; the first was imported' });
       continue;
     }
     seenOrigins.add(origin);
+    const longest = Math.max(bn.front.length, bn.back.length, bn.text.length, bn.extra.length);
+    if (longest > IMPORT_LIMITS.maxFieldChars) {
+      report.skipped.push({ what: `note "${shortKey(bn.key)}"`, reason: `a field is ${longest.toLocaleString('en')} characters long; notes over ${IMPORT_LIMITS.maxFieldChars.toLocaleString('en')} are not imported` });
+      continue;
+    }
     const fields = noteFields(bn, withMedia);
     if (!fields) {
-      report.skipped.push({ what: `note "${bn.key}"`, reason: bn.type === 'cloze' ? 'its cloze text has no {{c1::…}} deletion' : 'its front is empty' });
+      report.skipped.push({ what: `note "${shortKey(bn.key)}"`, reason: bn.type === 'cloze' ? 'its cloze text has no {{c1::…}} deletion' : 'its front is empty' });
       continue;
     }
     const existing = ctx.noteByOrigin(origin);
@@ -220,8 +217,17 @@ export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: I
       for (const r of history) if (r.rating === 0 && answers.length === 0) log.push({ cardId: id, kind: r.kind === 'rescheduled' ? 'rescheduled' : 'manual', rating: 0, reviewedAt: r.reviewedAt, durationMs: 0, card: cards[cards.length - 1]! });
     }
     for (const [template, c] of sourceCards) {
-      if (!templatesOf(note).includes(template)) report.skipped.push({ what: `card "${c.key}"`, reason: `its note makes no "${template}" card in Deckhand` });
+      if (!templatesOf(note).includes(template)) report.skipped.push({ what: `card "${shortKey(c.key)}"`, reason: `its note makes no "${template}" card in Deckhand` });
     }
+  }
+  // Every deck the file has comes in, empty ones too, so a shared deck keeps its structure; a file
+  // none of whose notes could be imported adds nothing.
+  if (!options.deck && report.notesAdded + report.notesUpdated + report.notesUnchanged > 0) {
+    for (const d of bundle.decks) deckFor(d.title);
+  }
+  for (const d of bundle.decks) {
+    const added = decks.find((x) => x.title.toLowerCase() === joinTitle(titlePath(d.title)).toLowerCase());
+    if (added && d.description && !options.deck) added.description = d.description;
   }
   return { decks, notes, cards, log, media: mediaPlan.media, report };
 }
@@ -266,6 +272,12 @@ function isOwnExport(existing: Note, bn: BundleNote, fields: Pick<Note, 'type' |
 
 function sameNote(a: Note, b: Note): boolean {
   return a.format === b.format && a.type === b.type && a.front === b.front && a.back === b.back && a.text === b.text && (a.extra ?? '') === (b.extra ?? '') && a.tags.join('\u0000') === b.tags.join('\u0000');
+}
+
+/** A note's key as the report shows it: CSV keys are a whole first field, which can be long. */
+function shortKey(key: string): string {
+  const line = key.replace(/\s+/g, ' ');
+  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

@@ -8,8 +8,8 @@ import { Markdown } from './markdown.tsx';
 
 const PURIFY_HTML = {
   RETURN_DOM_FRAGMENT: true as const,
-  FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed', 'video', 'source', 'track', 'link', 'meta', 'base', 'svg', 'math'],
-  FORBID_ATTR: ['style', 'srcset', 'id', 'name', 'class', 'background', 'poster', 'formaction'],
+  FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'video', 'source', 'track', 'link', 'meta', 'base', 'svg', 'math', 'marquee', 'blink', 'dialog', 'template', 'noscript', 'portal'],
+  FORBID_ATTR: ['style', 'srcset', 'id', 'name', 'class', 'background', 'poster', 'formaction', 'autoplay', 'xlink:href'],
   ALLOW_DATA_ATTR: false,
 };
 

@@ -121,6 +121,11 @@ export const IMPORT_LIMITS = {
    * memory (rows, fields, notes), and no real deck of text comes near it.
    */
   maxTextBytes: 50 * 1024 * 1024,
+  /**
+   * The longest field a note may bring. Real notes stay far below it (an Anki field with a long
+   * passage is a few thousand characters); a megabyte of text in one card would stall its screen.
+   */
+  maxFieldChars: 100_000,
 } as const;
 
 /** What an exporter writes: the collection (or one deck and the decks under it) as it is. */

@@ -10,6 +10,7 @@ import { dispatch } from '../ipc.ts';
 import { CONTENT_SECURITY_POLICY } from '../security.ts';
 import type { DeckhandService } from '../service.ts';
 import { readMediaFile } from '../store/media-folder.ts';
+import { IMPORT_LIMITS } from '../formats/bundle.ts';
 
 export interface PreviewOptions {
   service: DeckhandService;
@@ -35,6 +36,8 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 const MAX_BODY = 1_000_000;
+/** An import carries its file, base64: up to the largest file a reader accepts. */
+const MAX_IMPORT_BODY = Math.ceil(IMPORT_LIMITS.maxFileBytes / 3) * 4 + 64 * 1024;
 
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const token = randomBytes(24).toString('base64url');
@@ -59,7 +62,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     if (route.startsWith('api/')) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST.');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'text/plain; charset=utf-8', 'Send JSON.');
-      const body = await readBody(req);
+      const body = await readBody(req, route === 'api/importFile' ? MAX_IMPORT_BODY : MAX_BODY);
       if (body === null) return send(res, 413, 'text/plain; charset=utf-8', 'Request too large.');
       let args: unknown;
       try {
@@ -108,18 +111,17 @@ function sameToken(given: string, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+/** The body as text, or null when it is larger than `limit` (the rest is read and dropped, so the 413 reaches the page). */
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        resolve(null);
-        req.destroy();
-      } else chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }

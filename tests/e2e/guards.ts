@@ -2,6 +2,7 @@
 // navigation off the preview's own address (origin and token path), a popup, a websocket, a service
 // worker, a change to globals, cookies or storage; and scans the DOM for live markup.
 import { expect, type Page } from '@playwright/test';
+import { HomePage, ReviewPage } from './pages.ts';
 
 export interface PageGuard {
   dialogs: string[];
@@ -90,9 +91,36 @@ export async function liveMarkup(page: Page): Promise<string[]> {
         if ((attr.name === 'id' || attr.name === 'name') && targets.includes(attr.value)) found.push(`clobbering ${attr.name}=${attr.value} on ${describe(el)}`);
       }
     }
-    const dangerous = 'body iframe, body object, body embed, body script, base, meta[http-equiv="refresh"], style, svg, math, audio, video, link:not([href="./app.css"]), form[action], frame, frameset, marquee';
+    const dangerous = 'body iframe, body object, body embed, body script, base, meta[http-equiv="refresh"], style, svg, math, audio:not([src^="media/"]), audio[autoplay], video, link:not([href="./app.css"]), form[action], frame, frameset, marquee';
     for (const el of document.querySelectorAll(dangerous)) found.push(describe(el));
     for (const script of document.querySelectorAll('script')) if (!script.src || !script.src.startsWith(location.href.replace(/[#?].*$/, '').replace(/[^/]*$/, ''))) found.push(`script ${describe(script)}`);
     return found;
   }, CLOBBER_TARGETS);
 }
+
+export async function expectNoLiveMarkup(page: Page, where: string): Promise<void> {
+  expect(await liveMarkup(page), where).toEqual([]);
+}
+
+/** Studies a deck to the end, rating each card Easy; returns what each card showed, front and back. */
+export async function studyAll(page: Page, deckTitle: string): Promise<string[]> {
+  const home = new HomePage(page);
+  await page.goto(page.url().replace(/#.*$/, '#/'));
+  await home.heading.waitFor();
+  await home.study(deckTitle);
+  const review = new ReviewPage(page);
+  const card = page.getByRole('article', { name: 'Card' });
+  const summary = page.getByRole('region', { name: 'Session summary' });
+  const seen: string[] = [];
+  for (;;) {
+    await expect(review.showAnswer.or(summary)).toBeVisible();
+    if (await summary.isVisible()) return seen;
+    await expectNoLiveMarkup(page, `${deckTitle}: question ${seen.length + 1}`);
+    await review.showAnswer.click();
+    await expect(review.answerSection).toBeVisible();
+    await expectNoLiveMarkup(page, `${deckTitle}: answer ${seen.length + 1}`);
+    seen.push((await card.textContent()) ?? '');
+    await review.rating('Easy').click();
+  }
+}
+

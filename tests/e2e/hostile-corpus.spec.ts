@@ -6,39 +6,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { FITTING_PAYLOADS, OVERSIZED_PAYLOADS, BATCH_LIMIT, clozeOf, joinPayloads, payloadBatches, writeHostileDecks } from '../fixtures/hostile-payloads.ts';
-import { guardPage, liveMarkup } from './guards.ts';
+import { expectNoLiveMarkup, guardPage, studyAll } from './guards.ts';
 import { launchPreview, tempDataDir } from './harness.ts';
 import { BrowserPage, EditorPage } from './manage-pages.ts';
-import { HomePage, ReviewPage } from './pages.ts';
+import { HomePage } from './pages.ts';
 
 // Payloads that Markdown with raw HTML off shows exactly as written, so a reader can see them.
 const READABLE = ['<script>window.__pwned="script-tag";alert("xss-script")</script>', '<img src=x onerror="window.__pwned=\'img-onerror\';alert(1)">', '<iframe src="javascript:parent.__pwned=\'iframe\'"></iframe>'];
-
-async function expectNoLiveMarkup(page: Page, where: string): Promise<void> {
-  expect(await liveMarkup(page), where).toEqual([]);
-}
-
-/** Studies a deck to the end, rating each card Easy; returns what each card showed, front and back. */
-async function studyAll(page: Page, deckTitle: string): Promise<string[]> {
-  const home = new HomePage(page);
-  await page.goto(page.url().replace(/#.*$/, '#/'));
-  await home.heading.waitFor();
-  await home.study(deckTitle);
-  const review = new ReviewPage(page);
-  const card = page.getByRole('article', { name: 'Card' });
-  const summary = page.getByRole('region', { name: 'Session summary' });
-  const seen: string[] = [];
-  for (;;) {
-    await expect(review.showAnswer.or(summary)).toBeVisible();
-    if (await summary.isVisible()) return seen;
-    await expectNoLiveMarkup(page, `${deckTitle}: question ${seen.length + 1}`);
-    await review.showAnswer.click();
-    await expect(review.answerSection).toBeVisible();
-    await expectNoLiveMarkup(page, `${deckTitle}: answer ${seen.length + 1}`);
-    seen.push((await card.textContent()) ?? '');
-    await review.rating('Easy').click();
-  }
-}
 
 test('a hostile corpus in every field, shipped and typed in, runs nothing and stays readable', async () => {
   test.setTimeout(120_000);

@@ -25,7 +25,7 @@ export class HomePage {
   }
 
   async study(title: string): Promise<void> {
-    await this.page.getByRole('button', { name: `Study ${title}` }).click();
+    await this.page.getByRole('button', { name: `Study ${title}`, exact: true }).click();
   }
 }
 

@@ -152,6 +152,15 @@ describe('importing a bundle', () => {
     expect(readFileSync(path.join(dataDir, 'media', name))).toEqual(Buffer.from(other));
   });
 
+  it('leaves out a note with a field too long for a card, saying which and why', async () => {
+    const { service } = await open();
+    const b = bundle();
+    b.notes[1] = { ...b.notes[1]!, back: 'x'.repeat(1_000_000) };
+    const report = await service.importBundle(b);
+    expect(report.notesAdded).toBe(2);
+    expect(report.skipped).toContainEqual({ what: 'note "g-ser"', reason: 'a field is 1,000,000 characters long; notes over 100,000 are not imported' });
+  });
+
   it('puts everything in one deck when asked to', async () => {
     const { service } = await open();
     const report = await service.importBundle(bundle(), { deck: 'From Anki' });
