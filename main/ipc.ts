@@ -15,7 +15,7 @@ const time = (field: string) =>
 
 interface Handler<M extends ApiMethod> {
   args: z.ZodType<ApiArgs<M>>;
-  run(service: DeckhandService, args: ApiArgs<M>): ApiValue<M>;
+  run(service: DeckhandService, args: ApiArgs<M>): ApiValue<M> | Promise<ApiValue<M>>;
 }
 
 const noArgs = z.strictObject({}) as unknown as z.ZodType<Record<string, never>>;
@@ -125,6 +125,7 @@ const handlers: { [M in ApiMethod]: Handler<M> } = {
   searchCards: { args: searchSchema as z.ZodType<ApiArgs<'searchCards'>>, run: (s, a) => s.searchCards(a) },
   updateCards: { args: updateCardsSchema as z.ZodType<ApiArgs<'updateCards'>>, run: (s, a) => s.updateCards(a) },
   listTags: { args: noArgs, run: (s) => s.listTags() },
+  getStats: { args: z.strictObject({ deckId: id('deckId').optional() }), run: (s, a) => s.getStats(a) },
 };
 
 const known = new Set<string>(API_METHODS);
@@ -136,7 +137,7 @@ export async function dispatch(service: DeckhandService, method: string, args: u
   const parsed = handler.args.safeParse(args ?? {});
   if (!parsed.success) return failure('bad-request', `${method}: ${describe(parsed.error, args)}`);
   try {
-    return { ok: true, value: handler.run(service, parsed.data as never) };
+    return { ok: true, value: await handler.run(service, parsed.data as never) };
   } catch (e) {
     if (e instanceof AppError) return failure(e.code, e.message);
     console.error(`deckhand: ${method} failed`, e);

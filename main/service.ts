@@ -2,7 +2,7 @@
 // collection, and composes the pure domain with the store.
 import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import type { AnswerArgs, AnswerResult, AppInfo, Article, ArticleCard, BackupInfo, BrowserRow, CardActionResult, DeckSummary, DeleteResult, NoteView, SaveNoteArgs, SearchArgs, SearchResult, StudyCard, StudyState, UndoResult, UpdateCardsArgs, UpdateCardsResult } from './contract.ts';
+import type { AnswerArgs, AnswerResult, AppInfo, Article, ArticleCard, BackupInfo, BrowserRow, CardActionResult, DeckSummary, DeleteResult, NoteView, SaveNoteArgs, SearchArgs, SearchResult, Stats, StudyCard, StudyState, UndoResult, UpdateCardsArgs, UpdateCardsResult } from './contract.ts';
 import { AppError } from './app-error.ts';
 import type { Clock } from './clock.ts';
 import { segmentArticle } from './domain/article.ts';
@@ -18,6 +18,7 @@ import { DeckFileError, notesOf, readDeckDir, type LoadedDeck } from './formats/
 import type { CollectionStore, DeckRecord } from './store/collection-store.ts';
 import { deckTree, isWithin, joinTitle, sameTitlePath, titlePath } from './domain/deck-tree.ts';
 import { searchCards } from './domain/search.ts';
+import { computeStats } from './domain/stats.ts';
 import type { LogKind } from './store/stored.ts';
 
 /** Anki caps the time counted for one answer at 60 s: longer means the learner walked away. */
@@ -834,6 +835,21 @@ export function createService(options: ServiceOptions) {
       const tags = new Set<string>();
       for (const deckId of data.decks.keys()) for (const note of store.notesOf(deckId).values()) for (const t of note.tags) tags.add(t);
       return [...tags].sort((a, b) => a.localeCompare(b));
+    },
+
+    /**
+     * The Statistics screen's numbers for a deck and the decks under it, or for every deck. The
+     * first call waits for the review log to be read (in pieces, so answers meanwhile go through);
+     * after that the history is in memory and kept current.
+     */
+    async getStats({ deckId }: { deckId?: string }): Promise<Stats> {
+      if (deckId !== undefined) deck(deckId);
+      const history = await store.answerHistory();
+      // The deck may have gone while the log was read.
+      const d = deckId === undefined ? null : deck(deckId);
+      const deckIds = d ? subtreeOf(d.id) : null;
+      const cards = (deckIds ?? [...data.decks.keys()]).flatMap(cardsOf);
+      return computeStats({ deckId: d?.id ?? null, title: d?.title ?? 'All decks', cards, history, deckIds, now: clock(), rolloverHour: data.settings.rolloverHour });
     },
 
     close(): void {

@@ -5,10 +5,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } 
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Low } from 'lowdb';
+import type { AnswerHistory, StateBefore } from '../domain/answer-history.ts';
 import type { Card, Note } from '../domain/card.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../domain/settings.ts';
 import { CardTable } from './card-table.ts';
 import { BACKUP_INTERVAL_MS, backupDir, listBackups, takeBackup, takeBackupAsync, thinBackups } from './backups.ts';
+import { readAnswerHistory } from './answer-history-reader.ts';
 import { acquireLock, type Lock } from './lock.ts';
 import { compactSegments, LOG_FILE, listSegments, reviewLogFiles, sealActiveLog } from './log-segments.ts';
 import { checkColumns, migrate, NewerFormatError } from './migrations.ts';
@@ -57,6 +59,11 @@ export interface CollectionStore {
   flush(): Promise<void>;
   /** Log entries made at or after `since` (epoch ms), oldest first; reads only the newest log files it needs. */
   entriesSince(since: number): StoredReview[];
+  /**
+   * Every answer in the log, in compact columns for the statistics. Read from the log the first
+   * time it is asked for (in pieces, so answers are not held up), then kept current by every append.
+   */
+  answerHistory(): Promise<AnswerHistory>;
   /** Backups of the snapshot, newest first. */
   backups(): { name: string; createdAt: number }[];
   /** Replaces the collection with a backup; the current state is backed up first. */
@@ -141,6 +148,28 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
   let reviewsSinceBackup = 0;
   let lastBackupAt = listBackups(dir)[0]?.createdAt ?? 0;
   let closed = false;
+  let history: AnswerHistory | null = null;
+  let historyRead: Promise<AnswerHistory> | null = null;
+  /** Appends made while the history is being read, with each card's state before them. */
+  let historyBacklog: { entry: StoredReview; before: StateBefore | undefined }[] = [];
+
+  function answerHistory(): Promise<AnswerHistory> {
+    if (history) return Promise.resolve(history);
+    historyRead ??= readAnswerHistory(reviewLogFiles(dir), seq).then(
+      (read) => {
+        for (const { entry, before } of historyBacklog) read.add(entry, before);
+        historyBacklog = [];
+        history = read;
+        return read;
+      },
+      (e: unknown) => {
+        historyRead = null;
+        historyBacklog = [];
+        throw e;
+      },
+    );
+    return historyRead;
+  }
 
   function notesOf(deckId: string): Map<string, Note> {
     let deckNotes = notes.get(deckId);
@@ -270,7 +299,14 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
     activeEntries += entries.length;
     pendingReviews += entries.length;
     reviewsSinceBackup += entries.length;
-    for (const review of reviews) data.cards.set(review.card.id, review.card);
+    entries.forEach((entry, i) => {
+      const card = reviews[i]!.card;
+      const prior = data.cards.get(card.id)?.memory;
+      const before = prior && { state: prior.state, scheduledDays: prior.scheduledDays };
+      if (history) history.add(entry, before);
+      else if (historyRead) historyBacklog.push({ entry, before });
+      data.cards.set(card.id, card);
+    });
     if (entries.length) changed();
     return entries;
   }
@@ -300,6 +336,7 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
       }
       return found.flat();
     },
+    answerHistory,
     backups: () => listBackups(dir),
     restore(name) {
       if (!listBackups(dir).some((b) => b.name === path.basename(name))) throw new Error(`There is no backup named ${name}.`);
