@@ -4,7 +4,6 @@
 // and the history is then kept current answer by answer (collection-store.ts).
 import { closeSync, fstatSync, openSync, read } from 'node:fs';
 import { promisify } from 'node:util';
-import { StringDecoder } from 'node:string_decoder';
 import { AnswerHistory, type StateBefore } from '../domain/answer-history.ts';
 import type { StoredReview } from './stored.ts';
 
@@ -31,34 +30,41 @@ export async function readAnswerHistory(files: readonly string[], upToSeq: numbe
     }
     const history = new AnswerHistory();
     const states = new Map<string, StateBefore>();
-    const take = (line: string) => {
-      if (line.trim() === '') return;
-      let entry: StoredReview;
-      try {
-        entry = JSON.parse(line) as StoredReview;
-      } catch {
-        return;
-      }
-      if (typeof entry.seq !== 'number' || entry.seq > upToSeq || !entry.card) return;
-      history.add(entry, states.get(entry.cardId));
-      states.set(entry.cardId, { state: entry.card.state, scheduledDays: entry.card.scheduledDays });
-    };
-    const piece = Buffer.allocUnsafe(PIECE_BYTES);
+    let piece = Buffer.allocUnsafe(PIECE_BYTES);
     for (const { fd, size } of opened) {
-      const decoder = new StringDecoder('utf8');
-      let rest = '';
+      // Whole lines are taken from each piece; a line cut at the piece's end moves to the front of the next.
+      let kept = 0;
       for (let pos = 0; pos < size; ) {
-        const { bytesRead } = await readAsync(fd, piece, 0, Math.min(PIECE_BYTES, size - pos), pos);
+        if (kept === piece.length) piece = Buffer.concat([piece, Buffer.allocUnsafe(piece.length)]);
+        const { bytesRead } = await readAsync(fd, piece, kept, Math.min(piece.length - kept, size - pos), pos);
         if (bytesRead === 0) break;
         pos += bytesRead;
-        const lines = (rest + decoder.write(piece.subarray(0, bytesRead))).split('\n');
-        rest = lines.pop()!;
-        for (const line of lines) take(line);
+        const filled = kept + bytesRead;
+        let lineStart = 0;
+        for (let nl = piece.indexOf(0x0a, 0); nl >= 0 && nl < filled; nl = piece.indexOf(0x0a, lineStart)) {
+          take(piece, lineStart, nl, history, states, upToSeq);
+          lineStart = nl + 1;
+        }
+        kept = filled - lineStart;
+        piece.copy(piece, 0, lineStart, filled);
+        if (pos >= size && kept > 0) take(piece, 0, kept, history, states, upToSeq);
       }
-      take(rest + decoder.end());
     }
     return history;
   } finally {
     for (const { fd } of opened) closeSync(fd);
   }
+}
+
+function take(buf: Buffer, start: number, end: number, history: AnswerHistory, states: Map<string, StateBefore>, upToSeq: number): void {
+  if (end <= start) return;
+  let entry: StoredReview;
+  try {
+    entry = JSON.parse(buf.toString('utf8', start, end)) as StoredReview;
+  } catch {
+    return;
+  }
+  if (typeof entry.seq !== 'number' || entry.seq > upToSeq || !entry.card) return;
+  history.add(entry, states.get(entry.cardId));
+  states.set(entry.cardId, { state: entry.card.state, scheduledDays: entry.card.scheduledDays });
 }
