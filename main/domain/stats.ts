@@ -194,32 +194,3 @@ export function memoryStats(cards: Iterable<Card>, now: number): Stats['memory']
   }
   return { cards: n, averageRetrievability: n ? sum / n : null, retrievability: r.bins, stability: s.bins, difficulty: d.bins };
 }
-
-export interface StatsInput {
-  deckId: string | null;
-  title: string;
-  /** The cards of the decks asked for. */
-  cards: readonly Card[];
-  history: AnswerHistory;
-  /** The decks asked for; null for all. */
-  deckIds: readonly string[] | null;
-  now: number;
-  rolloverHour: number;
-}
-
-export function computeStats(input: StatsInput): Stats {
-  const { history, now, rolloverHour, cards } = input;
-  const mask = history.deckMask(input.deckIds);
-  return {
-    deckId: input.deckId,
-    title: input.title,
-    now,
-    rolloverHour,
-    heatmap: heatmap(history, mask, now, rolloverHour),
-    forecast: forecast(cards, now, rolloverHour),
-    retention: trueRetention(history, mask, now, rolloverHour),
-    cardCounts: cardCounts(cards),
-    buttons: answerButtons(history, mask, now, rolloverHour),
-    memory: memoryStats(cards, now),
-  };
-}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { historyFromLog, type LogLine } from '../../../main/domain/answer-history.ts';
 import { MemoryState } from '../../../main/domain/card.ts';
-import { answerButtons, cardCounts, computeStats, forecast, heatmap, memoryStats, trueRetention } from '../../../main/domain/stats.ts';
+import { answerButtons, cardCounts, forecast, heatmap, memoryStats, trueRetention } from '../../../main/domain/stats.ts';
 import { card } from './fixtures.ts';
 
 const at = (d: number, h: number, m = 0) => new Date(2026, 2, d, h, m).getTime();
@@ -183,15 +183,5 @@ describe('FSRS memory', () => {
 
   it('has no average without any card answered', () => {
     expect(memoryStats([card()], NOW).averageRetrievability).toBeNull();
-  });
-});
-
-describe('all of it at once', () => {
-  it('takes the decks asked for from the history and the cards given', () => {
-    const h = historyFromLog([line('x/a', at(20, 9), 3, { deck: 'x' }), line('y/b', at(20, 9), 3, { deck: 'y' })]);
-    const s = computeStats({ deckId: 'x', title: 'X', cards: [card({ deckId: 'x' })], history: h, deckIds: ['x'], now: NOW, rolloverHour: 4 });
-    expect(s.heatmap.total).toBe(1);
-    expect(s.cardCounts.total).toBe(1);
-    expect(s.title).toBe('X');
   });
 });
