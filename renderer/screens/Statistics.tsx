@@ -265,7 +265,11 @@ function Forecast({ forecast, firstDay }: { forecast: Stats['forecast']; firstDa
           </button>
         ))}
       </div>
-      <BarChart slotLabel="Day" labels={labels} series={[{ label: 'Due', values: days, color: '--due' }]} ticks={labels.map((_, i) => i).filter((i) => i % every === 0)} />
+      {days.some((n) => n > 0) ? (
+        <BarChart slotLabel="Day" labels={labels} series={[{ label: 'Due', values: days, color: '--due' }]} ticks={labels.map((_, i) => i).filter((i) => i % every === 0)} />
+      ) : (
+        <p class="empty">Nothing is due in the next {range} days.</p>
+      )}
       <Numbers caption={`Cards due in the next ${range} days`} head={['Day', 'Cards due']} rows={days.map((n, i) => [labels[i]!, n])} />
     </>
   );
@@ -366,7 +370,7 @@ function Buttons({ buttons }: { buttons: Stats['buttons'] }) {
   return (
     <>
       <p class="muted small">Over the last {buttons.days} days, by what the card was before the answer.</p>
-      <BarChart slotLabel="Button" labels={labels} series={series} ticks={[1, 5, 9, 13]} />
+      {GROUPS.some(([k]) => total(k) > 0) ? <BarChart slotLabel="Button" labels={labels} series={series} ticks={[1, 5, 9, 13]} /> : <p class="empty">No answers in the last {buttons.days} days yet.</p>}
       <Numbers caption={`Answer buttons pressed in the last ${buttons.days} days`} head={['Cards', ...BUTTONS, 'Passed']} rows={GROUPS.map(([k, label]) => [label, ...buttons[k], passed(k)])} />
     </>
   );
