@@ -24,6 +24,16 @@ export interface StateBefore {
 /** Marks an answer given to a card in Review state (Anki's revlog type 1), the only kind true retention counts. */
 export const NOT_A_REVIEW = -1;
 
+export interface HistoryColumns {
+  deckIds: string[];
+  seq: Float64Array<ArrayBuffer>;
+  at: Float64Array<ArrayBuffer>;
+  rating: Uint8Array<ArrayBuffer>;
+  deck: Uint32Array<ArrayBuffer>;
+  lastInterval: Float32Array<ArrayBuffer>;
+  undone: Uint8Array<ArrayBuffer>;
+}
+
 export class AnswerHistory {
   /** Answers held; the columns below are longer, with room to grow. */
   length = 0;
@@ -38,6 +48,26 @@ export class AnswerHistory {
   undone = new Uint8Array(1024);
   readonly deckIds: string[] = [];
   private readonly deckIndex = new Map<string, number>();
+
+  /** A history from columns saved earlier (see store/answer-history-file.ts); the columns are used as they are. */
+  static fromColumns(columns: HistoryColumns): AnswerHistory {
+    const h = new AnswerHistory();
+    h.length = columns.seq.length;
+    h.seq = columns.seq;
+    h.at = columns.at;
+    h.rating = columns.rating;
+    h.deck = columns.deck;
+    h.lastInterval = columns.lastInterval;
+    h.undone = columns.undone;
+    for (const id of columns.deckIds) h.deckNumber(id);
+    return h;
+  }
+
+  /** The answers held, as columns of exactly `length` (views, not copies). */
+  columns(): HistoryColumns {
+    const n = this.length;
+    return { deckIds: [...this.deckIds], seq: this.seq.subarray(0, n), at: this.at.subarray(0, n), rating: this.rating.subarray(0, n), deck: this.deck.subarray(0, n), lastInterval: this.lastInterval.subarray(0, n), undone: this.undone.subarray(0, n) };
+  }
 
   /** The position of a deck in `deckIds`, added when new. */
   deckNumber(deckId: string): number {
@@ -102,7 +132,7 @@ export class AnswerHistory {
   }
 
   private grow(): void {
-    const size = this.at.length * 2;
+    const size = Math.max(1024, this.at.length * 2);
     const grown = <T extends Float64Array | Float32Array | Uint8Array | Uint32Array>(a: T, make: new (n: number) => T): T => {
       const b = new make(size);
       b.set(a);

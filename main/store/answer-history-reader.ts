@@ -5,6 +5,7 @@
 import { closeSync, fstatSync, openSync, read } from 'node:fs';
 import { promisify } from 'node:util';
 import { AnswerHistory, type StateBefore } from '../domain/answer-history.ts';
+import type { SavedHistory } from './answer-history-file.ts';
 import type { StoredReview } from './stored.ts';
 
 const readAsync = promisify(read);
@@ -12,12 +13,13 @@ const readAsync = promisify(read);
 const PIECE_BYTES = 1 << 20;
 
 /**
- * The answers of `files` (oldest first) up to log position `upToSeq`. The files are opened at
+ * The answers of `files` (oldest first) up to log position `upToSeq`, added to `from` (a history
+ * saved earlier: its lines are skipped) when given. The files are opened at
  * once and read only up to their size at that moment: a file sealed (renamed) while it is being
  * read stays readable through its descriptor, and a line being appended is never half-read.
  * Lines that do not parse are skipped; opening the collection has already reported them.
  */
-export async function readAnswerHistory(files: readonly string[], upToSeq: number): Promise<AnswerHistory> {
+export async function readAnswerHistory(files: readonly string[], upToSeq: number, from?: SavedHistory): Promise<SavedHistory> {
   const opened: { fd: number; size: number }[] = [];
   try {
     for (const file of files) {
@@ -28,8 +30,9 @@ export async function readAnswerHistory(files: readonly string[], upToSeq: numbe
         if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
       }
     }
-    const history = new AnswerHistory();
-    const states = new Map<string, StateBefore>();
+    const history = from?.history ?? new AnswerHistory();
+    const states = from?.states ?? new Map<string, StateBefore>();
+    const after = from?.upToSeq ?? 0;
     let piece = Buffer.allocUnsafe(PIECE_BYTES);
     for (const { fd, size } of opened) {
       // Whole lines are taken from each piece; a line cut at the piece's end moves to the front of the next.
@@ -42,21 +45,21 @@ export async function readAnswerHistory(files: readonly string[], upToSeq: numbe
         const filled = kept + bytesRead;
         let lineStart = 0;
         for (let nl = piece.indexOf(0x0a, 0); nl >= 0 && nl < filled; nl = piece.indexOf(0x0a, lineStart)) {
-          take(piece, lineStart, nl, history, states, upToSeq);
+          take(piece, lineStart, nl, history, states, after, upToSeq);
           lineStart = nl + 1;
         }
         kept = filled - lineStart;
         piece.copy(piece, 0, lineStart, filled);
-        if (pos >= size && kept > 0) take(piece, 0, kept, history, states, upToSeq);
+        if (pos >= size && kept > 0) take(piece, 0, kept, history, states, after, upToSeq);
       }
     }
-    return history;
+    return { history, states, upToSeq };
   } finally {
     for (const { fd } of opened) closeSync(fd);
   }
 }
 
-function take(buf: Buffer, start: number, end: number, history: AnswerHistory, states: Map<string, StateBefore>, upToSeq: number): void {
+function take(buf: Buffer, start: number, end: number, history: AnswerHistory, states: Map<string, StateBefore>, after: number, upToSeq: number): void {
   if (end <= start) return;
   let entry: StoredReview;
   try {
@@ -64,7 +67,7 @@ function take(buf: Buffer, start: number, end: number, history: AnswerHistory, s
   } catch {
     return;
   }
-  if (typeof entry.seq !== 'number' || entry.seq > upToSeq || !entry.card) return;
+  if (typeof entry.seq !== 'number' || entry.seq <= after || entry.seq > upToSeq || !entry.card) return;
   history.add(entry, states.get(entry.cardId));
   states.set(entry.cardId, { state: entry.card.state, scheduledDays: entry.card.scheduledDays });
 }

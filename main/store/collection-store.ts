@@ -10,6 +10,7 @@ import type { Card, Note } from '../domain/card.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../domain/settings.ts';
 import { CardTable } from './card-table.ts';
 import { BACKUP_INTERVAL_MS, backupDir, listBackups, takeBackup, takeBackupAsync, thinBackups } from './backups.ts';
+import { HISTORY_FILE, readHistoryFile, writeHistoryFile } from './answer-history-file.ts';
 import { readAnswerHistory } from './answer-history-reader.ts';
 import { acquireLock, type Lock } from './lock.ts';
 import { compactSegments, LOG_FILE, listSegments, reviewLogFiles, sealActiveLog } from './log-segments.ts';
@@ -149,26 +150,47 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
   let lastBackupAt = listBackups(dir)[0]?.createdAt ?? 0;
   let closed = false;
   let history: AnswerHistory | null = null;
+  /** Each card's state after its last log line, kept with the history so that it can be saved. */
+  let historyStates = new Map<string, StateBefore>();
+  /** The log position the saved history file holds; it is rewritten on close only when behind. */
+  let historySavedSeq = -1;
   let historyRead: Promise<AnswerHistory> | null = null;
   /** Appends made while the history is being read, with each card's state before them. */
   let historyBacklog: { entry: StoredReview; before: StateBefore | undefined }[] = [];
+  const historyFile = path.join(dir, HISTORY_FILE);
 
   function answerHistory(): Promise<AnswerHistory> {
     if (history) return Promise.resolve(history);
-    historyRead ??= readAnswerHistory(reviewLogFiles(dir), seq).then(
-      (read) => {
-        for (const { entry, before } of historyBacklog) read.add(entry, before);
-        historyBacklog = [];
-        history = read;
-        return read;
-      },
-      (e: unknown) => {
-        historyRead = null;
-        historyBacklog = [];
-        throw e;
-      },
-    );
+    historyRead ??= (async () => {
+      const saved = readHistoryFile(historyFile, seq);
+      // Sealed segments the saved history already holds are not read again.
+      const files = saved ? [...listSegments(dir).filter((s) => s.lastSeq > saved.upToSeq).map((s) => s.file), logFile] : reviewLogFiles(dir);
+      const read = await readAnswerHistory(files, seq, saved ?? undefined);
+      for (const { entry, before } of historyBacklog) {
+        read.history.add(entry, before);
+        read.states.set(entry.cardId, { state: entry.card.state, scheduledDays: entry.card.scheduledDays });
+      }
+      historyBacklog = [];
+      historyStates = read.states;
+      historySavedSeq = saved?.upToSeq ?? -1;
+      history = read.history;
+      return read.history;
+    })().catch((e: unknown) => {
+      historyRead = null;
+      historyBacklog = [];
+      throw e;
+    });
     return historyRead;
+  }
+
+  /** On close: derived data, so a failure to save it costs only a slower first Statistics visit next time. */
+  function saveHistory(): void {
+    if (!history || historySavedSeq === seq) return;
+    try {
+      writeHistoryFile(historyFile, { history, states: historyStates, upToSeq: seq });
+    } catch {
+      rmSync(historyFile, { force: true });
+    }
   }
 
   function notesOf(deckId: string): Map<string, Note> {
@@ -303,8 +325,10 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
       const card = reviews[i]!.card;
       const prior = data.cards.get(card.id)?.memory;
       const before = prior && { state: prior.state, scheduledDays: prior.scheduledDays };
-      if (history) history.add(entry, before);
-      else if (historyRead) historyBacklog.push({ entry, before });
+      if (history) {
+        history.add(entry, before);
+        historyStates.set(card.id, { state: card.memory.state, scheduledDays: card.memory.scheduledDays });
+      } else if (historyRead) historyBacklog.push({ entry, before });
       data.cards.set(card.id, card);
     });
     if (entries.length) changed();
@@ -374,6 +398,7 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
       adapter.writeNow(capture());
       closed = true;
       writer.close();
+      saveHistory();
       try {
         backupNow();
         compactSegments(dir);

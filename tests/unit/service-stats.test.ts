@@ -1,12 +1,14 @@
 // The Statistics screen's numbers through the service: from the review log on disk, kept current
 // by answers and undos, and consistent with what the study queue says.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../main/app-error.ts';
 import { createService } from '../../main/service.ts';
+import { HISTORY_FILE } from '../../main/store/answer-history-file.ts';
 import { openCollectionStore } from '../../main/store/collection-store.ts';
+import { listSegments } from '../../main/store/log-segments.ts';
 
 const tmp = (p: string) => mkdtempSync(path.join(os.tmpdir(), p));
 const START = new Date(2026, 2, 2, 9).getTime();
@@ -92,6 +94,41 @@ describe('statistics', () => {
     expect(today(again.heatmap.counts)).toBe(5);
     expect(again.buttons).toEqual(stats.buttons);
     reopened.service.close();
+  });
+
+  it('saves the history on quit and, reopened, reads it plus only the log written since', async () => {
+    const dataDir = tmp('deckhand-data-');
+    const decksDir = decks();
+    const first = await open(dataDir, decksDir);
+    for (let i = 0; i < 3; i++) answer(first.service, 'd', 3);
+    await first.service.getStats({});
+    first.service.close();
+    expect(existsSync(path.join(dataDir, HISTORY_FILE))).toBe(true);
+    // The log the saved history holds is gone: what is still counted must come from the saved file.
+    for (const segment of listSegments(dataDir)) rmSync(segment.file);
+
+    const second = await open(dataDir, decksDir, START + 1000);
+    answer(second.service, 'e', 4);
+    second.service.close(); // no statistics asked for: the saved history stays as it was
+    const third = await open(dataDir, decksDir, START + 2000);
+    answer(third.service, 'e', 1);
+    const stats = await third.service.getStats({});
+    expect(today(stats.heatmap.counts)).toBe(5);
+    expect(stats.buttons.learning).toEqual([1, 0, 3, 1]);
+    third.service.close();
+  });
+
+  it('reads the whole log again when the saved history is damaged', async () => {
+    const dataDir = tmp('deckhand-data-');
+    const decksDir = decks();
+    const first = await open(dataDir, decksDir);
+    for (let i = 0; i < 3; i++) answer(first.service, 'd', 3);
+    await first.service.getStats({});
+    first.service.close();
+    writeFileSync(path.join(dataDir, HISTORY_FILE), 'not a history');
+    const second = await open(dataDir, decksDir, START + 1000);
+    expect(today((await second.service.getStats({})).heatmap.counts)).toBe(3);
+    second.service.close();
   });
 
   it('refuses a deck that does not exist, naming it', async () => {
