@@ -1,39 +1,46 @@
 // The answer history saved beside the log when the collection closes, so the next first visit to
-// the Statistics screen reads ~26 MB of columns and the log written since, not every line of a
+// the Statistics screen reads ~30 MB of columns and the log written since, not every line of a
 // log that may hold a million answers. It is derived data: written without fsync, and any file
 // that is missing, short, of another version or claiming more of the log than exists is ignored
 // (the history is then read from the log again).
-import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { AnswerHistory, type StateBefore } from '../domain/answer-history.ts';
+import { closeSync, existsSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { AnswerHistory } from '../domain/answer-history.ts';
+import { CardStates } from './card-states.ts';
 
 export const HISTORY_FILE = 'answer-history.bin';
 const MAGIC = 0x44484148; // "DHAH"
-const VERSION = 1;
+const VERSION = 2;
 
 interface Header {
   /** The last log position the columns include. */
   upToSeq: number;
   length: number;
   deckIds: string[];
-  /** Each card's state after its last line up to `upToSeq`: the state before its next answer. */
-  cards: [string, number, number][];
+  /** Card ids, sorted, joined by newlines (one string parses far faster than 100,000). */
+  cardIds: string;
+  cards: number;
 }
 
 export interface SavedHistory {
   history: AnswerHistory;
-  states: Map<string, StateBefore>;
+  /** Each card's state after its last line up to `upToSeq`: the state before its next answer. */
+  states: CardStates;
   upToSeq: number;
 }
 
-/** Column byte sizes, in file order: 8-byte columns first so every column starts aligned. */
-const layout = (n: number) => [8 * n, 8 * n, 4 * n, 4 * n, n, n];
+/**
+ * Column byte sizes, in file order: the answers' seq, at, lastInterval, deck, then the cards'
+ * days, the answers' rating and undone, the cards' state. Widest first, so every column starts
+ * aligned for a typed-array view straight into the file's buffer.
+ */
+const layout = (n: number, cards: number) => [8 * n, 8 * n, 4 * n, 4 * n, 4 * cards, n, n, cards];
 
 export function writeHistoryFile(file: string, saved: SavedHistory): void {
   const cols = saved.history.columns();
-  const header: Header = { upToSeq: saved.upToSeq, length: saved.history.length, deckIds: cols.deckIds, cards: [...saved.states].map(([id, s]) => [id, s.state, s.scheduledDays]) };
+  const cards = saved.states.sorted();
+  const header: Header = { upToSeq: saved.upToSeq, length: saved.history.length, deckIds: cols.deckIds, cardIds: cards.ids.join('\n'), cards: cards.ids.length };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
-  const headerBytes = Math.ceil((12 + json.length) / 8) * 8;
-  const head = Buffer.alloc(headerBytes);
+  const head = Buffer.alloc(Math.ceil((12 + json.length) / 8) * 8);
   head.writeUInt32LE(MAGIC, 0);
   head.writeUInt32LE(VERSION, 4);
   head.writeUInt32LE(json.length, 8);
@@ -42,7 +49,7 @@ export function writeHistoryFile(file: string, saved: SavedHistory): void {
   const fd = openSync(temp, 'w');
   try {
     writeSync(fd, head);
-    for (const c of [cols.seq, cols.at, cols.lastInterval, cols.deck, cols.rating, cols.undone]) writeSync(fd, new Uint8Array(c.buffer, c.byteOffset, c.byteLength));
+    for (const c of [cols.seq, cols.at, cols.lastInterval, cols.deck, cards.days, cols.rating, cols.undone, cards.state]) writeSync(fd, new Uint8Array(c.buffer, c.byteOffset, c.byteLength));
   } finally {
     closeSync(fd);
   }
@@ -58,31 +65,28 @@ export function readHistoryFile(file: string, logSeq: number): SavedHistory | nu
     const jsonLength = buf.readUInt32LE(8);
     const header = JSON.parse(buf.toString('utf8', 12, 12 + jsonLength)) as Header;
     const n = header.length;
+    const c = header.cards;
     let at = Math.ceil((12 + jsonLength) / 8) * 8;
-    const sizes = layout(n);
+    const sizes = layout(n, c);
     if (header.upToSeq > logSeq || buf.length !== at + sizes.reduce((a, b) => a + b, 0)) return null;
-    // Copies into fresh buffers: a view into the file's buffer would tie its alignment to Node's pool.
-    const take = <T>(make: (b: ArrayBuffer) => T, bytes: number): T => {
-      const copy = new Uint8Array(bytes);
-      copy.set(buf.subarray(at, at + bytes));
+    // A view into the file's buffer where it is aligned (a large read is, at offset 0), a copy otherwise.
+    const take = <T>(make: (b: ArrayBuffer, offset: number) => T, bytes: number, width: number): T => {
+      const offset = buf.byteOffset + at;
       at += bytes;
-      return make(copy.buffer);
+      if (offset % width === 0) return make(buf.buffer as ArrayBuffer, offset);
+      return make(new Uint8Array(buf.subarray(at - bytes, at)).buffer, 0);
     };
-    const history = AnswerHistory.fromColumns({
-      deckIds: header.deckIds,
-      seq: take((b) => new Float64Array(b), sizes[0]!),
-      at: take((b) => new Float64Array(b), sizes[1]!),
-      lastInterval: take((b) => new Float32Array(b), sizes[2]!),
-      deck: take((b) => new Uint32Array(b), sizes[3]!),
-      rating: take((b) => new Uint8Array(b), sizes[4]!),
-      undone: take((b) => new Uint8Array(b), sizes[5]!),
-    });
-    return { history, states: new Map(header.cards.map(([id, state, scheduledDays]) => [id, { state, scheduledDays }])), upToSeq: header.upToSeq };
+    const seq = take((b, o) => new Float64Array(b, o, n), sizes[0]!, 8);
+    const times = take((b, o) => new Float64Array(b, o, n), sizes[1]!, 8);
+    const lastInterval = take((b, o) => new Float32Array(b, o, n), sizes[2]!, 4);
+    const deck = take((b, o) => new Uint32Array(b, o, n), sizes[3]!, 4);
+    const days = take((b, o) => new Float32Array(b, o, c), sizes[4]!, 4);
+    const rating = take((b, o) => new Uint8Array(b, o, n), sizes[5]!, 1);
+    const undone = take((b, o) => new Uint8Array(b, o, n), sizes[6]!, 1);
+    const state = take((b, o) => new Uint8Array(b, o, c), sizes[7]!, 1);
+    const history = AnswerHistory.fromColumns({ deckIds: header.deckIds, seq, at: times, lastInterval, deck, rating, undone });
+    return { history, states: new CardStates(c ? header.cardIds.split('\n') : [], state, days), upToSeq: header.upToSeq };
   } catch {
     return null;
   }
-}
-
-export function removeHistoryFile(file: string): void {
-  rmSync(file, { force: true });
 }

@@ -4,8 +4,9 @@
 // and the history is then kept current answer by answer (collection-store.ts).
 import { closeSync, fstatSync, openSync, read } from 'node:fs';
 import { promisify } from 'node:util';
-import { AnswerHistory, type StateBefore } from '../domain/answer-history.ts';
+import { AnswerHistory } from '../domain/answer-history.ts';
 import type { SavedHistory } from './answer-history-file.ts';
+import { CardStates } from './card-states.ts';
 import type { StoredReview } from './stored.ts';
 
 const readAsync = promisify(read);
@@ -31,7 +32,7 @@ export async function readAnswerHistory(files: readonly string[], upToSeq: numbe
       }
     }
     const history = from?.history ?? new AnswerHistory();
-    const states = from?.states ?? new Map<string, StateBefore>();
+    const states = from?.states ?? new CardStates();
     const after = from?.upToSeq ?? 0;
     let piece = Buffer.allocUnsafe(PIECE_BYTES);
     for (const { fd, size } of opened) {
@@ -59,7 +60,7 @@ export async function readAnswerHistory(files: readonly string[], upToSeq: numbe
   }
 }
 
-function take(buf: Buffer, start: number, end: number, history: AnswerHistory, states: Map<string, StateBefore>, after: number, upToSeq: number): void {
+function take(buf: Buffer, start: number, end: number, history: AnswerHistory, states: CardStates, after: number, upToSeq: number): void {
   if (end <= start) return;
   let entry: StoredReview;
   try {

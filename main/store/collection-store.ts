@@ -12,6 +12,7 @@ import { CardTable } from './card-table.ts';
 import { BACKUP_INTERVAL_MS, backupDir, listBackups, takeBackup, takeBackupAsync, thinBackups } from './backups.ts';
 import { HISTORY_FILE, readHistoryFile, writeHistoryFile } from './answer-history-file.ts';
 import { readAnswerHistory } from './answer-history-reader.ts';
+import { CardStates } from './card-states.ts';
 import { acquireLock, type Lock } from './lock.ts';
 import { compactSegments, LOG_FILE, listSegments, reviewLogFiles, sealActiveLog } from './log-segments.ts';
 import { checkColumns, migrate, NewerFormatError } from './migrations.ts';
@@ -151,7 +152,7 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
   let closed = false;
   let history: AnswerHistory | null = null;
   /** Each card's state after its last log line, kept with the history so that it can be saved. */
-  let historyStates = new Map<string, StateBefore>();
+  let historyStates = new CardStates();
   /** The log position the saved history file holds; it is rewritten on close only when behind. */
   let historySavedSeq = -1;
   let historyRead: Promise<AnswerHistory> | null = null;

@@ -118,6 +118,22 @@ describe('statistics', () => {
     third.service.close();
   });
 
+  it('knows from the saved history that a card answered after reopening was in review', async () => {
+    const dataDir = tmp('deckhand-data-');
+    const decksDir = decks();
+    const first = await open(dataDir, decksDir);
+    const { due } = answer(first.service, 'd', 4);
+    await first.service.getStats({});
+    first.service.close();
+    for (const segment of listSegments(dataDir)) rmSync(segment.file);
+
+    const later = await open(dataDir, decksDir, due + 60_000);
+    answer(later.service, 'd', 3);
+    const today = (await later.service.getStats({ deckId: 'd' })).retention[0]!;
+    expect(today.young).toEqual({ passed: 1, failed: 0 });
+    later.service.close();
+  });
+
   it('reads the whole log again when the saved history is damaged', async () => {
     const dataDir = tmp('deckhand-data-');
     const decksDir = decks();
