@@ -84,8 +84,10 @@ export function readHistoryFile(file: string, logSeq: number): SavedHistory | nu
     const rating = take((b, o) => new Uint8Array(b, o, n), sizes[5]!, 1);
     const undone = take((b, o) => new Uint8Array(b, o, n), sizes[6]!, 1);
     const state = take((b, o) => new Uint8Array(b, o, c), sizes[7]!, 1);
+    const ids = c ? header.cardIds.split('\n') : [];
+    if (ids.length !== c) return null;
     const history = AnswerHistory.fromColumns({ deckIds: header.deckIds, seq, at: times, lastInterval, deck, rating, undone });
-    return { history, states: new CardStates(c ? header.cardIds.split('\n') : [], state, days), upToSeq: header.upToSeq };
+    return { history, states: new CardStates(ids, state, days), upToSeq: header.upToSeq };
   } catch {
     return null;
   }
