@@ -301,6 +301,74 @@ export interface ExportedFileView {
   summary: string;
 }
 
+/** Answers passed (Hard, Good, Easy) and failed (Again). */
+export interface PassFail {
+  passed: number;
+  failed: number;
+}
+
+/**
+ * True retention over one window, as Anki's table defines it: only answers given to a card in
+ * review, young when the interval before the answer was under 21 days, mature otherwise.
+ */
+export interface RetentionRow {
+  period: 'today' | 'week' | 'month' | 'year';
+  /** Study days in the window, today included. */
+  days: number;
+  young: PassFail;
+  mature: PassFail;
+}
+
+/** One bar of a distribution: values from `from` up to `to` (null: no upper bound). */
+export interface Bin {
+  from: number;
+  to: number | null;
+  count: number;
+}
+
+/** Presses of Again, Hard, Good, Easy, in that order. */
+export type ButtonCounts = [number, number, number, number];
+
+export interface Stats {
+  /** null for every deck. */
+  deckId: string | null;
+  title: string;
+  now: number;
+  rolloverHour: number;
+  heatmap: {
+    /** The study day of `counts[0]`, as a local date `YYYY-MM-DD`; the last entry is today. */
+    firstDay: string;
+    /** Answers per study day, oldest first, 365 days. */
+    counts: number[];
+    total: number;
+    daysStudied: number;
+    /** Days in a row with answers, up to today (or yesterday while today has none yet). */
+    streak: number;
+  };
+  forecast: {
+    /** Cards due per study day from today on; today's includes overdue and learning cards. */
+    daily: number[];
+    next7: number;
+    next30: number;
+    next90: number;
+  };
+  retention: RetentionRow[];
+  cardCounts: { new: number; learning: number; young: number; mature: number; suspended: number; total: number };
+  /** Answer buttons pressed over the last `days` study days, by the card's kind before the answer. */
+  buttons: { days: number; learning: ButtonCounts; young: ButtonCounts; mature: ButtonCounts };
+  memory: {
+    /** Cards with a memory state (answered at least once). */
+    cards: number;
+    /** Mean predicted chance of recall now over those cards; null when there are none. */
+    averageRetrievability: number | null;
+    retrievability: Bin[];
+    /** Days. */
+    stability: Bin[];
+    /** FSRS difficulty, 1 (easiest) to 10. */
+    difficulty: Bin[];
+  };
+}
+
 export interface DeckhandApi {
   getAppInfo(args: Record<string, never>): Promise<Result<AppInfo>>;
   listDecks(args: Record<string, never>): Promise<Result<DeckSummary[]>>;
@@ -332,6 +400,8 @@ export interface DeckhandApi {
   /** Reads a file and imports it, all or nothing. */
   importFile(args: ImportFileArgs): Promise<Result<ImportReport>>;
   exportFile(args: ExportFileArgs): Promise<Result<ExportedFileView>>;
+  /** The Statistics screen's numbers for a deck (with the decks under it) or, without `deckId`, for every deck. */
+  getStats(args: { deckId?: string }): Promise<Result<Stats>>;
 }
 
 export type ApiMethod = keyof DeckhandApi;
@@ -371,6 +441,7 @@ export const API_METHODS = [
   'listTags',
   'importFile',
   'exportFile',
+  'getStats',
 ] as const satisfies readonly ApiMethod[];
 
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;

@@ -122,6 +122,7 @@ const handlers: { [M in ApiMethod]: Handler<M> } = {
       return { fileName: file.fileName, mime: file.mime, summary: file.summary, data: Buffer.from(file.bytes).toString('base64') };
     },
   },
+  getStats: { args: z.strictObject({ deckId: id('deckId').optional() }), run: (s, a) => s.getStats(a) },
 };
 
 const known = new Set<string>(API_METHODS);

@@ -13,6 +13,7 @@ import { Help } from './screens/Help.tsx';
 import { Settings } from './screens/Settings.tsx';
 import { Transfer } from './screens/Transfer.tsx';
 import { acceptDroppedFiles } from './dropped-file.ts';
+import { Statistics } from './screens/Statistics.tsx';
 import { applyTheme } from './theme.ts';
 import { call } from './api.ts';
 
@@ -27,7 +28,7 @@ function App() {
     // The desktop app's menu owns these accelerators; in a browser (the preview) the page does.
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
-      const to = ({ '1': '#/', b: '#/browse', i: '#/import', ',': '#/settings', '/': '#/help' } as Record<string, string>)[e.key.toLowerCase()];
+      const to = ({ '1': '#/', '2': '#/stats', b: '#/browse', i: '#/import', ',': '#/settings', '/': '#/help' } as Record<string, string>)[e.key.toLowerCase()];
       if (to) {
         e.preventDefault();
         location.hash = to;
@@ -71,6 +72,8 @@ function App() {
       return <ArticleView key={route.deckId} deckId={route.deckId} />;
     case 'browse':
       return <Browse />;
+    case 'stats':
+      return <Statistics key={route.deckId ?? ''} deckId={route.deckId} />;
     case 'decks':
       return <Decks />;
     case 'edit':

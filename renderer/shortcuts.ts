@@ -16,9 +16,17 @@ export const SHORTCUTS: { section: string; keys: [keys: string, action: string][
     ],
   },
   {
+    section: 'Statistics',
+    keys: [
+      ['Arrow keys', 'Move between the days of the calendar (Left and Right: a week; Up and Down: a day)'],
+      ['Home / End', 'First or last day of the calendar'],
+    ],
+  },
+  {
     section: 'Anywhere',
     keys: [
       [`${mod}+1`, 'Decks'],
+      [`${mod}+2`, 'Statistics'],
       [`${mod}+B`, 'Browse cards'],
       [`${mod}+I`, 'Import and export'],
       [`${mod}+,`, 'Settings'],

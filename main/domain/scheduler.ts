@@ -1,5 +1,5 @@
 // The only place that talks to ts-fsrs. Pure: the time is always passed in, nothing is stored.
-import { createEmptyCard, default_w, fsrs, generatorParameters, type Card as FsrsCard, type Grade, type StepUnit } from 'ts-fsrs';
+import { createEmptyCard, default_w, forgetting_curve, fsrs, generatorParameters, type Card as FsrsCard, type Grade, type StepUnit } from 'ts-fsrs';
 import type { Rating } from '../contract.ts';
 import { MemoryState, type Memory } from './card.ts';
 
@@ -54,6 +54,19 @@ export function createScheduler(options: Partial<SchedulerOptions> = {}): Schedu
   };
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * The predicted chance of recalling a card at `now` (FSRS's retrievability), 0 for a new card.
+ * Elapsed time counts in whole days, as ts-fsrs's own `get_retrievability` does; this calls its
+ * forgetting curve directly so that 100,000 cards need no Date objects.
+ */
+export function retrievability(memory: Memory, now: number, weights: readonly number[] = default_w): number {
+  if (memory.state === MemoryState.New || memory.lastReview === null || !(memory.stability > 0)) return 0;
+  const elapsedDays = Math.max(0, Math.floor((now - memory.lastReview) / DAY_MS));
+  return forgetting_curve(weights, elapsedDays, memory.stability);
+}
+
 export function newMemory(now: number): Memory {
   return fromFsrs(createEmptyCard(now));
 }
@@ -87,8 +100,6 @@ function fromFsrs(c: FsrsCard): Memory {
     lastReview: c.last_review ? c.last_review.getTime() : null,
   };
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * The memory state of a card that only has SM-2 scheduling (an interval and an ease, no usable

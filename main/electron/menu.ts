@@ -26,6 +26,7 @@ export function menuTemplate(platform: NodeJS.Platform, actions: MenuActions, op
       { label: 'Decks', accelerator: 'CmdOrCtrl+1', click: () => actions.navigate(ROUTES.decks) },
       { label: 'Browse Cards', accelerator: 'CmdOrCtrl+B', click: () => actions.navigate(ROUTES.browse) },
       { label: mac ? 'Import and Export…' : 'Import and Export', accelerator: 'CmdOrCtrl+I', click: () => actions.navigate(ROUTES.import) },
+      { label: 'Statistics', accelerator: 'CmdOrCtrl+2', click: () => actions.navigate(ROUTES.stats) },
       { label: 'Backups', click: () => actions.navigate(ROUTES.backups) },
       sep,
       { label: mac ? 'Settings…' : 'Settings', accelerator: 'CmdOrCtrl+,', click: () => actions.navigate(ROUTES.settings) },

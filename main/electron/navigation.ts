@@ -7,6 +7,7 @@ export const COMMAND_CHANNEL = 'deckhand:command';
 export const ROUTES = {
   decks: '#/',
   browse: '#/browse',
+  stats: '#/stats',
   settings: '#/settings',
   backups: '#/backups',
   import: '#/import',

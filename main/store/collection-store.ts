@@ -5,10 +5,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } 
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Low } from 'lowdb';
+import type { AnswerHistory, StateBefore } from '../domain/answer-history.ts';
 import type { Card, Note } from '../domain/card.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../domain/settings.ts';
 import { CardTable } from './card-table.ts';
 import { BACKUP_INTERVAL_MS, backupDir, listBackups, takeBackup, takeBackupAsync, thinBackups } from './backups.ts';
+import { HISTORY_FILE, readHistoryFile, writeHistoryFile } from './answer-history-file.ts';
+import { readAnswerHistory } from './answer-history-reader.ts';
+import { CardStates } from './card-states.ts';
 import { acquireLock, type Lock } from './lock.ts';
 import { compactSegments, LOG_FILE, listSegments, reviewLogFiles, sealActiveLog } from './log-segments.ts';
 import { checkColumns, migrate, NewerFormatError } from './migrations.ts';
@@ -57,6 +61,11 @@ export interface CollectionStore {
   flush(): Promise<void>;
   /** Log entries made at or after `since` (epoch ms), oldest first; reads only the newest log files it needs. */
   entriesSince(since: number): StoredReview[];
+  /**
+   * Every answer in the log, in compact columns for the statistics. Read from the log the first
+   * time it is asked for (in pieces, so answers are not held up), then kept current by every append.
+   */
+  answerHistory(): Promise<AnswerHistory>;
   /** Backups of the snapshot, newest first. */
   backups(): { name: string; createdAt: number }[];
   /** Replaces the collection with a backup; the current state is backed up first. */
@@ -157,6 +166,49 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
   let reviewsSinceBackup = 0;
   let lastBackupAt = listBackups(dir)[0]?.createdAt ?? 0;
   let closed = false;
+  let history: AnswerHistory | null = null;
+  /** Each card's state after its last log line, kept with the history so that it can be saved. */
+  let historyStates = new CardStates();
+  /** The log position the saved history file holds; it is rewritten on close only when behind. */
+  let historySavedSeq = -1;
+  let historyRead: Promise<AnswerHistory> | null = null;
+  /** Appends made while the history is being read, with each card's state before them. */
+  let historyBacklog: { entry: StoredReview; before: StateBefore | undefined }[] = [];
+  const historyFile = path.join(dir, HISTORY_FILE);
+
+  function answerHistory(): Promise<AnswerHistory> {
+    if (history) return Promise.resolve(history);
+    historyRead ??= (async () => {
+      const saved = readHistoryFile(historyFile, seq);
+      // Sealed segments the saved history already holds are not read again.
+      const files = saved ? [...listSegments(dir).filter((s) => s.lastSeq > saved.upToSeq).map((s) => s.file), logFile] : reviewLogFiles(dir);
+      const read = await readAnswerHistory(files, seq, saved ?? undefined);
+      for (const { entry, before } of historyBacklog) {
+        read.history.add(entry, before);
+        read.states.set(entry.cardId, { state: entry.card.state, scheduledDays: entry.card.scheduledDays });
+      }
+      historyBacklog = [];
+      historyStates = read.states;
+      historySavedSeq = saved?.upToSeq ?? -1;
+      history = read.history;
+      return read.history;
+    })().catch((e: unknown) => {
+      historyRead = null;
+      historyBacklog = [];
+      throw e;
+    });
+    return historyRead;
+  }
+
+  /** On close: derived data, so a failure to save it costs only a slower first Statistics visit next time. */
+  function saveHistory(): void {
+    if (!history || historySavedSeq === seq) return;
+    try {
+      writeHistoryFile(historyFile, { history, states: historyStates, upToSeq: seq });
+    } catch {
+      rmSync(historyFile, { force: true });
+    }
+  }
 
   function notesOf(deckId: string): Map<string, Note> {
     let deckNotes = notes.get(deckId);
@@ -286,7 +338,16 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
     activeEntries += entries.length;
     pendingReviews += entries.length;
     reviewsSinceBackup += entries.length;
-    for (const review of reviews) data.cards.set(review.card.id, review.card);
+    entries.forEach((entry, i) => {
+      const card = reviews[i]!.card;
+      const prior = data.cards.get(card.id)?.memory;
+      const before = prior && { state: prior.state, scheduledDays: prior.scheduledDays };
+      if (history) {
+        history.add(entry, before);
+        historyStates.set(card.id, { state: card.memory.state, scheduledDays: card.memory.scheduledDays });
+      } else if (historyRead) historyBacklog.push({ entry, before });
+      data.cards.set(card.id, card);
+    });
     if (entries.length) changed();
     return entries;
   }
@@ -318,6 +379,7 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
       }
       return found.flat();
     },
+    answerHistory,
     backups: () => listBackups(dir),
     restore(name) {
       if (!listBackups(dir).some((b) => b.name === path.basename(name))) throw new Error(`There is no backup named ${name}.`);
@@ -373,6 +435,13 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
       }
       for (const n of next.notes) notes.get(n.deckId)?.set(n.id, n);
       const cards = new Map(next.cards.map((c) => [c.id, c]));
+      // The answer history in memory (and its saved copy) described the log just moved aside.
+      history = null;
+      historyRead = null;
+      historyBacklog = [];
+      historyStates = new CardStates();
+      historySavedSeq = -1;
+      rmSync(historyFile, { force: true });
       const newIds = new Map(next.history.flatMap((e, i) => (e.id ? [[e.id, `${deviceId}-${seq + i + 1}`] as const] : [])));
       appendReviews(next.history.map(({ id: _id, ...e }) => (e.undoes ? { ...e, undoes: newIds.get(e.undoes) ?? e.undoes } : e)));
       // appendReviews applied each entry's card; the cards given are the truth (a later edit without an entry).
@@ -388,6 +457,7 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
       adapter.writeNow(capture());
       closed = true;
       writer.close();
+      saveHistory();
       try {
         backupNow();
         compactSegments(dir);

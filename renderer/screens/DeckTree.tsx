@@ -150,6 +150,9 @@ function DeckNode({ deck, run, children }: { deck: DeckSummary; run: (what: () =
               Read
             </a>
           )}
+          <a class="button small secondary" href={hrefFor({ name: 'stats', deckId: deck.id })} aria-label={`Statistics of ${deck.title}`}>
+            Stats
+          </a>
           <button type="button" class="button small secondary" onClick={() => setMode(mode === 'rename' ? 'idle' : 'rename')} aria-label={`Rename ${deck.title}`} aria-expanded={mode === 'rename'}>
             Rename
           </button>

@@ -14,6 +14,9 @@ export function Home() {
           <a class="button secondary" href={hrefFor({ name: 'browse' })}>
             Browse
           </a>
+          <a class="button secondary" href={hrefFor({ name: 'stats', deckId: null })}>
+            Statistics
+          </a>
           <a class="button secondary" href={hrefFor({ name: 'settings' })}>
             Settings
           </a>

@@ -52,3 +52,22 @@ export class ReviewPage {
     return this.page.getByRole('button', { name: new RegExp(`^${label}\\b`) });
   }
 }
+
+export class StatsPage {
+  constructor(readonly page: Page) {}
+
+  get calendar(): Locator {
+    return this.page.getByRole('grid', { name: 'Reviews per day in the past year' });
+  }
+
+  /** A day of the calendar, by what a screen reader says for it: "6 reviews on 2 March 2026". */
+  day(name: string | RegExp): Locator {
+    return this.calendar.getByRole('gridcell', { name });
+  }
+
+  /** A figure above the forecast chart: "Tomorrow", "Next 7 days"… as a number of cards. */
+  async forecast(label: string): Promise<number> {
+    const value = this.page.getByRole('region', { name: 'Due in the days ahead' }).getByRole('term').filter({ hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd');
+    return Number((await value.textContent())!.replace(/[^\d]/g, ''));
+  }
+}

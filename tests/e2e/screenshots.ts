@@ -3,14 +3,27 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { launchPreview, tempDataDir } from './harness.ts';
+import { generateDataset } from '../bench/generate.ts';
+import { createDeckhandStore } from '../bench/stores/deckhand.ts';
 
 const out = path.resolve(process.argv[2] ?? 'docs/screenshots');
 mkdirSync(out, { recursive: true });
+
+// A year of study to show on the Statistics screen: the benchmark's generator at 2,000 cards,
+// whose histories end on the morning of 2 March 2026, the time the screenshots are taken at.
+const studied = tempDataDir();
+const dataset = tempDataDir();
+generateDataset(2000, dataset, () => undefined);
+await createDeckhandStore().setup(dataset, studied);
 for (const scheme of ['light', 'dark'] as const) {
   const app = await launchPreview({ dataDir: tempDataDir(), colorScheme: scheme, now: '2026-03-02T09:00:00' });
   const { page } = app;
   await page.getByRole('heading', { name: 'Decks' }).waitFor();
   await page.screenshot({ path: path.join(out, `home-${scheme}.png`) });
+  await page.goto(`${app.url}#/stats`);
+  await page.getByText('No card has been answered yet').waitFor();
+  await page.screenshot({ path: path.join(out, `stats-empty-${scheme}.png`), fullPage: true });
+  await page.goto(`${app.url}#/`);
   await page.getByRole('button', { name: /^Study / }).first().click();
   await page.getByRole('button', { name: /Show answer/ }).waitFor();
   await page.screenshot({ path: path.join(out, `review-front-${scheme}.png`) });
@@ -52,5 +65,13 @@ for (const scheme of ['light', 'dark'] as const) {
   await page.getByRole('heading', { name: 'Keyboard shortcuts' }).waitFor();
   await page.screenshot({ path: path.join(out, `help-${scheme}.png`) });
   await app.close();
+
+  const withHistory = await launchPreview({ dataDir: studied, colorScheme: scheme, now: '2026-03-02T09:00:00' });
+  await withHistory.page.goto(`${withHistory.url}#/stats`);
+  await withHistory.page.getByRole('heading', { name: 'Memory (FSRS)' }).waitFor();
+  // Focus on a day shows its count under the calendar, as pointing at it does.
+  await withHistory.page.getByRole('gridcell', { name: /on 26 February 2026$/ }).focus();
+  await withHistory.page.screenshot({ path: path.join(out, `stats-${scheme}.png`), fullPage: true });
+  await withHistory.close();
 }
 console.log(`Screenshots in ${out}`);

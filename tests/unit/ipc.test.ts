@@ -31,6 +31,13 @@ describe('the dispatcher', () => {
     }
   });
 
+  it('waits for an asynchronous method and returns its value, or its error, in the envelope', async () => {
+    expect(await dispatch(service, 'getStats', {})).toMatchObject({ ok: true, value: { deckId: null, title: 'All decks', cardCounts: { new: 1, total: 1 } } });
+    expect(await dispatch(service, 'getStats', { deckId: 'nope' })).toEqual({ ok: false, error: { code: 'not-found', message: 'There is no deck "nope".' } });
+    expect(await dispatch(service, 'getStats', { deckId: '' })).toEqual({ ok: false, error: { code: 'bad-request', message: 'getStats: "deckId" is empty' } });
+    expect(await dispatch(service, 'getStats', { deck: 'd' })).toEqual({ ok: false, error: { code: 'bad-request', message: 'getStats: unexpected argument "deck"' } });
+  });
+
   it('answers a valid call in an ok envelope', async () => {
     const next = await dispatch(service, 'nextCard', { deckId: 'd' });
     expect(next).toMatchObject({ ok: true, value: { deckId: 'd', card: { id: 'd/a' } } });

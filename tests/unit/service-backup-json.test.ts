@@ -79,8 +79,11 @@ describe('the full JSON backup', () => {
     const other = await open(undefined, shippedDeck());
     const card = other.service.nextCard({ deckId: 'd' }).card!;
     other.service.answer({ cardId: card.id, rating: 3, shownAt: card.shownAt, durationMs: 1 });
+    // Its statistics had read its own history; after the restore they count the backup's alone.
+    expect((await other.service.getStats({})).heatmap.total).toBe(1);
     await other.service.restoreCollection(readCollectionJson('backup.json', json));
     expect(view(other.service)).toEqual(view(from.service));
+    expect((await other.service.getStats({})).heatmap.total).toBe((await from.service.getStats({})).heatmap.total);
     expect(other.service.listBackups().some((b) => b.beforeRestore)).toBe(true);
   });
 

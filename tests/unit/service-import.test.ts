@@ -108,6 +108,19 @@ describe('importing a bundle', () => {
     expect(entries.at(-1)!.durationMs).toBe(60_000);
   });
 
+  it('counts imported history in the statistics, whether the history was in memory or read after', async () => {
+    for (const warm of [true, false]) {
+      const { service } = await open();
+      if (warm) await service.getStats({});
+      await service.importBundle(bundle());
+      const stats = await service.getStats({});
+      expect(stats.heatmap.total, warm ? 'history in memory' : 'history read after').toBe(3);
+      // The Again was an answer to a card in review (20 days after a Good), so true retention counts it.
+      const year = stats.retention.find((r) => r.period === 'year')!;
+      expect(year, warm ? 'history in memory' : 'history read after').toMatchObject({ young: { passed: 0, failed: 1 } });
+    }
+  });
+
   it('imports the same file again without duplicating anything', async () => {
     const { service, dataDir } = await open();
     await service.importBundle(bundle());

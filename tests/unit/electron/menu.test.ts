@@ -98,6 +98,14 @@ describe('menuTemplate', () => {
     expect(calls).toEqual([`navigate ${ROUTES.decks}`]);
   });
 
+  it('opens the statistics of every deck with CmdOrCtrl+2', () => {
+    const { calls, actions } = recorder();
+    const stats = find(menuTemplate('linux', actions, { appName: 'Deckhand', packaged: true }), 'Statistics');
+    expect(stats?.accelerator).toBe('CmdOrCtrl+2');
+    click(stats);
+    expect(calls).toEqual([`navigate ${ROUTES.stats}`]);
+  });
+
   it('shows the keyboard shortcuts from Help', () => {
     const { calls, actions } = recorder();
     const shortcuts = find(menuTemplate('win32', actions, { appName: 'Deckhand', packaged: true }), 'Keyboard Shortcuts');

@@ -143,6 +143,7 @@ const SPECS: Record<ApiMethod, Spec> = {
     // Well-formed, but not a zip: refused by the reader, nothing imported.
     unknown: { name: 'fuzz.apkg', data: Buffer.from('PK\u0003\u0004 not a zip at all').toString('base64') },
   },
+  getStats: { valid: () => ({ deckId: 'd' }), fields: {}, optional: { deckId: ID }, unknown: { deckId: GHOST } },
   exportFile: { valid: () => ({ format: 'csv' }), fields: { format: { kind: 'enum', values: ['apkg', 'csv', 'json'] } }, optional: { deckId: ID, scheduling: { kind: 'bool' } }, unknown: { format: 'apkg', deckId: GHOST } },
   updateCards: { valid: () => ({ cardIds: [real.cardId], action: 'suspend' }), fields: { cardIds: { kind: 'ids' }, action: { kind: 'enum', values: ['suspend', 'unsuspend', 'bury', 'reset', 'delete', 'addTag', 'removeTag', 'move'] } }, unknown: { cardIds: [GHOST], action: 'move', deckId: GHOST } },
 };
