@@ -112,7 +112,7 @@ test('refuses a damaged file with a message naming it, imports nothing, and keep
   const app = await launchPreview({ dataDir: tempDataDir(), now: '2026-03-02T09:00:00', fuzz: false });
   const { page } = app;
   const home = new HomePage(page);
-  await home.heading.waitFor();
+  await expect(page.getByRole('button', { name: /^Study / }).first()).toBeVisible();
   const decksBefore = await page.getByRole('button', { name: /^Study / }).count();
   await page.keyboard.press('Control+i');
   const transfer = new TransferPage(page);

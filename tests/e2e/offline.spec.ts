@@ -53,6 +53,8 @@ test('a full session makes no request outside the app', async () => {
     ['#/settings', 'Settings'],
     ['#/backups', 'Backups'],
     ['#/help', 'Keyboard shortcuts'],
+    ['#/stats', 'Statistics'],
+    ['#/import', 'Import and export'],
     ['#/', 'Decks'],
   ] as const) {
     await page.goto(`${app.url}${route}`);
