@@ -1,10 +1,11 @@
 // `npx tsx tests/e2e/screenshots.ts [OUT_DIR]`: screenshots of each screen, light and dark, for the
 // README and for looking at what changed. Not part of `npm test`.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { launchPreview, tempDataDir } from './harness.ts';
 import { generateDataset } from '../bench/generate.ts';
 import { createDeckhandStore } from '../bench/stores/deckhand.ts';
+import { BASIC, buildCollection, buildPackage, JAPANESE } from '../unit/formats/fixtures/anki-fixtures.ts';
 
 const out = path.resolve(process.argv[2] ?? 'docs/screenshots');
 mkdirSync(out, { recursive: true });
@@ -64,6 +65,41 @@ for (const scheme of ['light', 'dark'] as const) {
   await page.goto(`${app.url}#/help`);
   await page.getByRole('heading', { name: 'Keyboard shortcuts' }).waitFor();
   await page.screenshot({ path: path.join(out, `help-${scheme}.png`) });
+
+  // Import: a small Anki package with a picture, a note type Deckhand maps loosely and a third
+  // template it leaves out, so the report has something to say; then a damaged file.
+  const files = tempDataDir();
+  const picture = readFileSync(path.join(out, `home-${scheme}.png`));
+  const collection = await buildCollection({
+    schema: 11,
+    notetypes: [BASIC, JAPANESE],
+    decks: [{ id: 1, name: 'Default' }, { id: 2, name: 'Languages::Japanese' }],
+    notes: [
+      { id: 1_700_000_001_000, guid: 'app', mid: BASIC.id, tags: 'ui', fields: ['Which app is this? <img src="deckhand.png">', 'Deckhand'] },
+      { id: 1_700_000_002_000, guid: 'taberu', mid: JAPANESE.id, tags: 'verbs', fields: ['食べる', 'to eat', 'たべる'] },
+    ],
+    cards: [
+      { id: 1_700_000_001_100, nid: 1_700_000_001_000, did: 2, ord: 0 },
+      { id: 1_700_000_002_100, nid: 1_700_000_002_000, did: 2, ord: 0 },
+      { id: 1_700_000_002_200, nid: 1_700_000_002_000, did: 2, ord: 1 },
+      { id: 1_700_000_002_300, nid: 1_700_000_002_000, did: 2, ord: 2 },
+    ],
+  });
+  writeFileSync(path.join(files, 'japanese.apkg'), await buildPackage({ layout: 'collection.anki21', collection, media: [{ name: 'deckhand.png', bytes: picture }] }));
+  writeFileSync(path.join(files, 'damaged.apkg'), readFileSync(path.join(files, 'japanese.apkg')).subarray(0, 600));
+  await page.goto(`${app.url}#/import`);
+  for (const [file, shot] of [['damaged.apkg', 'import-error'], ['japanese.apkg', 'import-report']] as const) {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choose a file to import…' }).click();
+    await (await chooser).setFiles(path.join(files, file));
+    await (shot === 'import-error' ? page.getByRole('alert') : page.getByRole('region', { name: 'Import report' })).waitFor();
+    if (shot === 'import-report') await page.getByText(/^Skipped:/).click();
+    await page.screenshot({ path: path.join(out, `${shot}-${scheme}.png`), fullPage: true });
+  }
+  await page.goto(`${app.url}#/`);
+  await page.getByRole('button', { name: 'Study Languages::Japanese', exact: true }).click();
+  await page.getByRole('img', { name: 'deckhand.png' }).waitFor();
+  await page.screenshot({ path: path.join(out, `review-imported-${scheme}.png`) });
   await app.close();
 
   const withHistory = await launchPreview({ dataDir: studied, colorScheme: scheme, now: '2026-03-02T09:00:00' });
