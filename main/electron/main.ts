@@ -15,7 +15,7 @@ import { menuTemplate, type MenuActions } from './menu.ts';
 import { COMMAND_CHANNEL, NAVIGATE_CHANNEL, type Command, type Route } from './navigation.ts';
 import { readMediaFile } from '../store/media-folder.ts';
 import { APP_INDEX_URL, contentTypeFor, mediaPathOf, resolveAppUrl } from './protocol-path.ts';
-import { isAllowedRequest } from './request-filter.ts';
+import { isAllowedRequest, isOwnDownload } from './request-filter.ts';
 import { windowOptions } from './window-options.ts';
 import { loadWindowState, placeWindow, saveWindowState, type WindowState } from './window-state.ts';
 
@@ -90,6 +90,10 @@ function guardSession(): void {
   // The app is offline by construction: nothing but our own files may load, whatever the CSP says.
   const allowDevtools = !app.isPackaged;
   ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url, { allowDevtools }) }));
+  // An export is saved where the learner chooses in the save dialog Electron shows by default.
+  ses.on('will-download', (event, item) => {
+    if (!isOwnDownload(item.getURL())) event.preventDefault();
+  });
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(({ url }) => {
       const decision = windowOpenDecision(url);
