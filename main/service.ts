@@ -21,15 +21,19 @@ import { searchCards } from './domain/search.ts';
 import { answerButtons, cardCounts, forecast, heatmap, memoryStats, trueRetention } from './domain/stats.ts';
 import type { LogKind } from './store/stored.ts';
 import { ImportError, type ImportBundle } from './formats/bundle.ts';
-import { readImportFile, type ReadResult } from './formats/import/read-import.ts';
-import { planMedia, stageImport, type ImportOptions, type ImportReport } from './import-collection.ts';
+import type { ReadResult } from './formats/import/read-import.ts';
+import type { ImportOptions, ImportReport } from './import-collection.ts';
 import { existingMediaBytes, listMediaFiles, mediaNamesIn, writeMediaFiles } from './store/media-folder.ts';
 import type { ExportInput, ExportReview } from './formats/bundle.ts';
 import { writeCollectionJson, type CollectionContent } from './formats/collection-json.ts';
-import { writeApkg } from './formats/export/apkg.ts';
-import { ankiGuid } from './formats/export/anki-note.ts';
-import { writeCsv } from './formats/export/csv.ts';
 import { fromLoggedCard } from './store/stored.ts';
+
+// The readers and writers of other formats (SQLite in WebAssembly, zip, zstd, CSV, Markdown) load
+// on the first import or export: opening the collection and studying never wait for them (at
+// 100,000 cards they added a third to the time to the first card).
+const importers = () => import('./formats/import/read-import.ts');
+const staging = () => import('./import-collection.ts');
+const exporters = async () => ({ ...(await import('./formats/export/apkg.ts')), ...(await import('./formats/export/csv.ts')), ...(await import('./formats/export/anki-note.ts')) });
 
 /** Anki caps the time counted for one answer at 60 s: longer means the learner walked away. */
 export const MAX_ANSWER_MS = 60_000;
@@ -495,7 +499,7 @@ export function createService(options: ServiceOptions) {
 
   /** A note is found by where it came from, or by the GUID its own export gave it, so a deck
    * exported to Anki (or to CSV) and imported back updates its notes instead of copying them. */
-  function notesByOrigin(): Map<string, Note> {
+  function notesByOrigin(ankiGuid: (note: Note) => string): Map<string, Note> {
     const byOrigin = new Map<string, Note>();
     const derived: [string, Note][] = [];
     for (const deckId of data.decks.keys()) {
@@ -512,12 +516,13 @@ export function createService(options: ServiceOptions) {
   let importing: Promise<unknown> = Promise.resolve();
 
   async function applyBundle(bundle: ImportBundle, importOptions: ImportOptions): Promise<ImportReport> {
+    const [{ planMedia, stageImport }, { ankiGuid }] = await Promise.all([staging(), exporters()]);
     const defaultPreset = presetFor(data.settings, undefined);
     const mediaPlan = planMedia(bundle, (name) => existingMediaBytes(store.dir, name));
     // The files are on disk before any note names them; the rest is applied in one synchronous step.
     await writeMediaFiles(store.dir, mediaPlan.media);
     const now = clock();
-    const byOrigin = notesByOrigin();
+    const byOrigin = notesByOrigin(ankiGuid);
     const staged = stageImport(
       bundle,
       {
@@ -993,7 +998,7 @@ export function createService(options: ServiceOptions) {
       const bytes = Buffer.from(base64, 'base64');
       let read: ReadResult;
       try {
-        read = await readImportFile(name, bytes, deckTitleArg ? { deck: deckTitleArg } : {});
+        read = await (await importers()).readImportFile(name, bytes, deckTitleArg ? { deck: deckTitleArg } : {});
       } catch (e) {
         if (e instanceof ImportError) throw new AppError('bad-request', `${e.message}. Nothing was imported.`);
         throw e;
@@ -1015,6 +1020,7 @@ export function createService(options: ServiceOptions) {
         const content = this.collectionContent();
         return { fileName: `${base} ${stamp}.json`, mime: 'application/json', bytes: new TextEncoder().encode(writeCollectionJson(content, now)), summary: `${content.cards.length} cards, ${content.history.length} log entries, ${content.media.length} media files` };
       }
+      const { writeApkg, writeCsv } = await exporters();
       const input = this.exportInput(deckId);
       const summary = `${input.notes.length} notes, ${input.cards.length} cards${format === 'apkg' && scheduling ? `, ${input.reviews.filter((r) => !r.kind).length} reviews` : ''}${format === 'apkg' ? `, ${input.media.length} media files` : ''}`;
       if (format === 'csv') return { fileName: `${base} ${stamp}.csv`, mime: 'text/csv', bytes: new TextEncoder().encode(writeCsv(input)), summary };
