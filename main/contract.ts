@@ -285,6 +285,16 @@ export interface ImportFileArgs {
   replaceCollection?: boolean;
 }
 
+/** A folder the learner chose: an Obsidian vault (or any folder of Markdown notes), or a deck folder. */
+export interface ImportFolderArgs {
+  /** The folder's name, for messages. */
+  name: string;
+  /** Its Markdown notes, its deck.json, and the vault's spaced-repetition plugin settings when it has them; paths relative to the folder, with `/`. */
+  files: { path: string; text: string }[];
+  /** The deck for notes whose tags name none. */
+  deck?: string;
+}
+
 export interface ExportFileArgs {
   format: 'apkg' | 'csv' | 'json';
   /** This deck and the decks under it; the whole collection when absent (always for json). */
@@ -399,6 +409,8 @@ export interface DeckhandApi {
   listTags(args: Record<string, never>): Promise<Result<string[]>>;
   /** Reads a file and imports it, all or nothing. */
   importFile(args: ImportFileArgs): Promise<Result<ImportReport>>;
+  /** Reads a folder of notes and imports it, all or nothing. */
+  importFolder(args: ImportFolderArgs): Promise<Result<ImportReport>>;
   exportFile(args: ExportFileArgs): Promise<Result<ExportedFileView>>;
   /** The Statistics screen's numbers for a deck (with the decks under it) or, without `deckId`, for every deck. */
   getStats(args: { deckId?: string }): Promise<Result<Stats>>;
@@ -440,6 +452,7 @@ export const API_METHODS = [
   'updateCards',
   'listTags',
   'importFile',
+  'importFolder',
   'exportFile',
   'getStats',
 ] as const satisfies readonly ApiMethod[];

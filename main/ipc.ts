@@ -111,6 +111,23 @@ const handlers: { [M in ApiMethod]: Handler<M> } = {
     }) as z.ZodType<ApiArgs<'importFile'>>,
     run: (s, a) => s.importFile(a),
   },
+  importFolder: {
+    args: z.strictObject({
+      name: z.string({ error: '"name" must be text' }).trim().min(1, '"name" is empty').max(255, '"name" is longer than 255 characters'),
+      files: z
+        .array(
+          z.strictObject({
+            path: z.string({ error: 'each file\'s "path" must be text' }).min(1, 'a file\'s "path" is empty').max(1000, 'a file\'s "path" is longer than 1000 characters'),
+            text: z.string({ error: 'each file\'s "text" must be text' }).max(IMPORT_LIMITS.maxTextBytes, `a file is larger than ${IMPORT_LIMITS.maxTextBytes / 1048576} MB`),
+          }),
+          { error: '"files" must be a list of files' },
+        )
+        .min(1, '"files" is empty')
+        .max(20_000, '"files" has more than 20,000 files'),
+      deck: deckTitle.optional(),
+    }) as z.ZodType<ApiArgs<'importFolder'>>,
+    run: (s, a) => s.importFolder(a),
+  },
   exportFile: {
     args: z.strictObject({
       format: z.enum(['apkg', 'csv', 'json'], { error: '"format" must be apkg, csv or json' }),

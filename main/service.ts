@@ -2,7 +2,7 @@
 // collection, and composes the pure domain with the store.
 import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import type { AnswerArgs, AnswerResult, AppInfo, Article, ArticleCard, BackupInfo, BrowserRow, CardActionResult, DeckSummary, DeleteResult, ImportFileArgs, NoteView, SaveNoteArgs, SearchArgs, SearchResult, Stats, StudyCard, StudyState, UndoResult, UpdateCardsArgs, UpdateCardsResult } from './contract.ts';
+import type { AnswerArgs, AnswerResult, AppInfo, Article, ArticleCard, BackupInfo, BrowserRow, CardActionResult, DeckSummary, DeleteResult, ImportFileArgs, ImportFolderArgs, NoteView, SaveNoteArgs, SearchArgs, SearchResult, Stats, StudyCard, StudyState, UndoResult, UpdateCardsArgs, UpdateCardsResult } from './contract.ts';
 import { AppError } from './app-error.ts';
 import type { Clock } from './clock.ts';
 import { segmentArticle } from './domain/article.ts';
@@ -33,6 +33,7 @@ import { fromLoggedCard } from './store/stored.ts';
 // 100,000 cards they added a third to the time to the first card).
 const importers = () => import('./formats/import/read-import.ts');
 const staging = () => import('./import-collection.ts');
+const folders = () => import('./formats/import/read-folder.ts');
 const exporters = async () => ({ ...(await import('./formats/export/apkg.ts')), ...(await import('./formats/export/csv.ts')), ...(await import('./formats/export/anki-note.ts')) });
 
 /** Anki caps the time counted for one answer at 60 s: longer means the learner walked away. */
@@ -1009,6 +1010,18 @@ export function createService(options: ServiceOptions) {
         return { file: name, decksAdded: read.content.decks.map((d) => d.title), notesAdded: read.content.notes.length, notesUpdated: 0, notesUnchanged: 0, cardsAdded: read.content.cards.length, cardsUpdated: 0, reviewsAdded: read.content.history.filter((e) => !e.kind && e.rating > 0).length, mediaAdded: read.content.media.length, skipped: [], notices: [], restored: true };
       }
       return this.importBundle(read.bundle, deckTitleArg ? { deck: deckTitleArg } : {});
+    },
+
+    /** Reads a folder of notes the learner chose and imports it, all or nothing. */
+    async importFolder({ name, files, deck: deckTitleArg }: ImportFolderArgs): Promise<ImportReport> {
+      let bundle: ImportBundle;
+      try {
+        bundle = (await folders()).readNotesFolder(name, files, deckTitleArg ? { deck: deckTitleArg } : {});
+      } catch (e) {
+        if (e instanceof ImportError) throw new AppError('bad-request', `${e.message}. Nothing was imported.`);
+        throw e;
+      }
+      return this.importBundle(bundle, {});
     },
 
     /** A file to save: the collection or one deck (and the decks under it) as .apkg or CSV, or the whole collection as a JSON backup. */

@@ -6,6 +6,8 @@ import { useApi } from '../use-api.ts';
 import { ErrorMessage, Frame, OutcomeMessage, type Outcome } from './Frame.tsx';
 
 const ACCEPT = '.apkg,.colpkg,.anki2,.anki21,.anki21b,.csv,.tsv,.txt,.md,.markdown,.json';
+/** Where an Obsidian vault keeps the spaced-repetition plugin's settings (cards' separators, deck tags). */
+const PLUGIN_DATA = '.obsidian/plugins/obsidian-spaced-repetition/data.json';
 
 type Progress = { file: string; stage: 'reading'; loaded: number; total: number } | { file: string; stage: 'importing' };
 
@@ -82,6 +84,7 @@ function Report({ report }: { report: ImportReport }) {
 
 function ImportSection() {
   const input = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
   const [deck, setDeck] = useState('');
   const [progress, setProgress] = useState<Progress | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -117,6 +120,35 @@ function ImportSection() {
     await send(file.name, data);
   }
 
+  async function importFolder(list: FileList) {
+    setReport(null);
+    setError(null);
+    setBackupFile(null);
+    const all = [...list];
+    const folder = all[0]?.webkitRelativePath.split('/')[0] || 'folder';
+    // Only what the reader uses: the notes, a deck.json at the top, and the vault's plugin settings.
+    const wanted = all
+      .map((file) => ({ file, path: file.webkitRelativePath.split('/').slice(1).join('/') }))
+      .filter(({ path }) => path === 'deck.json' || path === PLUGIN_DATA || (/\.(md|markdown)$/i.test(path) && !path.split('/').some((part) => part.startsWith('.'))));
+    if (wanted.length === 0) {
+      setError(`${folder}: the folder has no deck.json and no Markdown (.md) files. Nothing was imported.`);
+      return;
+    }
+    const files: { path: string; text: string }[] = [];
+    for (const [i, { file, path }] of wanted.entries()) {
+      setProgress({ file: folder, stage: 'reading', loaded: i, total: wanted.length });
+      files.push({ path, text: await file.text() });
+    }
+    setProgress({ file: folder, stage: 'importing' });
+    try {
+      setReport(await call('importFolder', { name: folder, files, ...(deck.trim() ? { deck: deck.trim() } : {}) }));
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setProgress(null);
+    }
+  }
+
   useEffect(() => {
     const dropped = takeDroppedFile();
     if (dropped) void importFile(dropped);
@@ -131,7 +163,7 @@ function ImportSection() {
   return (
     <section class="panel" aria-labelledby="import-heading">
       <h2 id="import-heading">Import</h2>
-      <p class="muted">Anki packages and collections (.apkg, .colpkg, .anki2, .anki21), CSV or TSV in Anki's text format, Markdown flashcards in the Obsidian Spaced Repetition style, a deck.json, or a full Deckhand backup. You can also drop a file anywhere in the window. Importing the same file again updates its cards; nothing is duplicated.</p>
+      <p class="muted">Anki packages and collections (.apkg, .colpkg, .anki2, .anki21), CSV or TSV in Anki's text format, Markdown flashcards in the Obsidian Spaced Repetition style, a deck.json, or a full Deckhand backup. A folder of Markdown notes, such as an Obsidian vault, imports with the vault's own plugin settings. You can also drop a file anywhere in the window. Importing the same file again updates its cards; nothing is duplicated.</p>
       <div class="field">
         <label for="import-deck">Put everything in this deck (optional)</label>
         <input id="import-deck" type="text" value={deck} placeholder="The decks the file names" onInput={(e) => setDeck((e.target as HTMLInputElement).value)} />
@@ -141,9 +173,19 @@ function ImportSection() {
         (e.target as HTMLInputElement).value = '';
         if (file) void importFile(file);
       }} />
-      <button type="button" class="button primary" disabled={progress !== null} onClick={() => input.current?.click()}>
-        Choose a file to import…
-      </button>
+      <input ref={folderInput} class="visually-hidden" type="file" {...{ webkitdirectory: true }} tabIndex={-1} aria-hidden="true" onChange={(e) => {
+        const list = (e.target as HTMLInputElement).files;
+        if (list && list.length > 0) void importFolder(list);
+        (e.target as HTMLInputElement).value = '';
+      }} />
+      <div class="import-buttons">
+        <button type="button" class="button primary" disabled={progress !== null} onClick={() => input.current?.click()}>
+          Choose a file to import…
+        </button>
+        <button type="button" class="button secondary" disabled={progress !== null} onClick={() => folderInput.current?.click()}>
+          Choose a folder of notes…
+        </button>
+      </div>
       {progress && (
         <div class="import-progress" role="status">
           {progress.stage === 'reading' ? (

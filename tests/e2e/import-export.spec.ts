@@ -1,6 +1,6 @@
 // Bringing cards in and taking them out, as a person does it: choose a file (or drop one on the
 // window), read the report, study what came in with its picture, and export a deck to a file.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -169,5 +169,33 @@ test('exports a deck as CSV and as an Anki package that imports back', async () 
   await otherTransfer.choose(apkgPath);
   await expect(otherTransfer.report).toContainText('77 cards added');
   await other.close();
+  await app.close();
+});
+
+test('imports an Obsidian vault folder with its own plugin settings, and again without copies', async () => {
+  const vault = path.join(mkdtempSync(path.join(os.tmpdir(), 'deckhand-vault-')), 'Biology vault');
+  mkdirSync(path.join(vault, '.obsidian/plugins/obsidian-spaced-repetition'), { recursive: true });
+  mkdirSync(path.join(vault, 'cells'), { recursive: true });
+  // This vault marks its flashcards with #cards and writes single-line cards with ";;".
+  writeFileSync(path.join(vault, '.obsidian/plugins/obsidian-spaced-repetition/data.json'), JSON.stringify({ settings: { flashcardTags: ['#cards'], singleLineCardSeparator: ';;' } }));
+  writeFileSync(path.join(vault, 'cells/mitochondria.md'), '#cards/biology\n\nPowerhouse of the cell;;The mitochondrion\nThe ==nucleus== holds the DNA\n');
+  writeFileSync(path.join(vault, 'diary.md'), '#flashcards\n\nNot a card here;;because this vault uses #cards\n');
+  const app = await launchPreview({ dataDir: tempDataDir(), now: '2026-03-02T09:00:00', fuzz: false });
+  const { page } = app;
+  await new HomePage(page).heading.waitFor();
+  await page.keyboard.press('Control+i');
+  const transfer = new TransferPage(page);
+  await expect(transfer.heading).toBeVisible();
+  for (const expected of ['2 added, 0 updated, 0 unchanged', '0 added, 0 updated, 2 unchanged']) {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choose a folder of notes…' }).click();
+    await (await chooser).setFiles(vault);
+    await expect(transfer.report).toContainText('Imported Biology vault');
+    await expect(transfer.report.getByRole('definition').first()).toHaveText(expected);
+  }
+  await page.getByRole('link', { name: /Decks/ }).click();
+  await page.getByRole('button', { name: 'Study biology', exact: true }).click();
+  const review = new ReviewPage(page);
+  await expect(review.question).toContainText(/Powerhouse of the cell|The \[…\] holds the DNA/);
   await app.close();
 });

@@ -28,7 +28,8 @@ type Kind =
   | { kind: 'tags' }
   | { kind: 'tag' }
   | { kind: 'presets' }
-  | { kind: 'base64' };
+  | { kind: 'base64' }
+  | { kind: 'files' };
 
 const isId = (v: unknown) => typeof v === 'string' && v.length >= 1 && v.length <= 300;
 const isTag = (v: unknown) => typeof v === 'string' && /^[^\s,]{1,64}$/.test(v.trim());
@@ -56,6 +57,8 @@ function accepts(k: Kind, v: unknown): boolean {
       return isTag(v);
     case 'presets':
       return false;
+    case 'files':
+      return Array.isArray(v) && v.length >= 1 && v.length <= 20_000 && v.every((f) => typeof f === 'object' && f !== null && Object.keys(f).sort().join() === 'path,text' && typeof (f as { path: unknown }).path === 'string' && ((f as { path: string }).path.length >= 1 && (f as { path: string }).path.length <= 1000) && typeof (f as { text: unknown }).text === 'string');
     case 'base64':
       return typeof v === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(v);
   }
@@ -144,6 +147,13 @@ const SPECS: Record<ApiMethod, Spec> = {
     unknown: { name: 'fuzz.apkg', data: Buffer.from('PK\u0003\u0004 not a zip at all').toString('base64') },
   },
   getStats: { valid: () => ({ deckId: 'd' }), fields: {}, optional: { deckId: ID }, unknown: { deckId: GHOST } },
+  importFolder: {
+    valid: () => ({ name: 'vault', files: [{ path: 'notes/fuzz.md', text: '#flashcards\nFuzzed question::Fuzzed answer\n' }] }),
+    fields: { name: { kind: 'text', max: 255 }, files: { kind: 'files' } },
+    optional: { deck: { kind: 'title' } },
+    // Well-formed, but a folder without notes: refused by the reader, nothing imported.
+    unknown: { name: 'vault', files: [{ path: 'readme.txt', text: 'no notes here' }] },
+  },
   exportFile: { valid: () => ({ format: 'csv' }), fields: { format: { kind: 'enum', values: ['apkg', 'csv', 'json'] } }, optional: { deckId: ID, scheduling: { kind: 'bool' } }, unknown: { format: 'apkg', deckId: GHOST } },
   updateCards: { valid: () => ({ cardIds: [real.cardId], action: 'suspend' }), fields: { cardIds: { kind: 'ids' }, action: { kind: 'enum', values: ['suspend', 'unsuspend', 'bury', 'reset', 'delete', 'addTag', 'removeTag', 'move'] } }, unknown: { cardIds: [GHOST], action: 'move', deckId: GHOST } },
 };
