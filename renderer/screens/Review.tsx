@@ -46,23 +46,28 @@ export function Review({ deckId }: { deckId: string }) {
   const card = state?.card ?? null;
 
   const pending = useRef(false);
+  const inFlight = useRef<Promise<void>>(Promise.resolve());
   const answer = useCallback(
     async (rating: Rating) => {
       if (!card || !revealed || pending.current) return;
       pending.current = true;
       setBusy(true);
       const durationMs = Math.round(performance.now() - shownAt.current);
-      try {
-        await call('answer', { cardId: card.id, rating, shownAt: card.shownAt, durationMs });
-        setSession((s) => ({ studied: s.studied + 1, again: s.again + (rating === 1 ? 1 : 0), ms: s.ms + Math.min(durationMs, 60_000) }));
-        setStatus(null);
-        await load();
-      } catch (e) {
-        setError((e as Error).message);
-      } finally {
-        pending.current = false;
-        setBusy(false);
-      }
+      const run = (async () => {
+        try {
+          await call('answer', { cardId: card.id, rating, shownAt: card.shownAt, durationMs });
+          setSession((s) => ({ studied: s.studied + 1, again: s.again + (rating === 1 ? 1 : 0), ms: s.ms + Math.min(durationMs, 60_000) }));
+          setStatus(null);
+          await load();
+        } catch (e) {
+          setError((e as Error).message);
+        } finally {
+          pending.current = false;
+          setBusy(false);
+        }
+      })();
+      inFlight.current = run;
+      await run;
     },
     [card, revealed, load],
   );
@@ -72,6 +77,8 @@ export function Review({ deckId }: { deckId: string }) {
   /** Runs a card action (bury, suspend, undo), says what it did, and moves on to the next card. */
   const act = useCallback(
     async (run: () => Promise<string>) => {
+      // An undo pressed while the last answer is still being saved waits for it instead of being lost.
+      if (pending.current) await inFlight.current;
       if (pending.current) return;
       pending.current = true;
       try {
