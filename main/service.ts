@@ -1,12 +1,13 @@
 // The application: everything the UI and the CLI can ask for. It owns the clock and the open
 // collection, and composes the pure domain with the store.
 import { readdirSync, existsSync } from 'node:fs';
+import { decodeHTML } from 'entities';
 import path from 'node:path';
 import type { AnswerArgs, AnswerResult, AppInfo, Article, ArticleCard, BackupInfo, BrowserRow, CardActionResult, DeckSummary, DeleteResult, ImportFileArgs, ImportFolderArgs, NoteView, SaveNoteArgs, SearchArgs, SearchResult, Stats, StudyCard, StudyState, UndoResult, UpdateCardsArgs, UpdateCardsResult } from './contract.ts';
 import { AppError } from './app-error.ts';
 import type { Clock } from './clock.ts';
 import { segmentArticle } from './domain/article.ts';
-import { isNew, MemoryState, type Card, type Note } from './domain/card.ts';
+import { isNew, type Card, type Note } from './domain/card.ts';
 import { clozeOrdinals } from './domain/cloze.ts';
 import { formatInterval } from './domain/interval.ts';
 import { cardFaces, cardIdFor, templatesOf } from './domain/notes.ts';
@@ -72,15 +73,6 @@ export const MAX_BROWSER_ROWS = 500;
  */
 const LOCAL_NOTE = /\/n\.[0-9a-z]+$/;
 export const isLocalNoteId = (noteId: string): boolean => LOCAL_NOTE.test(noteId);
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]+);/gi, (all, e: string) => {
-    if (e[0] !== '#') return ENTITIES[e.toLowerCase()] ?? all;
-    const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
-  });
-}
 
 function groupInto<T>(groups: Map<string, T[]>, key: string, item: T): void {
   const list = groups.get(key);
@@ -457,7 +449,7 @@ export function createService(options: ServiceOptions) {
 
   /** The browser shows a card's question as one line of plain text (it is never parsed as HTML there). */
   const oneLine = (source: string, format: Note['format']): string => {
-    const plain = format === 'html' ? decodeEntities(source.replace(/<(br|div|p|li)\b[^>]*>/gi, ' ').replace(/<[^>]*>/g, '')) : source.replace(/[*_`#>]+/g, '');
+    const plain = format === 'html' ? decodeHTML(source.replace(/<(br|div|p|li)\b[^>]*>/gi, ' ').replace(/<[^>]*>/g, '')) : source.replace(/[*_`#>]+/g, '');
     const text = plain.replace(/\s+/g, ' ').trim();
     return text.length > 160 ? `${text.slice(0, 159)}…` : text;
   };
@@ -1044,24 +1036,13 @@ export function createService(options: ServiceOptions) {
     collectionSummary(): CollectionSummary {
       const now = clock();
       const endOfDay = nextDayStart(now, data.settings.rolloverHour);
-      const byState = { new: 0, learning: 0, young: 0, mature: 0, suspended: 0 };
-      let cards = 0;
-      let dueToday = 0;
-      for (const d of data.decks.keys()) {
-        for (const card of cardsOf(d)) {
-          cards++;
-          if (card.suspended) byState.suspended++;
-          else if (isNew(card)) byState.new++;
-          else if (card.memory.state !== MemoryState.Review) byState.learning++;
-          else if (card.memory.scheduledDays >= 21) byState.mature++;
-          else byState.young++;
-          if (!card.suspended && !isNew(card) && !isSetAside(card, now) && card.memory.due < endOfDay) dueToday++;
-        }
-      }
+      const cards = [...data.decks.keys()].flatMap(cardsOf);
+      const { total, ...byState } = cardCounts(cards);
+      const dueToday = cards.filter((c) => !c.suspended && !isNew(c) && !isSetAside(c, now) && c.memory.due < endOfDay).length;
       const entries = store.allEntries();
       const undone = new Set(entries.flatMap((e) => (e.kind === 'undo' && e.undoes ? [e.undoes] : [])));
       const reviews = entries.filter((e) => !e.kind && e.rating > 0 && !undone.has(e.id)).length;
-      return { cards, reviews, dueToday, decks: data.decks.size, byState };
+      return { cards: total, reviews, dueToday, decks: data.decks.size, byState };
     },
 
     /**
