@@ -13,7 +13,7 @@ export interface RequestFilterOptions {
 export function isAllowedRequest(url: string, options: RequestFilterOptions): boolean {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
   if (scheme === 'app') return true;
-  if (scheme === 'blob') return /^blob:app:\/\/deckhand\//i.test(url);
+  if (scheme === 'blob') return isOwnDownload(url);
   return scheme === 'devtools' && options.allowDevtools;
 }
 
