@@ -3,6 +3,8 @@
 
 export type Rating = 1 | 2 | 3 | 4;
 
+export { MAX_ANSWER_MS } from './domain/answer-time.ts';
+
 /** Where a card is in its life, as a learner thinks of it. */
 export type CardStatus = 'new' | 'learning' | 'due' | 'learned';
 
@@ -43,6 +45,8 @@ export interface SourceInfo {
 
 export interface StudyCard {
   id: string;
+  /** The note the card is made from, which the editor opens. */
+  noteId: string;
   deckId: string;
   kind: 'fact' | 'argument';
   type: 'basic' | 'reversed' | 'cloze';

@@ -3,6 +3,7 @@
 // service applies the staged result in one step, so an import is all or nothing.
 import { createHash } from 'node:crypto';
 import type { Card, Memory, Note } from './domain/card.ts';
+import { cappedAnswerMs } from './domain/answer-time.ts';
 import { clozeOrdinals } from './domain/cloze.ts';
 import { joinTitle, titlePath } from './domain/deck-tree.ts';
 import { safeMediaName, sniffMedia } from './domain/media.ts';
@@ -242,7 +243,7 @@ function replay(start: Card, history: readonly BundleReview[], scheduler: Schedu
     }
     const memory = scheduler.answer(card.memory, r.rating as Rating, r.reviewedAt);
     card = { ...card, memory, introducedAt: card.introducedAt ?? r.reviewedAt };
-    log.push({ cardId: card.id, rating: r.rating, reviewedAt: r.reviewedAt, durationMs: Math.max(0, Math.min(r.durationMs, 60_000)), card });
+    log.push({ cardId: card.id, rating: r.rating, reviewedAt: r.reviewedAt, durationMs: cappedAnswerMs(r.durationMs), card });
   }
   return card;
 }

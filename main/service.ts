@@ -8,6 +8,7 @@ import { AppError } from './app-error.ts';
 import type { Clock } from './clock.ts';
 import { segmentArticle } from './domain/article.ts';
 import { isNew, type Card, type Note } from './domain/card.ts';
+import { cappedAnswerMs } from './domain/answer-time.ts';
 import { clozeOrdinals } from './domain/cloze.ts';
 import { formatInterval } from './domain/interval.ts';
 import { cardFaces, cardIdFor, templatesOf } from './domain/notes.ts';
@@ -37,8 +38,7 @@ const staging = () => import('./import-collection.ts');
 const folders = () => import('./formats/import/read-folder.ts');
 const exporters = async () => ({ ...(await import('./formats/export/apkg.ts')), ...(await import('./formats/export/csv.ts')), ...(await import('./formats/export/anki-note.ts')) });
 
-/** Anki caps the time counted for one answer at 60 s: longer means the learner walked away. */
-export const MAX_ANSWER_MS = 60_000;
+export { MAX_ANSWER_MS } from './domain/answer-time.ts';
 
 /** Collection-wide limits at or above this are no limit. */
 export const NO_LIMIT = 9999;
@@ -281,6 +281,7 @@ export function createService(options: ServiceOptions) {
     const d = data.decks.get(card.deckId);
     return {
       id: card.id,
+      noteId: card.noteId,
       deckId: card.deckId,
       kind: note.kind,
       type: note.type,
@@ -587,7 +588,7 @@ export function createService(options: ServiceOptions) {
       if (card.updatedAt > shownAt) throw new AppError('conflict', `Card "${cardId}" was answered after it was shown here; its answer was not recorded twice.`);
       const memory = schedulerOf(card.deckId).answer(card.memory, rating, now);
       const updated: Card = { ...card, memory, introducedAt: card.introducedAt ?? (isNew(card) ? now : null), updatedAt: now };
-      const entry = store.appendReview({ cardId, rating, reviewedAt: now, durationMs: Math.min(Math.max(0, durationMs), MAX_ANSWER_MS), card: updated });
+      const entry = store.appendReview({ cardId, rating, reviewedAt: now, durationMs: cappedAnswerMs(durationMs), card: updated });
       remember({ action: 'answer', entryId: entry.id, before: card, after: updated });
       return { cardId, rating, due: memory.due, interval: formatInterval(memory.due - now) };
     },

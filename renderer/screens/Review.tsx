@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { Rating, StudyState } from '../../main/contract.ts';
+import { MAX_ANSWER_MS, type Rating, type StudyState } from '../../main/contract.ts';
 import { call } from '../api.ts';
 import { CardContent } from '../card-content.tsx';
 import { navigate } from '../router.ts';
@@ -56,7 +56,7 @@ export function Review({ deckId }: { deckId: string }) {
       const run = (async () => {
         try {
           await call('answer', { cardId: card.id, rating, shownAt: card.shownAt, durationMs });
-          setSession((s) => ({ studied: s.studied + 1, again: s.again + (rating === 1 ? 1 : 0), ms: s.ms + Math.min(durationMs, 60_000) }));
+          setSession((s) => ({ studied: s.studied + 1, again: s.again + (rating === 1 ? 1 : 0), ms: s.ms + Math.min(durationMs, MAX_ANSWER_MS) }));
           setStatus(null);
           await load();
         } catch (e) {
@@ -104,7 +104,7 @@ export function Review({ deckId }: { deckId: string }) {
   );
   const bury = useCallback(() => card && act(async () => (await call('bury', { cardId: card.id }), 'Buried until tomorrow. Undo with Ctrl+Z.')), [act, card]);
   const suspend = useCallback(() => card && act(async () => (await call('suspend', { cardId: card.id }), 'Suspended: it will not come back until you unsuspend it in the browser. Undo with Ctrl+Z.')), [act, card]);
-  const edit = useCallback(() => card && navigate({ name: 'edit', noteId: card.id.split(':')[0]! }), [card]);
+  const edit = useCallback(() => card && navigate({ name: 'edit', noteId: card.noteId }), [card]);
 
   // The key handler is registered once and reads the state of the last render, so a key pressed
   // the moment the answer appears is never handled with the state from before it appeared.

@@ -3,6 +3,8 @@
 // are those an Anki-written collection has (the keys of its models, decks and dconf), so Anki and
 // any reader that expects them opens the file without repairs.
 
+import { MAX_ANSWER_MS } from '../../domain/answer-time.ts';
+
 /** The tables exactly as Anki creates a schema-11 collection. */
 export const ANKI_TABLES_11 = `
 CREATE TABLE col (
@@ -88,7 +90,7 @@ CREATE INDEX ix_notes_csum ON notes (csum);
 export const ANKI_SCHEMA_VERSION = 11;
 
 /** Anki's default "Maximum answer seconds": answers are recorded as at most this long. */
-export const MAX_ANSWER_SECONDS = 60;
+export const MAX_ANSWER_SECONDS = MAX_ANSWER_MS / 1000;
 
 /** The learning and relearning steps (minutes) of the deck options written, Anki's and Deckhand's defaults. */
 export const LEARNING_STEPS = [1, 10];
