@@ -1,0 +1,364 @@
+// The one owner of the collection's decks, notes, cards and settings (Anki's `Collection` with its
+// `transact`, Signal Desktop's single data owner). The service reads through it and changes it only
+// through the named changes below. Each change tells the store what to write and moves the
+// collection's version on, so that what is derived from it (a deck's cards in study order, the last
+// search) is keyed on a version instead of being reset by hand wherever something changes.
+import type { Card, Note } from '../domain/card.ts';
+import type { Settings } from '../domain/settings.ts';
+import { cardIdFor, templatesOf } from '../domain/notes.ts';
+import { isWithin, sameTitlePath } from '../domain/deck-tree.ts';
+import type { Clock } from '../clock.ts';
+import type { CollectionStore, DeckRecord, NewReview, Replacement } from '../store/collection-store.ts';
+import type { StoredReview } from '../store/stored.ts';
+import type { AnswerHistory } from '../domain/answer-history.ts';
+import { existingMediaBytes, listMediaFiles, readMediaFile, mediaDir, writeMediaFiles, type MediaFile } from '../store/media-folder.ts';
+import { UndoStack } from './undo.ts';
+
+/** An import after staging: everything it adds or changes, applied in one step. */
+export interface StagedChanges {
+  decks: readonly DeckRecord[];
+  notes: readonly Note[];
+  cards: readonly Card[];
+  /** History to append, oldest first; each entry carries the card after it. */
+  log: readonly NewReview[];
+}
+
+export class Collection {
+  /** One undo history for every change that can be taken back; see undo.ts for when it ends. */
+  readonly undo = new UndoStack();
+  readonly #store: CollectionStore;
+  readonly #clock: Clock;
+  /** Moves on with every change; `version` and the per-deck versions are values it had. */
+  #tick = 0;
+  #version = 0;
+  /** When each deck's notes, or which cards it has, or their order, last changed. */
+  readonly #deckTicks = new Map<string, number>();
+  /** When everything was replaced at once: every deck counts as changed then. */
+  #replacedAt = 0;
+  readonly #studyOrder = new Map<string, { at: number; ids: string[] }>();
+  #idCounter = 0;
+
+  constructor(store: CollectionStore, clock: Clock) {
+    this.#store = store;
+    this.#clock = clock;
+  }
+
+  // ---- Versions ----
+
+  /** Changes with every change to the collection, answers included. */
+  get version(): number {
+    return this.#version;
+  }
+
+  /** Changes when a deck's notes change, or its cards come, go, or change order; not on answers. */
+  deckVersion(deckId: string): number {
+    return Math.max(this.#deckTicks.get(deckId) ?? 0, this.#replacedAt);
+  }
+
+  // ---- Reading ----
+
+  get dataDir(): string {
+    return this.#store.dir;
+  }
+
+  /** What went wrong while the store opened (damaged files moved aside). */
+  get storeNotices(): readonly string[] {
+    return this.#store.notices;
+  }
+
+  get settings(): Readonly<Settings> {
+    return this.#store.data.settings;
+  }
+
+  deck(deckId: string): DeckRecord | undefined {
+    return this.#store.data.decks.get(deckId);
+  }
+
+  decks(): IterableIterator<DeckRecord> {
+    return this.#store.data.decks.values();
+  }
+
+  deckIds(): string[] {
+    return [...this.#store.data.decks.keys()];
+  }
+
+  get deckCount(): number {
+    return this.#store.data.decks.size;
+  }
+
+  deckWithTitle(title: string): DeckRecord | undefined {
+    for (const d of this.decks()) if (sameTitlePath(d.title, title)) return d;
+    return undefined;
+  }
+
+  /** A deck and the decks nested under it (`Parent::Child`), parent first. */
+  subtree(deckId: string): string[] {
+    const d = this.deck(deckId);
+    if (!d) return [deckId];
+    return [deckId, ...[...this.decks()].filter((x) => x.id !== deckId && isWithin(x.title, d.title)).map((x) => x.id)];
+  }
+
+  card(cardId: string): Card | undefined {
+    return this.#store.data.cards.get(cardId);
+  }
+
+  /** Every card stored for a deck, those whose note a newer deck version dropped included. */
+  storedCardsOf(deckId: string): Card[] {
+    return this.#store.data.cards.ofDeck(deckId);
+  }
+
+  allCards(): IterableIterator<Card> {
+    return this.#store.data.cards.values();
+  }
+
+  /** A deck's notes by id, read from disk the first time they are asked for. */
+  notesOf(deckId: string): ReadonlyMap<string, Note> {
+    return this.#store.notesOf(deckId);
+  }
+
+  note(noteId: string): Note | undefined {
+    const deckId = noteId.slice(0, noteId.indexOf('/'));
+    return this.#store.data.decks.has(deckId) ? this.notesOf(deckId).get(noteId) : undefined;
+  }
+
+  /** The card, if it exists and still has its note. */
+  liveCard(cardId: string): Card | undefined {
+    const card = this.card(cardId);
+    return card && this.notesOf(card.deckId).has(card.noteId) ? card : undefined;
+  }
+
+  cardsOfNote(note: Note): Card[] {
+    return templatesOf(note)
+      .map((t) => this.card(cardIdFor(note.id, t)))
+      .filter((c): c is Card => c !== undefined);
+  }
+
+  /**
+   * A deck's live cards in the order new ones are introduced. A card whose note is gone (a deletion
+   * in a later deck version) keeps its history but is not studied.
+   */
+  studyOrder(deckId: string): Card[] {
+    const at = this.deckVersion(deckId);
+    let cached = this.#studyOrder.get(deckId);
+    if (cached?.at !== at) {
+      const notes = this.notesOf(deckId);
+      const ids = this.storedCardsOf(deckId)
+        .filter((c) => notes.has(c.noteId))
+        .sort((a, b) => a.position - b.position || a.template.localeCompare(b.template, 'en', { numeric: true }))
+        .map((c) => c.id);
+      cached = { at, ids };
+      this.#studyOrder.set(deckId, cached);
+    }
+    return cached.ids.map((id) => this.card(id)).filter((c): c is Card => c !== undefined);
+  }
+
+  nextPosition(deckId: string): number {
+    let max = -1;
+    for (const n of this.notesOf(deckId).values()) max = Math.max(max, n.position);
+    return max + 1;
+  }
+
+  /**
+   * Notes and decks made here get ids a deck file can never use (its ids are lowercase words joined
+   * by hyphens; these hold a dot), so a shipped deck's update can tell them from its own. The time
+   * in base 36 and a counter, so two made in one millisecond still differ.
+   */
+  freshDeckId(): string {
+    return this.#freshId('d.', (id) => this.#store.data.decks.has(id));
+  }
+
+  freshNoteId(deckId: string): string {
+    return this.#freshId(`${deckId}/n.`, (id) => this.#store.data.decks.has(deckId) && this.notesOf(deckId).has(id));
+  }
+
+  #freshId(prefix: string, taken: (id: string) => boolean): string {
+    let id: string;
+    do id = `${prefix}${this.#clock().toString(36)}${(this.#idCounter++).toString(36)}`;
+    while (taken(id));
+    return id;
+  }
+
+  // ---- The review log and what is derived from it ----
+
+  /** Log entries made at or after `since` (epoch ms), oldest first. */
+  entriesSince(since: number): StoredReview[] {
+    return this.#store.entriesSince(since);
+  }
+
+  /** Every log entry, oldest first. */
+  allEntries(): StoredReview[] {
+    return this.#store.allEntries();
+  }
+
+  answerHistory(): Promise<AnswerHistory> {
+    return this.#store.answerHistory();
+  }
+
+  backups(): { name: string; createdAt: number }[] {
+    return this.#store.backups();
+  }
+
+  // ---- Media: files named by the notes, content checked on every read ----
+
+  mediaBytes(name: string): Uint8Array | undefined {
+    return existingMediaBytes(this.#store.dir, name);
+  }
+
+  allMedia(): { name: string; bytes: Uint8Array }[] {
+    return listMediaFiles(this.#store.dir);
+  }
+
+  /** A media file for the renderer, by one percent-encoded URL path segment; null when it must not be served. */
+  readMedia(encodedName: string): Promise<MediaFile | null> {
+    return readMediaFile(mediaDir(this.#store.dir), encodedName);
+  }
+
+  /** Media is stored by name before any note names it, so it is written ahead of the change that uses it. */
+  writeMedia(files: readonly { name: string; bytes: Uint8Array }[]): Promise<void> {
+    return writeMediaFiles(this.#store.dir, files);
+  }
+
+  // ---- Named changes ----
+
+  /** Replaces some of a deck's notes and drops those in `removed`. */
+  putNotes(deckId: string, changed: readonly Note[], removed: ReadonlySet<string> = new Set()): void {
+    const notes = new Map(this.notesOf(deckId));
+    for (const id of removed) notes.delete(id);
+    for (const n of changed) notes.set(n.id, n);
+    this.#store.setNotes(deckId, [...notes.values()]);
+    this.#changed([deckId]);
+  }
+
+  /** A deck's notes, all of them at once (a shipped deck's new version). */
+  setDeckNotes(deckId: string, notes: readonly Note[]): void {
+    this.#store.setNotes(deckId, notes);
+    this.#changed([deckId]);
+  }
+
+  /** Stores cards as they are, without a log entry: new cards, and cards that changed place. */
+  setCards(cards: readonly Card[]): void {
+    for (const card of cards) this.#store.data.cards.set(card.id, card);
+    this.#changed(cards.map((c) => c.deckId));
+  }
+
+  removeCards(cardIds: readonly string[]): void {
+    const decks: string[] = [];
+    for (const id of cardIds) {
+      const card = this.card(id);
+      if (card && this.#store.data.cards.delete(id)) decks.push(card.deckId);
+    }
+    this.#changed(decks);
+  }
+
+  /** Removes notes and their cards; returns what was removed, each card with its memory. */
+  removeNotes(notes: readonly Note[]): { notes: Note[]; cards: Card[] } {
+    const cards: Card[] = [];
+    const byDeck = new Map<string, Set<string>>();
+    for (const note of notes) {
+      cards.push(...this.cardsOfNote(note));
+      byDeck.set(note.deckId, (byDeck.get(note.deckId) ?? new Set()).add(note.id));
+    }
+    this.removeCards(cards.map((c) => c.id));
+    for (const [deckId, ids] of byDeck) this.putNotes(deckId, [], ids);
+    return { notes: [...notes], cards };
+  }
+
+  /**
+   * Changes to cards that go through the review log (answers, bury, suspend, moves, resets), made
+   * durable with one sync before this returns; the cards change only once they are.
+   */
+  logChanges(reviews: readonly NewReview[]): StoredReview[] {
+    const moved = reviews.filter(({ card }) => {
+      const before = this.card(card.id);
+      return !before || before.deckId !== card.deckId || before.position !== card.position;
+    });
+    const entries = this.#store.appendReviews(reviews);
+    this.#changed(moved.map((r) => r.card.deckId));
+    return entries;
+  }
+
+  logChange(review: NewReview): StoredReview {
+    return this.logChanges([review])[0]!;
+  }
+
+  /** Adds a deck or replaces its record (title, description, preset, article). */
+  putDeck(record: DeckRecord): void {
+    const isNew = !this.#store.data.decks.has(record.id);
+    this.#store.data.decks.set(record.id, record);
+    if (isNew && !this.#store.notesOf(record.id).size) this.#store.setNotes(record.id, []);
+    this.#changed([record.id]);
+  }
+
+  /** A new, empty deck with a fresh id. */
+  addDeck(title: string): DeckRecord {
+    const record: DeckRecord = { id: this.freshDeckId(), title, description: '', version: 0, source: null, article: null };
+    this.putDeck(record);
+    return record;
+  }
+
+  /** Takes decks out of the collection; their notes and cards go with `removeNotes`. */
+  removeDecks(deckIds: readonly string[]): void {
+    for (const id of deckIds) this.#store.data.decks.delete(id);
+    this.#changed(deckIds);
+  }
+
+  setSettings(settings: Settings): void {
+    this.#store.data.settings = structuredClone(settings);
+    this.#changed([]);
+  }
+
+  /**
+   * An import's decks, notes, cards and history at once. Cards with history take their states from
+   * the log entries, in order, so the statistics see each imported answer with the state the card
+   * was in before it; then every card is set as staged.
+   */
+  applyImport(staged: StagedChanges): void {
+    for (const d of staged.decks) {
+      this.#store.data.decks.set(d.id, d);
+      this.#store.setNotes(d.id, []);
+    }
+    const notesByDeck = new Map<string, Note[]>();
+    for (const n of staged.notes) notesByDeck.set(n.deckId, [...(notesByDeck.get(n.deckId) ?? []), n]);
+    for (const [deckId, notes] of notesByDeck) this.putNotes(deckId, notes);
+    const logged = new Set(staged.log.map((e) => e.cardId));
+    for (const c of staged.cards) if (!logged.has(c.id)) this.#store.data.cards.set(c.id, c);
+    if (staged.log.length > 0) this.#store.appendReviews(staged.log);
+    for (const c of staged.cards) this.#store.data.cards.set(c.id, c);
+    this.#changed([...staged.decks.map((d) => d.id), ...staged.cards.map((c) => c.deckId)]);
+    this.undo.clear();
+  }
+
+  /** Everything at once, history included (a full JSON backup); the state replaced is backed up first. */
+  replaceAll(next: Replacement): void {
+    this.#store.replaceWith(next);
+    this.#replaced();
+  }
+
+  /** Puts back a backup of the snapshot; the state replaced is backed up first. */
+  restoreBackup(name: string): void {
+    this.#store.restore(name);
+    this.#replaced();
+  }
+
+  /** Writes the snapshot now; resolves when it is on disk. */
+  flush(): Promise<void> {
+    return this.#store.flush();
+  }
+
+  close(): void {
+    this.#store.close();
+  }
+
+  #changed(deckIds: Iterable<string>): void {
+    this.#version = ++this.#tick;
+    for (const id of deckIds) this.#deckTicks.set(id, this.#tick);
+    this.#store.changed();
+  }
+
+  #replaced(): void {
+    this.#replacedAt = this.#version = ++this.#tick;
+    this.#deckTicks.clear();
+    this.#studyOrder.clear();
+    this.undo.clear();
+  }
+}

@@ -1,0 +1,72 @@
+// The day's queue of each deck and the schedulers behind it: what Home counts and what Study shows
+// next. "Study more" allowances live here because they change both.
+import type { Card } from '../domain/card.ts';
+import { dayStart } from '../domain/day.ts';
+import { buildDayQueue, studiedToday, type DayQueue, type QueueLimits } from '../domain/queue.ts';
+import { createScheduler, type Scheduler } from '../domain/scheduler.ts';
+import { presetFor, type Preset } from '../domain/settings.ts';
+import type { ServiceContext } from './context.ts';
+
+/** Collection-wide limits at or above this are no limit. */
+export const NO_LIMIT = 9999;
+
+export class Queues {
+  readonly #ctx: ServiceContext;
+  readonly #schedulers = new Map<string, { key: string; scheduler: Scheduler }>();
+  /** "Study more": extra new cards allowed today, per deck. */
+  readonly #extraNew = new Map<string, { day: number; count: number }>();
+
+  constructor(ctx: ServiceContext) {
+    this.#ctx = ctx;
+  }
+
+  presetOf(deckId: string): Preset {
+    const { collection } = this.#ctx;
+    return presetFor(collection.settings, collection.deck(deckId)?.presetId);
+  }
+
+  limitsOf(deckId: string): QueueLimits {
+    const preset = this.presetOf(deckId);
+    return { newPerDay: preset.newPerDay, reviewsPerDay: preset.reviewsPerDay, rolloverHour: this.#ctx.collection.settings.rolloverHour };
+  }
+
+  /** One scheduler per preset, made again only when the preset's scheduling changes. */
+  schedulerOf(deckId: string): Scheduler {
+    const p = this.presetOf(deckId);
+    const key = JSON.stringify([p.desiredRetention, p.learningSteps, p.relearningSteps, p.maximumIntervalDays]);
+    const cached = this.#schedulers.get(p.id);
+    if (cached?.key === key) return cached.scheduler;
+    const scheduler = createScheduler({ fuzz: this.#ctx.fuzz, desiredRetention: p.desiredRetention, learningSteps: p.learningSteps, relearningSteps: p.relearningSteps, maximumIntervalDays: p.maximumIntervalDays });
+    this.#schedulers.set(p.id, { key, scheduler });
+    return scheduler;
+  }
+
+  /** Lets `count` more new cards into today's queue of a deck. */
+  allowMoreNew(deckId: string, now: number, count: number): void {
+    const today = dayStart(now, this.#ctx.collection.settings.rolloverHour);
+    const current = this.#extraNew.get(deckId);
+    this.#extraNew.set(deckId, { day: today, count: (current?.day === today ? current.count : 0) + count });
+  }
+
+  /**
+   * The day's queue for a deck, within its preset's limits and what the whole collection still
+   * allows. Studying a parent deck studies its children too (`withChildren`), as its rolled-up
+   * counts on Home promise; Home's own per-deck counts leave them out.
+   */
+  queueOf(deckId: string, now: number, withChildren = false): { cards: Card[]; queue: DayQueue } {
+    const { collection } = this.#ctx;
+    const cards = withChildren ? collection.subtree(deckId).flatMap((id) => collection.studyOrder(id)) : collection.studyOrder(deckId);
+    const limits = this.limitsOf(deckId);
+    const today = dayStart(now, limits.rolloverHour);
+    const extra = this.#extraNew.get(deckId);
+    const queueOptions: { extraNew?: number; capNew?: number; capReviews?: number } = { extraNew: extra?.day === today ? extra.count : 0 };
+    // The collection-wide limits mean looking at every deck's cards, so only when one is set below "no limit".
+    const { settings } = collection;
+    if (settings.newPerDay < NO_LIMIT || settings.reviewsPerDay < NO_LIMIT) {
+      const all = studiedToday([...collection.allCards()], now, limits.rolloverHour);
+      queueOptions.capNew = Math.max(0, settings.newPerDay - all.newCards);
+      queueOptions.capReviews = Math.max(0, settings.reviewsPerDay - all.reviews);
+    }
+    return { cards, queue: buildDayQueue(cards, now, limits, queueOptions) };
+  }
+}
