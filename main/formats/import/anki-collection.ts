@@ -93,6 +93,31 @@ const hasTable = (db: Database, name: string) => rows(db, `SELECT 1 FROM sqlite_
 const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : Number(v ?? 0) || 0);
 const str = (v: unknown) => (typeof v === 'string' ? v : v instanceof Uint8Array ? new TextDecoder().decode(v) : v == null ? '' : String(v));
 
+interface RawCard {
+  id: number;
+  nid: number;
+  deck: number;
+  ord: number;
+  type: number;
+  queue: number;
+  due: number;
+  ivl: number;
+  factor: number;
+}
+
+/** What the notes of a collection become, gathered as the notes are read one by one. */
+interface NotesRead {
+  notes: BundleNote[];
+  cards: BundleCard[];
+  rawCards: Map<string, RawCard>;
+  usedDecks: Set<number>;
+  /** Notes of each note type that Anki does not ship, by note type id. */
+  unusual: Map<number, number>;
+  seenGuids: Set<string>;
+  withoutCards: number;
+  skipped: Skipped[];
+}
+
 function readCollection(file: string, format: BundleFormat, db: Database, limits: ImportLimits): ImportBundle {
   for (const table of ['col', 'notes', 'cards']) {
     if (!hasTable(db, table)) throw new ImportError(file, `the database holds no Anki collection (it has no '${table}' table)`);
@@ -116,20 +141,39 @@ function readCollection(file: string, format: BundleFormat, db: Database, limits
     throw new ImportError(file, `the collection holds ${noteCount.toLocaleString('en')} notes, more than the ${limits.maxNotes.toLocaleString('en')} one import may bring`);
   }
 
-  const skipped: Skipped[] = [];
-  const notices: string[] = [];
-
-  interface RawCard {
-    id: number;
-    nid: number;
-    deck: number;
-    ord: number;
-    type: number;
-    queue: number;
-    due: number;
-    ivl: number;
-    factor: number;
+  const cardsByNote = readCardsByNote(db);
+  const read: NotesRead = { notes: [], cards: [], rawCards: new Map(), usedDecks: new Set(), unusual: new Map(), seenGuids: new Set(), withoutCards: 0, skipped: [] };
+  for (const r of rows(db, 'SELECT id, guid, mid, tags, flds FROM notes ORDER BY id')) {
+    const noteId = num(r[0]);
+    const noteCards = (cardsByNote.get(noteId) ?? []).sort((a, b) => a.ord - b.ord);
+    cardsByNote.delete(noteId);
+    readNote(read, notetypes, { noteId, guid: str(r[1]) || String(noteId), mid: num(r[2]), tags: str(r[3]), fields: str(r[4]) }, noteCards);
   }
+  const { notes, cards, rawCards, skipped } = read;
+  for (const orphans of cardsByNote.values()) {
+    for (const c of orphans) skipped.push({ what: `card ${c.id}`, reason: `its note (id ${c.nid}) is not in the file` });
+  }
+
+  const reviews = hasTable(db, 'revlog') ? readRevlog(db, rawCards, skipped) : [];
+  const answered = new Set(reviews.filter((r) => r.rating > 0).map((r) => r.cardKey));
+  for (const card of cards) {
+    if (!answered.has(card.key)) card.schedule = scheduleWithoutHistory(rawCards.get(card.key)!, createdSeconds);
+  }
+
+  return {
+    file,
+    format,
+    decks: bundleDecks(decks, read.usedDecks, cards, notes),
+    notes,
+    cards,
+    reviews,
+    media: [],
+    notices: shapeNotices(read, notetypes),
+    skipped,
+  };
+}
+
+function readCardsByNote(db: Database): Map<number, RawCard[]> {
   const cardsByNote = new Map<number, RawCard[]>();
   for (const r of rows(db, 'SELECT id, nid, did, ord, type, queue, due, ivl, factor, odid, odue FROM cards ORDER BY id')) {
     const odid = num(r[9]);
@@ -149,121 +193,96 @@ function readCollection(file: string, format: BundleFormat, db: Database, limits
     if (list) list.push(card);
     else cardsByNote.set(card.nid, [card]);
   }
+  return cardsByNote;
+}
 
-  const notes: BundleNote[] = [];
-  const cards: BundleCard[] = [];
-  const rawCards = new Map<string, RawCard>();
-  const usedDecks = new Set<number>();
-  const unusual = new Map<number, number>();
-  const seenGuids = new Set<string>();
-  let withoutCards = 0;
-
-  for (const r of rows(db, 'SELECT id, guid, mid, tags, flds FROM notes ORDER BY id')) {
-    const noteId = num(r[0]);
-    const guid = str(r[1]) || String(noteId);
-    const mid = num(r[2]);
-    const what = `note ${guid}`;
-    const noteCards = (cardsByNote.get(noteId) ?? []).sort((a, b) => a.ord - b.ord);
-    cardsByNote.delete(noteId);
-    const notetype = notetypes.get(mid);
-    if (!notetype) {
-      skipped.push({ what, reason: `its note type (id ${mid}) is not in the file` });
-      continue;
-    }
-    if (seenGuids.has(guid)) {
-      skipped.push({ what, reason: 'another note in the file has the same GUID' });
-      continue;
-    }
-    seenGuids.add(guid);
-    const fields = str(r[4]).split('\x1f');
-    const first = fields[0] ?? '';
-    const rest = fields.slice(1);
-    // Stock types name their sides; "Add Reverse" and the like are switches, not content.
-    const back = isStock(notetype.name) && !notetype.cloze ? (rest[0] ?? '') : joinNonEmpty(rest);
-    // Anki makes the missing cards of a note whose cards are gone (a hand-edited file); so do we,
-    // as new cards, in the deck its note type was last used with.
-    const made = noteCards.length === 0;
-    if (made) {
-      withoutCards++;
-      const deck = notetype.deck ?? 1;
-      const ords = notetype.cloze ? clozeOrdinals(first) : notetype.templates.length >= 2 && !(/optional reversed/.test(notetype.name) && !rest[1]?.trim()) ? [0, 1] : [0];
-      for (const ord of ords) noteCards.push({ id: 0, nid: noteId, deck, ord, type: 0, queue: 0, due: 0, ivl: 0, factor: 0 });
-    }
-    const twoSided = !notetype.cloze && notetype.templates.length >= 2 && noteCards.some((c) => c.ord === 1);
-    const type: BundleNote['type'] = notetype.cloze ? 'cloze' : twoSided ? 'reversed' : 'basic';
-    if (!isStock(notetype.name)) unusual.set(mid, (unusual.get(mid) ?? 0) + 1);
-
-    const imported = noteCards.filter((c) => {
-      if (notetype.cloze || c.ord <= 1) return true;
-      const template = notetype.templates[c.ord] ?? `Card ${c.ord + 1}`;
-      skipped.push({ what: `card ${c.id}`, reason: `it is made by template '${template}' of note type '${notetype.name}'; only the first two templates of a note type become front and reverse cards` });
-      return false;
-    });
-    if (imported.length === 0) {
-      skipped.push({ what, reason: 'none of its cards could be imported' });
-      continue;
-    }
-    const noteDeck = imported[0]!.deck;
-    usedDecks.add(noteDeck);
-    notes.push({
-      key: guid,
-      deckKey: String(noteDeck),
-      type,
-      format: 'html',
-      front: notetype.cloze ? '' : first,
-      back: notetype.cloze ? '' : back,
-      text: notetype.cloze ? first : '',
-      extra: notetype.cloze ? joinNonEmpty(rest) : '',
-      tags: str(r[3]).split(/\s+/).filter(Boolean),
-      addedAt: noteId > 0 ? noteId : null,
-    });
-    for (const c of imported) {
-      usedDecks.add(c.deck);
-      const template = notetype.cloze ? `c${c.ord + 1}` : c.ord === 0 ? 'front' : 'reverse';
-      const key = made ? `${guid}:${template}` : String(c.id);
-      rawCards.set(key, c);
-      cards.push({
-        key,
-        noteKey: guid,
-        template,
-        deckKey: String(c.deck),
-        suspended: c.queue === -1,
-        addedAt: made ? (noteId > 0 ? noteId : null) : c.id > 0 ? c.id : null,
-        schedule: null,
-      });
-    }
+/** One note row and its cards, added to what has been read, or skipped with the reason. */
+function readNote(read: NotesRead, notetypes: Map<number, Notetype>, row: { noteId: number; guid: string; mid: number; tags: string; fields: string }, noteCards: RawCard[]): void {
+  const { noteId, guid, mid } = row;
+  const what = `note ${guid}`;
+  const notetype = notetypes.get(mid);
+  if (!notetype) {
+    read.skipped.push({ what, reason: `its note type (id ${mid}) is not in the file` });
+    return;
   }
-  for (const orphans of cardsByNote.values()) {
-    for (const c of orphans) skipped.push({ what: `card ${c.id}`, reason: `its note (id ${c.nid}) is not in the file` });
+  if (read.seenGuids.has(guid)) {
+    read.skipped.push({ what, reason: 'another note in the file has the same GUID' });
+    return;
   }
+  read.seenGuids.add(guid);
+  const fields = row.fields.split('\x1f');
+  const first = fields[0] ?? '';
+  const rest = fields.slice(1);
+  // Stock types name their sides; "Add Reverse" and the like are switches, not content.
+  const back = isStock(notetype.name) && !notetype.cloze ? (rest[0] ?? '') : joinNonEmpty(rest);
+  // Anki makes the missing cards of a note whose cards are gone (a hand-edited file); so do we,
+  // as new cards, in the deck its note type was last used with.
+  const made = noteCards.length === 0;
+  if (made) {
+    read.withoutCards++;
+    const deck = notetype.deck ?? 1;
+    const ords = notetype.cloze ? clozeOrdinals(first) : notetype.templates.length >= 2 && !(/optional reversed/.test(notetype.name) && !rest[1]?.trim()) ? [0, 1] : [0];
+    for (const ord of ords) noteCards.push({ id: 0, nid: noteId, deck, ord, type: 0, queue: 0, due: 0, ivl: 0, factor: 0 });
+  }
+  const twoSided = !notetype.cloze && notetype.templates.length >= 2 && noteCards.some((c) => c.ord === 1);
+  const type: BundleNote['type'] = notetype.cloze ? 'cloze' : twoSided ? 'reversed' : 'basic';
+  if (!isStock(notetype.name)) read.unusual.set(mid, (read.unusual.get(mid) ?? 0) + 1);
 
+  const imported = noteCards.filter((c) => {
+    if (notetype.cloze || c.ord <= 1) return true;
+    const template = notetype.templates[c.ord] ?? `Card ${c.ord + 1}`;
+    read.skipped.push({ what: `card ${c.id}`, reason: `it is made by template '${template}' of note type '${notetype.name}'; only the first two templates of a note type become front and reverse cards` });
+    return false;
+  });
+  if (imported.length === 0) {
+    read.skipped.push({ what, reason: 'none of its cards could be imported' });
+    return;
+  }
+  const noteDeck = imported[0]!.deck;
+  read.usedDecks.add(noteDeck);
+  read.notes.push({
+    key: guid,
+    deckKey: String(noteDeck),
+    type,
+    format: 'html',
+    front: notetype.cloze ? '' : first,
+    back: notetype.cloze ? '' : back,
+    text: notetype.cloze ? first : '',
+    extra: notetype.cloze ? joinNonEmpty(rest) : '',
+    tags: row.tags.split(/\s+/).filter(Boolean),
+    addedAt: noteId > 0 ? noteId : null,
+  });
+  for (const c of imported) {
+    read.usedDecks.add(c.deck);
+    const template = notetype.cloze ? `c${c.ord + 1}` : c.ord === 0 ? 'front' : 'reverse';
+    const key = made ? `${guid}:${template}` : String(c.id);
+    read.rawCards.set(key, c);
+    read.cards.push({
+      key,
+      noteKey: guid,
+      template,
+      deckKey: String(c.deck),
+      suspended: c.queue === -1,
+      addedAt: made ? (noteId > 0 ? noteId : null) : c.id > 0 ? c.id : null,
+      schedule: null,
+    });
+  }
+}
+
+/** What the learner should know about how the notes were shaped: cards made anew, note types flattened. */
+function shapeNotices(read: NotesRead, notetypes: Map<number, Notetype>): string[] {
+  const notices: string[] = [];
+  const { withoutCards } = read;
   if (withoutCards > 0) {
     notices.push(`${withoutCards} ${withoutCards === 1 ? 'note has' : 'notes have'} no cards in the file; ${withoutCards === 1 ? 'its cards were' : 'their cards were'} made as new cards`);
   }
-  for (const [mid, count] of unusual) {
+  for (const [mid, count] of read.unusual) {
     const nt = notetypes.get(mid)!;
     const fieldList = nt.fields.length ? ` (fields ${nt.fields.join(', ')})` : '';
     const shape = nt.cloze ? 'cloze text = first field, extra = the rest' : 'front = first field, back = the rest';
     notices.push(`${count} ${count === 1 ? 'note' : 'notes'} of note type '${nt.name}'${fieldList} ${count === 1 ? 'was' : 'were'} imported as ${shape}`);
   }
-
-  const reviews = hasTable(db, 'revlog') ? readRevlog(db, rawCards, skipped) : [];
-  const answered = new Set(reviews.filter((r) => r.rating > 0).map((r) => r.cardKey));
-  for (const card of cards) {
-    if (!answered.has(card.key)) card.schedule = scheduleWithoutHistory(rawCards.get(card.key)!, createdSeconds);
-  }
-
-  return {
-    file,
-    format,
-    decks: bundleDecks(decks, usedDecks, cards, notes),
-    notes,
-    cards,
-    reviews,
-    media: [],
-    notices,
-    skipped,
-  };
+  return notices;
 }
 
 function clozeOrdinals(text: string): number[] {
