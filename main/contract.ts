@@ -4,6 +4,7 @@
 export type Rating = 1 | 2 | 3 | 4;
 
 export { MAX_ANSWER_MS } from './domain/answer-time.ts';
+export { plural } from './domain/words.ts';
 
 /** Where a card is in its life, as a learner thinks of it. */
 export type CardStatus = 'new' | 'learning' | 'due' | 'learned';

@@ -1,12 +1,18 @@
-// Opens a collection and the service over it: what the Electron shell, the preview and the CLI
-// each do at start, written once.
+// What the shells (Electron, the preview, the command line) need from main/ besides the contract
+// and the dispatcher: opening a collection and the service over it, written once, and checking a
+// deck folder without opening anything.
 import { createClock } from './clock.ts';
 import { createService, type DeckhandService } from './service.ts';
 import { openCollectionStore } from './store/collection-store.ts';
 
+export type { DeckhandService };
+export { AppError } from './app-error.ts';
+export { checkDeck } from './formats/deck-check.ts';
+
 export interface OpenOptions {
   dataDir: string;
-  decksDir: string;
+  /** Shipped decks to load; the command line loads none, so it works on exactly what is in the collection. */
+  decksDir?: string;
   /** Start the clock here instead of at the real time (preview `--now`, tests). */
   startAt?: number;
   fuzz?: boolean;
@@ -20,7 +26,7 @@ export async function openDeckhand(options: OpenOptions): Promise<DeckhandServic
     return createService({
       store,
       clock,
-      decksDir: options.decksDir,
+      ...(options.decksDir ? { decksDir: options.decksDir } : {}),
       scheduler: { fuzz: options.fuzz ?? true },
       version: options.version ?? '0.0.0',
     });

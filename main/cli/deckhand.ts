@@ -1,17 +1,10 @@
 // `deckhand`: the collection from a terminal, through the same service as the app, without
 // Electron. Every command exits 0 on success and otherwise prints one line saying why.
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { AppError } from '../app-error.ts';
-import { createClock } from '../clock.ts';
-import { ImportError } from '../formats/bundle.ts';
-import { checkDeck } from '../formats/deck-check.ts';
-import { readImportFile } from '../formats/import/read-import.ts';
-import { readFolder } from '../formats/import/read-folder.ts';
-import type { ImportReport } from '../import-collection.ts';
-import { createService, type DeckhandService, type ExportFormat } from '../service.ts';
-import { openCollectionStore } from '../store/collection-store.ts';
+import { plural, type ExportFileArgs, type ImportReport } from '../contract.ts';
+import { AppError, checkDeck, openDeckhand, type DeckhandService } from '../open-app.ts';
 import { defaultDataDir } from './data-dir.ts';
 
 export interface Io {
@@ -65,23 +58,19 @@ function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[]
 }
 
 async function withService<T>(dataDir: string | undefined, run: (service: DeckhandService) => Promise<T>): Promise<T> {
-  const dir = path.resolve(dataDir ?? defaultDataDir());
-  const clock = createClock();
-  let store;
+  let service: DeckhandService;
   try {
-    store = await openCollectionStore(dir, { now: clock });
+    // No shipped decks: the command line works on exactly what is in the collection.
+    service = await openDeckhand({ dataDir: path.resolve(dataDir ?? defaultDataDir()) });
   } catch (e) {
     throw new CliError((e as Error).message);
   }
-  const service = createService({ store, clock, scheduler: { fuzz: true } });
   try {
     return await run(service);
   } finally {
     service.close();
   }
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function describeReport(r: ImportReport): string[] {
   const lines = [`${r.file}: ${plural(r.notesAdded, 'note')} added, ${r.notesUpdated} updated, ${r.notesUnchanged} unchanged; ${plural(r.cardsAdded, 'card')} added, ${r.cardsUpdated} updated; ${plural(r.reviewsAdded, 'review')} of history; ${plural(r.mediaAdded, 'media file')}; ${r.skipped.length} skipped.`];
@@ -99,16 +88,15 @@ async function importCommand(args: string[], io: Io): Promise<number> {
   for (const p of positionals) if (!existsSync(p)) throw new CliError(`import: ${p}: no such file or folder`);
   return withService(values['data-dir'], async (service) => {
     for (const p of positionals) {
-      const read = statSync(p).isDirectory() ? { kind: 'bundle' as const, bundle: readFolder(p, values.deck ? { deck: values.deck } : {}) } : await readImportFile(p, readFileSync(p), values.deck ? { deck: values.deck } : {});
-      if (read.kind === 'collection') {
-        const empty = service.listDecks().length === 0;
-        if (!empty && !values.replace) throw new CliError(`import: ${path.basename(p)} is a full Deckhand backup; restoring it replaces the whole collection. Add --replace to do that (the current collection is backed up first).`);
-        await service.restoreCollection(read.content);
-        io.out(`${path.basename(p)}: restored the collection (${plural(read.content.decks.length, 'deck')}, ${plural(read.content.cards.length, 'card')}, ${plural(read.content.history.length, 'log entry', 'log entries')}).`);
-        continue;
+      let report: ImportReport;
+      try {
+        report = await service.importPath({ path: p, ...(values.deck ? { deck: values.deck } : {}), replaceCollection: values.replace ?? false });
+      } catch (e) {
+        if (e instanceof AppError && e.code === 'conflict') throw new CliError(`import: ${e.message} Add --replace to do that.`);
+        throw e;
       }
-      const report = await service.importBundle(read.bundle, values.deck ? { deck: values.deck } : {});
-      for (const line of describeReport(report)) io.out(line);
+      if (report.restored) io.out(`${report.file}: restored the collection (${plural(report.decksAdded.length, 'deck')}, ${plural(report.cardsAdded, 'card')}, ${plural(report.reviewsAdded, 'review')}).`);
+      else for (const line of describeReport(report)) io.out(line);
     }
     return 0;
   });
@@ -117,7 +105,7 @@ async function importCommand(args: string[], io: Io): Promise<number> {
 async function exportCommand(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, { format: { type: 'string' }, out: { type: 'string' }, deck: { type: 'string' }, 'data-dir': { type: 'string' }, 'no-scheduling': { type: 'boolean' } });
   if (values.help) return help('export', io);
-  const format = values.format as ExportFormat | undefined;
+  const format = values.format as ExportFileArgs['format'] | undefined;
   if (!format || !['apkg', 'csv', 'json'].includes(format)) throw new CliError('export: --format must be apkg, csv or json');
   if (!values.out) throw new CliError('export: --out FILE is required');
   if (values.deck && format === 'json') throw new CliError('export: a JSON backup is always the whole collection; leave out --deck');
@@ -193,7 +181,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         throw new CliError(`"${command}" is not a command; the commands are import, export, check and stats (see deckhand --help)`);
     }
   } catch (e) {
-    if (e instanceof CliError || e instanceof ImportError || e instanceof AppError) {
+    if (e instanceof CliError || e instanceof AppError) {
       io.err(`deckhand: ${e.message.split('\n')[0]}`);
       return 1;
     }
