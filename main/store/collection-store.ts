@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import type { AnswerHistory, StateBefore } from '../domain/answer-history.ts';
 import type { Card, Note } from '../domain/card.ts';
+import type { Deck } from '../domain/deck.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../domain/settings.ts';
 import { CardTable } from './card-table.ts';
 import { BACKUP_INTERVAL_MS, backupDir, listBackups, takeBackup, takeBackupAsync, thinBackups } from './backups.ts';
@@ -18,10 +19,10 @@ import { compactSegments, LOG_FILE, listSegments, reviewLogFiles, sealActiveLog 
 import { checkColumns, migrate, NewerFormatError } from './migrations.ts';
 import { readEntries, readReviewLog, ReviewLogWriter } from './review-log.ts';
 import { CARDS_DIR, cardsFile, NOTES_DIR, notesFile, SnapshotFile, storedCardDecks, type SnapshotData } from './snapshot-file.ts';
-import { emptyColumns, pushCard, deckOf, fromLoggedCard, fromNoteRow, SCHEMA_VERSION, toLoggedCard, type CardColumns, type LogKind, type StoredCards, type StoredCollection, type StoredDeck, type StoredNotes, type StoredReview } from './stored.ts';
+import { emptyColumns, pushCard, deckOf, fromLoggedCard, fromNoteRow, SCHEMA_VERSION, toLoggedCard, type CardColumns, type LogKind, type StoredCards, type StoredCollection, type StoredNotes, type StoredReview } from './stored.ts';
 
 export { LOG_FILE };
-export type DeckRecord = StoredDeck;
+export type DeckRecord = Deck;
 
 export interface CollectionData {
   decks: Map<string, DeckRecord>;

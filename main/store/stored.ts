@@ -5,6 +5,7 @@
 // faster than an object or a row per card), and its note text in notes/<deck>.json. A deck's files
 // are read the first time the deck is used and rewritten only when it changed.
 import { MemoryState, type Card, type Note, type NoteKind, type NoteType } from '../domain/card.ts';
+import type { Deck } from '../domain/deck.ts';
 import type { Settings } from '../domain/settings.ts';
 import { cardIdFor } from '../domain/notes.ts';
 
@@ -37,17 +38,8 @@ export interface CardColumns {
 
 export const CARD_COLUMNS: readonly (keyof CardColumns)[] = ['note', 'template', 'position', 'due', 'stability', 'difficulty', 'scheduledDays', 'learningSteps', 'reps', 'lapses', 'state', 'lastReview', 'introducedAt', 'updatedAt', 'suspended', 'buriedUntil', 'addedAt'];
 
-export interface StoredDeck {
-  id: string;
-  title: string;
-  description: string;
-  version: number;
-  source: { author: string; publisher: string; subject: string } | null;
-  /** The text the deck was made from, kept so the Article view works for any deck. */
-  article: string | null;
-  /** The preset (limits, steps, retention) the deck studies with; the first preset when absent. */
-  presetId?: string;
-}
+/** The deck is written as the domain has it: its fields are already plain strings and numbers. */
+export type StoredDeck = Deck;
 
 export type StoredSettings = Settings;
 
