@@ -2,8 +2,8 @@
 // source's own terms, before any id of ours is given out. Readers (Anki packages and collections,
 // CSV/TSV, Markdown, deck.json) are pure: bytes in, a bundle or an ImportError out. The service
 // turns a bundle into decks, notes, cards and review history in one step, all or nothing.
-import type { LogKind } from '../store/stored.ts';
 import type { Card, Note } from '../domain/card.ts';
+import type { LoggedCard, ReviewEntry } from '../domain/review-entry.ts';
 
 export type BundleFormat = 'apkg' | 'colpkg' | 'anki-collection' | 'csv' | 'markdown' | 'deck-json';
 
@@ -140,18 +140,12 @@ export interface ExportInput {
   now: number;
 }
 
-export interface ExportReview {
-  /** `<deviceId>-<seq>`. */
-  id: string;
-  cardId: string;
-  /** Absent for an answer. */
-  kind?: LogKind;
-  /** An undo's target: the entry it takes back (the log's `undoes`). */
-  undoes?: string;
-  /** 1–4 for an answer, 0 otherwise. */
-  rating: number;
-  reviewedAt: number;
-  durationMs: number;
-  /** The card's state after the entry: interval in days, FSRS state (0 new … 3 relearning), stability, difficulty. */
-  after: { scheduledDays: number; state: number; stability: number; difficulty: number; due: number };
-}
+/**
+ * A review-log entry as the exporters read it. Of the card after the entry they write only its
+ * schedule (Anki's revlog keeps an interval, an ease and a due time, not a card), so the entry
+ * carries just that, under another name than `card` so that it is not taken for the whole card.
+ */
+export type ExportReview = Omit<ReviewEntry, 'card'> & {
+  /** The card's state after the entry: interval in days, FSRS state (0 new … 3 relearning), stability, difficulty, due. */
+  after: Pick<LoggedCard, 'scheduledDays' | 'state' | 'stability' | 'difficulty' | 'due'>;
+};
