@@ -15,6 +15,7 @@ export type { StepUnit } from './domain/settings.ts';
 export type { Bin, ButtonCounts, PassFail, RetentionRow } from './domain/stats.ts';
 
 export { MAX_ANSWER_MS } from './domain/answer-time.ts';
+export { IMPORT_LIMITS } from './domain/import-limits.ts';
 
 export interface DeckSummary {
   id: string;
@@ -269,8 +270,10 @@ export interface ImportFolderArgs {
   deck?: string;
 }
 
+export type ExportFormat = 'apkg' | 'csv' | 'json';
+
 export interface ExportFileArgs {
-  format: 'apkg' | 'csv' | 'json';
+  format: ExportFormat;
   /** This deck and the decks under it; the whole collection when absent (always for json). */
   deckId?: string;
   /** apkg only: with review history and due dates (default), or every card new. */

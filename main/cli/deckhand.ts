@@ -9,8 +9,9 @@ import { ImportError } from '../formats/bundle.ts';
 import { checkDeck } from '../formats/deck-check.ts';
 import { readImportFile } from '../formats/import/read-import.ts';
 import { readFolder } from '../formats/import/read-folder.ts';
-import type { ImportReport } from '../import-collection.ts';
-import { createService, type DeckhandService, type ExportFormat } from '../service.ts';
+import type { ExportFormat, ImportReport } from '../contract.ts';
+import type { DeckhandService } from '../open-app.ts';
+import { createService } from '../service.ts';
 import { openCollectionStore } from '../store/collection-store.ts';
 import { defaultDataDir } from './data-dir.ts';
 

@@ -5,15 +5,13 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { API_METHODS, channelFor, type Result } from '../contract.ts';
 import { dispatch } from '../ipc.ts';
-import { openDeckhand } from '../open-app.ts';
+import { openDeckhand, readCollectionMedia, type DeckhandService } from '../open-app.ts';
 import { CONTENT_SECURITY_POLICY } from '../security.ts';
-import type { DeckhandService } from '../service.ts';
 import { dataDirFromArgv } from './command-line.ts';
 import { navigationDecision, openLinkAfterConfirm, windowOpenDecision } from './external-links.ts';
 import { isTrustedSender } from './ipc-sender.ts';
 import { menuTemplate, type MenuActions } from './menu.ts';
 import { COMMAND_CHANNEL, NAVIGATE_CHANNEL, type Command, type Route } from './navigation.ts';
-import { readMediaFile } from '../store/media-folder.ts';
 import { APP_INDEX_URL, contentTypeFor, mediaPathOf, resolveAppUrl } from './protocol-path.ts';
 import { isAllowedRequest, isOwnDownload } from './request-filter.ts';
 import { windowOptions } from './window-options.ts';
@@ -123,12 +121,11 @@ function offerLink(url: string): void {
 }
 
 function registerAppProtocol(): void {
-  const mediaDir = path.join(dataDir, 'media');
   protocol.handle('app', async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return respond(405, 'Method not allowed.');
     const mediaPath = mediaPathOf(request.url);
     if (mediaPath !== null) {
-      const media = await readMediaFile(mediaDir, mediaPath);
+      const media = await readCollectionMedia(dataDir, mediaPath);
       return media ? respond(200, media.bytes, media.mime) : respond(404, 'Not found.');
     }
     const file = resolveAppUrl(request.url, RENDERER_DIR);

@@ -5,6 +5,9 @@
 import type { Card, Note } from '../domain/card.ts';
 import type { LoggedCard, ReviewEntry } from '../domain/review-entry.ts';
 
+// Named here too while the service, being split into modules, still imports it from this file.
+export { IMPORT_LIMITS } from '../domain/import-limits.ts';
+
 export type BundleFormat = 'apkg' | 'colpkg' | 'anki-collection' | 'csv' | 'markdown' | 'deck-json';
 
 export interface ImportBundle {
@@ -107,26 +110,6 @@ export class ImportError extends Error {
     this.name = 'ImportError';
   }
 }
-
-/** Limits on what a reader accepts, so a hostile file cannot exhaust memory. */
-export const IMPORT_LIMITS = {
-  /** The largest file read at all. */
-  maxFileBytes: 256 * 1024 * 1024,
-  /** The most bytes an archive may expand to, all members together (zip bombs). */
-  maxUnpackedBytes: 1024 * 1024 * 1024,
-  /** The most notes one import may bring. */
-  maxNotes: 500_000,
-  /**
-   * The largest CSV, Markdown or deck.json text read. Parsed text costs several times its size in
-   * memory (rows, fields, notes), and no real deck of text comes near it.
-   */
-  maxTextBytes: 50 * 1024 * 1024,
-  /**
-   * The longest field a note may bring. Real notes stay far below it (an Anki field with a long
-   * passage is a few thousand characters); a megabyte of text in one card would stall its screen.
-   */
-  maxFieldChars: 100_000,
-} as const;
 
 /** What an exporter writes: the collection (or one deck and the decks under it) as it is. */
 export interface ExportInput {

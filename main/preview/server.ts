@@ -8,9 +8,8 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { dispatch } from '../ipc.ts';
 import { CONTENT_SECURITY_POLICY } from '../security.ts';
-import type { DeckhandService } from '../service.ts';
-import { readMediaFile } from '../store/media-folder.ts';
-import { IMPORT_LIMITS } from '../formats/bundle.ts';
+import { readCollectionMedia, type DeckhandService } from '../open-app.ts';
+import { IMPORT_LIMITS } from '../contract.ts';
 
 export interface PreviewOptions {
   service: DeckhandService;
@@ -80,7 +79,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     }
     if (route.startsWith('media/')) {
       // The collection's media, as app://deckhand/media/<name> serves them in Electron.
-      const media = await readMediaFile(path.join(options.service.getAppInfo().dataDir, 'media'), route.slice('media/'.length));
+      const media = await readCollectionMedia(options.service.getAppInfo().dataDir, route.slice('media/'.length));
       return media ? send(res, 200, media.mime, Buffer.from(media.bytes)) : send(res, 404, 'text/plain; charset=utf-8', 'Not found.');
     }
     if (route === 'web-bridge.js') return send(res, 200, TYPES['.js']!, await readFile(options.bridgeFile));

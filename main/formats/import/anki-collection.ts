@@ -3,8 +3,8 @@
 // types and decks as JSON in `col`) and schema 18 (tables `notetypes`, `fields`, `templates`,
 // `decks` with protobuf blobs). Notes keep Anki's HTML; it is sanitised where it is shown.
 import { BinaryReader, WireType } from '@bufbuild/protobuf/wire';
+import { IMPORT_LIMITS } from '../../domain/import-limits.ts';
 import {
-  IMPORT_LIMITS,
   ImportError,
   type BundleCard,
   type BundleDeck,
@@ -94,6 +94,33 @@ const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'bigint' ?
 const str = (v: unknown) => (typeof v === 'string' ? v : v instanceof Uint8Array ? new TextDecoder().decode(v) : v == null ? '' : String(v));
 
 function readCollection(file: string, format: BundleFormat, db: Database, limits: ImportLimits): ImportBundle {
+  const { createdSeconds, notetypes, decks } = readHeader(file, db, limits);
+  const skipped: Skipped[] = [];
+  const read = readNotes(db, notetypes, skipped);
+  const notices = readingNotices(read, notetypes);
+  const { notes, cards, rawCards } = read;
+
+  const reviews = hasTable(db, 'revlog') ? readRevlog(db, rawCards, skipped) : [];
+  const answered = new Set(reviews.filter((r) => r.rating > 0).map((r) => r.cardKey));
+  for (const card of cards) {
+    if (!answered.has(card.key)) card.schedule = scheduleWithoutHistory(rawCards.get(card.key)!, createdSeconds);
+  }
+
+  return {
+    file,
+    format,
+    decks: bundleDecks(decks, read.usedDecks, cards, notes),
+    notes,
+    cards,
+    reviews,
+    media: [],
+    notices,
+    skipped,
+  };
+}
+
+/** Checks the collection can be read and is within the limits; its creation time, note types and decks. */
+function readHeader(file: string, db: Database, limits: ImportLimits): { createdSeconds: number; notetypes: Map<number, Notetype>; decks: Map<number, Deck> } {
   for (const table of ['col', 'notes', 'cards']) {
     if (!hasTable(db, table)) throw new ImportError(file, `the database holds no Anki collection (it has no '${table}' table)`);
   }
@@ -115,22 +142,23 @@ function readCollection(file: string, format: BundleFormat, db: Database, limits
   if (noteCount > limits.maxNotes) {
     throw new ImportError(file, `the collection holds ${noteCount.toLocaleString('en')} notes, more than the ${limits.maxNotes.toLocaleString('en')} one import may bring`);
   }
+  return { createdSeconds, notetypes, decks };
+}
 
-  const skipped: Skipped[] = [];
-  const notices: string[] = [];
+interface RawCard {
+  id: number;
+  nid: number;
+  deck: number;
+  ord: number;
+  type: number;
+  queue: number;
+  due: number;
+  ivl: number;
+  factor: number;
+}
 
-  interface RawCard {
-    id: number;
-    nid: number;
-    deck: number;
-    ord: number;
-    type: number;
-    queue: number;
-    due: number;
-    ivl: number;
-    factor: number;
-  }
-  const cardsByNote = new Map<number, RawCard[]>();
+function cardsByNote(db: Database): Map<number, RawCard[]> {
+  const byNote = new Map<number, RawCard[]>();
   for (const r of rows(db, 'SELECT id, nid, did, ord, type, queue, due, ivl, factor, odid, odue FROM cards ORDER BY id')) {
     const odid = num(r[9]);
     // A card in a filtered deck is only borrowed: its home deck is odid, its real due date odue.
@@ -145,26 +173,39 @@ function readCollection(file: string, format: BundleFormat, db: Database, limits
       ivl: num(r[7]),
       factor: num(r[8]),
     };
-    const list = cardsByNote.get(card.nid);
+    const list = byNote.get(card.nid);
     if (list) list.push(card);
-    else cardsByNote.set(card.nid, [card]);
+    else byNote.set(card.nid, [card]);
   }
+  return byNote;
+}
 
-  const notes: BundleNote[] = [];
-  const cards: BundleCard[] = [];
-  const rawCards = new Map<string, RawCard>();
-  const usedDecks = new Set<number>();
-  const unusual = new Map<number, number>();
+interface NotesRead {
+  notes: BundleNote[];
+  cards: BundleCard[];
+  /** Each bundle card's row, by its key. */
+  rawCards: Map<string, RawCard>;
+  usedDecks: Set<number>;
+  /** Notes of each note type that is not one of Anki's stock types, by note type id. */
+  unusual: Map<number, number>;
+  /** Notes whose cards were missing, so they were made as new cards. */
+  withoutCards: number;
+}
+
+/** The notes and their cards; what cannot be imported goes to `skipped`, one entry a note or card. */
+function readNotes(db: Database, notetypes: Map<number, Notetype>, skipped: Skipped[]): NotesRead {
+  const byNote = cardsByNote(db);
+  const read: NotesRead = { notes: [], cards: [], rawCards: new Map(), usedDecks: new Set(), unusual: new Map(), withoutCards: 0 };
+  const { notes, cards, rawCards, usedDecks, unusual } = read;
   const seenGuids = new Set<string>();
-  let withoutCards = 0;
 
   for (const r of rows(db, 'SELECT id, guid, mid, tags, flds FROM notes ORDER BY id')) {
     const noteId = num(r[0]);
     const guid = str(r[1]) || String(noteId);
     const mid = num(r[2]);
     const what = `note ${guid}`;
-    const noteCards = (cardsByNote.get(noteId) ?? []).sort((a, b) => a.ord - b.ord);
-    cardsByNote.delete(noteId);
+    const noteCards = (byNote.get(noteId) ?? []).sort((a, b) => a.ord - b.ord);
+    byNote.delete(noteId);
     const notetype = notetypes.get(mid);
     if (!notetype) {
       skipped.push({ what, reason: `its note type (id ${mid}) is not in the file` });
@@ -184,7 +225,7 @@ function readCollection(file: string, format: BundleFormat, db: Database, limits
     // as new cards, in the deck its note type was last used with.
     const made = noteCards.length === 0;
     if (made) {
-      withoutCards++;
+      read.withoutCards++;
       const deck = notetype.deck ?? 1;
       const ords = notetype.cloze ? clozeOrdinals(first) : notetype.templates.length >= 2 && !(/optional reversed/.test(notetype.name) && !rest[1]?.trim()) ? [0, 1] : [0];
       for (const ord of ords) noteCards.push({ id: 0, nid: noteId, deck, ord, type: 0, queue: 0, due: 0, ivl: 0, factor: 0 });
@@ -233,10 +274,15 @@ function readCollection(file: string, format: BundleFormat, db: Database, limits
       });
     }
   }
-  for (const orphans of cardsByNote.values()) {
+  for (const orphans of byNote.values()) {
     for (const c of orphans) skipped.push({ what: `card ${c.id}`, reason: `its note (id ${c.nid}) is not in the file` });
   }
+  return read;
+}
 
+/** What the user should know about how the notes were read: cards made for them, note types read as front and back. */
+function readingNotices({ withoutCards, unusual }: NotesRead, notetypes: Map<number, Notetype>): string[] {
+  const notices: string[] = [];
   if (withoutCards > 0) {
     notices.push(`${withoutCards} ${withoutCards === 1 ? 'note has' : 'notes have'} no cards in the file; ${withoutCards === 1 ? 'its cards were' : 'their cards were'} made as new cards`);
   }
@@ -246,24 +292,7 @@ function readCollection(file: string, format: BundleFormat, db: Database, limits
     const shape = nt.cloze ? 'cloze text = first field, extra = the rest' : 'front = first field, back = the rest';
     notices.push(`${count} ${count === 1 ? 'note' : 'notes'} of note type '${nt.name}'${fieldList} ${count === 1 ? 'was' : 'were'} imported as ${shape}`);
   }
-
-  const reviews = hasTable(db, 'revlog') ? readRevlog(db, rawCards, skipped) : [];
-  const answered = new Set(reviews.filter((r) => r.rating > 0).map((r) => r.cardKey));
-  for (const card of cards) {
-    if (!answered.has(card.key)) card.schedule = scheduleWithoutHistory(rawCards.get(card.key)!, createdSeconds);
-  }
-
-  return {
-    file,
-    format,
-    decks: bundleDecks(decks, usedDecks, cards, notes),
-    notes,
-    cards,
-    reviews,
-    media: [],
-    notices,
-    skipped,
-  };
+  return notices;
 }
 
 function clozeOrdinals(text: string): number[] {
