@@ -1,22 +1,22 @@
 // The one contract between the renderer and the main process. The preload, the web bridge, the
 // dispatcher in ipc.ts and the renderer all derive from this file; nothing else names a method.
 
-export type Rating = 1 | 2 | 3 | 4;
+import type { NoteType } from './domain/card.ts';
+import type { SourceInfo } from './domain/deck.ts';
+import type { CardStatus, DeckCounts } from './domain/queue.ts';
+import type { Rating } from './domain/scheduler.ts';
+import type { Preset, Settings } from './domain/settings.ts';
+import type { Stats } from './domain/stats.ts';
+
+// Types the domain computes with live in main/domain/, which imports nothing outside itself; the
+// API hands them out as they are, so the renderer names them from here like every other type.
+export type { CardStatus, DeckCounts, NoteType, Preset, Rating, Settings, SourceInfo, Stats };
+export type { StepUnit } from './domain/settings.ts';
+export type { Bin, ButtonCounts, PassFail, RetentionRow } from './domain/stats.ts';
 
 export { MAX_ANSWER_MS } from './domain/answer-time.ts';
 export { plural } from './domain/words.ts';
-
-/** Where a card is in its life, as a learner thinks of it. */
-export type CardStatus = 'new' | 'learning' | 'due' | 'learned';
-
-export interface DeckCounts {
-  /** New cards still allowed today (after the daily limit). */
-  new: number;
-  /** Learning and relearning cards due now. */
-  learning: number;
-  /** Review cards due today. */
-  due: number;
-}
+export { IMPORT_LIMITS } from './domain/import-limits.ts';
 
 export interface DeckSummary {
   id: string;
@@ -36,12 +36,6 @@ export interface DeckSummary {
   name: string;
   /** This deck's cards and today's counts plus those of every deck under it. */
   rollup: { cardCount: number; counts: DeckCounts };
-}
-
-export interface SourceInfo {
-  author: string;
-  publisher: string;
-  subject: string;
 }
 
 export interface StudyCard {
@@ -132,27 +126,6 @@ export interface CardActionResult {
   buriedUntil: number | null;
 }
 
-export type StepUnit = `${number}${'m' | 'h' | 'd'}`;
-
-export interface Preset {
-  id: string;
-  name: string;
-  newPerDay: number;
-  reviewsPerDay: number;
-  learningSteps: StepUnit[];
-  relearningSteps: StepUnit[];
-  desiredRetention: number;
-  maximumIntervalDays: number;
-}
-
-export interface Settings {
-  theme: 'system' | 'light' | 'dark';
-  rolloverHour: number;
-  newPerDay: number;
-  reviewsPerDay: number;
-  presets: Preset[];
-}
-
 export interface BackupInfo {
   id: string;
   /** Epoch ms. */
@@ -160,8 +133,6 @@ export interface BackupInfo {
   /** Taken automatically just before an earlier restore replaced the collection. */
   beforeRestore: boolean;
 }
-
-export type NoteType = 'basic' | 'reversed' | 'cloze';
 
 /** A note as the editor shows it: the text its cards are made from. */
 export interface NoteView {
@@ -300,8 +271,10 @@ export interface ImportFolderArgs {
   deck?: string;
 }
 
+export type ExportFormat = 'apkg' | 'csv' | 'json';
+
 export interface ExportFileArgs {
-  format: 'apkg' | 'csv' | 'json';
+  format: ExportFormat;
   /** This deck and the decks under it; the whole collection when absent (always for json). */
   deckId?: string;
   /** apkg only: with review history and due dates (default), or every card new. */
@@ -314,74 +287,6 @@ export interface ExportedFileView {
   /** base64. */
   data: string;
   summary: string;
-}
-
-/** Answers passed (Hard, Good, Easy) and failed (Again). */
-export interface PassFail {
-  passed: number;
-  failed: number;
-}
-
-/**
- * True retention over one window, as Anki's table defines it: only answers given to a card in
- * review, young when the interval before the answer was under 21 days, mature otherwise.
- */
-export interface RetentionRow {
-  period: 'today' | 'week' | 'month' | 'year';
-  /** Study days in the window, today included. */
-  days: number;
-  young: PassFail;
-  mature: PassFail;
-}
-
-/** One bar of a distribution: values from `from` up to `to` (null: no upper bound). */
-export interface Bin {
-  from: number;
-  to: number | null;
-  count: number;
-}
-
-/** Presses of Again, Hard, Good, Easy, in that order. */
-export type ButtonCounts = [number, number, number, number];
-
-export interface Stats {
-  /** null for every deck. */
-  deckId: string | null;
-  title: string;
-  now: number;
-  rolloverHour: number;
-  heatmap: {
-    /** The study day of `counts[0]`, as a local date `YYYY-MM-DD`; the last entry is today. */
-    firstDay: string;
-    /** Answers per study day, oldest first, 365 days. */
-    counts: number[];
-    total: number;
-    daysStudied: number;
-    /** Days in a row with answers, up to today (or yesterday while today has none yet). */
-    streak: number;
-  };
-  forecast: {
-    /** Cards due per study day from today on; today's includes overdue and learning cards. */
-    daily: number[];
-    next7: number;
-    next30: number;
-    next90: number;
-  };
-  retention: RetentionRow[];
-  cardCounts: { new: number; learning: number; young: number; mature: number; suspended: number; total: number };
-  /** Answer buttons pressed over the last `days` study days, by the card's kind before the answer. */
-  buttons: { days: number; learning: ButtonCounts; young: ButtonCounts; mature: ButtonCounts };
-  memory: {
-    /** Cards with a memory state (answered at least once). */
-    cards: number;
-    /** Mean predicted chance of recall now over those cards; null when there are none. */
-    averageRetrievability: number | null;
-    retrievability: Bin[];
-    /** Days. */
-    stability: Bin[];
-    /** FSRS difficulty, 1 (easiest) to 10. */
-    difficulty: Bin[];
-  };
 }
 
 export interface DeckhandApi {

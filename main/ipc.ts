@@ -2,10 +2,9 @@
 // The Electron shell and the preview bridge both hand every call to `dispatch` and nothing else.
 import { z } from 'zod';
 import { AppError } from './app-error.ts';
-import { API_METHODS, type ApiArgs, type ApiMethod, type ApiValue, type Result } from './contract.ts';
+import { API_METHODS, IMPORT_LIMITS, type ApiArgs, type ApiMethod, type ApiValue, type Result } from './contract.ts';
 import type { DeckhandService } from './service.ts';
 import { count, settingsSchema } from './domain/settings-schema.ts';
-import { IMPORT_LIMITS } from './formats/bundle.ts';
 
 const id = (field: string) =>
   z

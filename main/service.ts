@@ -1,7 +1,7 @@
 // The application: everything the UI and the CLI can ask for, assembled from one module per
 // feature over the one Collection. The interface below is the whole of it; ipc.ts exposes the
 // API's part of it to the renderer, the CLI the rest.
-import type { AnswerArgs, AnswerResult, AppInfo, Article, BackupInfo, CardActionResult, DeckSummary, DeleteResult, ImportFileArgs, ImportFolderArgs, ImportReport, NoteView, SaveNoteArgs, SearchArgs, SearchResult, Settings, Stats, StudyState, UndoResult, UpdateCardsArgs, UpdateCardsResult } from './contract.ts';
+import type { AnswerArgs, AnswerResult, AppInfo, ExportFormat, Article, BackupInfo, CardActionResult, DeckSummary, DeleteResult, ImportFileArgs, ImportFolderArgs, ImportReport, NoteView, SaveNoteArgs, SearchArgs, SearchResult, Settings, Stats, StudyState, UndoResult, UpdateCardsArgs, UpdateCardsResult } from './contract.ts';
 import type { Clock } from './clock.ts';
 import { Collection } from './collection/collection.ts';
 import type { SchedulerOptions } from './domain/scheduler.ts';
@@ -9,7 +9,7 @@ import type { ExportInput, ImportBundle } from './formats/bundle.ts';
 import type { CollectionContent } from './formats/collection-json.ts';
 import type { ImportOptions } from './import-collection.ts';
 import type { CollectionStore } from './store/collection-store.ts';
-import type { MediaFile } from './store/media-folder.ts';
+import type { MediaFile } from './domain/media.ts';
 import { getArticle } from './service/article.ts';
 import { listBackups, restoreBackup } from './service/backups.ts';
 import { Browse } from './service/browse.ts';
@@ -20,13 +20,13 @@ import { Queues } from './service/queues.ts';
 import { loadShippedDecks } from './service/shipped-decks.ts';
 import { collectionSummary, getStats, type CollectionSummary } from './service/stats.ts';
 import { Study } from './service/study.ts';
-import { Transfer, type ExportedFile, type ExportFormat, type ImportPathArgs } from './service/transfer.ts';
+import { Transfer, type ExportedFile, type ImportPathArgs } from './service/transfer.ts';
 
 export { MAX_ANSWER_MS } from './domain/answer-time.ts';
 export { UNDO_STEPS } from './collection/undo.ts';
 export { NO_LIMIT } from './service/queues.ts';
 export { MAX_BROWSER_ROWS } from './service/browse.ts';
-export type { CollectionSummary, ExportedFile, ExportFormat, ImportPathArgs };
+export type { CollectionSummary, ExportedFile, ImportPathArgs };
 
 export interface ServiceOptions {
   store: CollectionStore;

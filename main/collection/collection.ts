@@ -8,15 +8,17 @@ import type { Settings } from '../domain/settings.ts';
 import { cardIdFor, templatesOf } from '../domain/notes.ts';
 import { isWithin, sameTitlePath } from '../domain/deck-tree.ts';
 import type { Clock } from '../clock.ts';
-import type { CollectionStore, DeckRecord, NewReview, Replacement } from '../store/collection-store.ts';
+import type { Deck } from '../domain/deck.ts';
+import type { CollectionStore, NewReview, Replacement } from '../store/collection-store.ts';
 import type { StoredReview } from '../store/stored.ts';
 import type { AnswerHistory } from '../domain/answer-history.ts';
-import { existingMediaBytes, listMediaFiles, readMediaFile, mediaDir, writeMediaFiles, type MediaFile } from '../store/media-folder.ts';
+import type { MediaFile } from '../domain/media.ts';
+import { existingMediaBytes, listMediaFiles, readMediaFile, mediaDir, writeMediaFiles } from '../store/media-folder.ts';
 import { UndoStack } from './undo.ts';
 
 /** An import after staging: everything it adds or changes, applied in one step. */
 export interface StagedChanges {
-  decks: readonly DeckRecord[];
+  decks: readonly Deck[];
   notes: readonly Note[];
   cards: readonly Card[];
   /** History to append, oldest first; each entry carries the card after it. */
@@ -70,11 +72,11 @@ export class Collection {
     return this.#store.data.settings;
   }
 
-  deck(deckId: string): DeckRecord | undefined {
+  deck(deckId: string): Deck | undefined {
     return this.#store.data.decks.get(deckId);
   }
 
-  decks(): IterableIterator<DeckRecord> {
+  decks(): IterableIterator<Deck> {
     return this.#store.data.decks.values();
   }
 
@@ -86,7 +88,7 @@ export class Collection {
     return this.#store.data.decks.size;
   }
 
-  deckWithTitle(title: string): DeckRecord | undefined {
+  deckWithTitle(title: string): Deck | undefined {
     for (const d of this.decks()) if (sameTitlePath(d.title, title)) return d;
     return undefined;
   }
@@ -282,7 +284,7 @@ export class Collection {
   }
 
   /** Adds a deck or replaces its record (title, description, preset, article). */
-  putDeck(record: DeckRecord): void {
+  putDeck(record: Deck): void {
     const isNew = !this.#store.data.decks.has(record.id);
     this.#store.data.decks.set(record.id, record);
     if (isNew && !this.#store.notesOf(record.id).size) this.#store.setNotes(record.id, []);
@@ -290,8 +292,8 @@ export class Collection {
   }
 
   /** A new, empty deck with a fresh id. */
-  addDeck(title: string): DeckRecord {
-    const record: DeckRecord = { id: this.freshDeckId(), title, description: '', version: 0, source: null, article: null };
+  addDeck(title: string): Deck {
+    const record: Deck = { id: this.freshDeckId(), title, description: '', version: 0, source: null, article: null };
     this.putDeck(record);
     return record;
   }

@@ -3,7 +3,7 @@
 // their kind. The Collection clears the stack whenever it is replaced wholesale (a restored backup,
 // a full JSON backup, an import), which is the only rule for when undo history ends.
 import type { Card, Note } from '../domain/card.ts';
-import type { DeckRecord } from '../store/collection-store.ts';
+import type { Deck } from '../domain/deck.ts';
 
 /** Anki keeps this many steps of undo. */
 export const UNDO_STEPS = 30;
@@ -23,7 +23,7 @@ export interface DeletionStep {
   kind: 'delete';
   notes: Note[];
   cards: Card[];
-  decks: DeckRecord[];
+  decks: Deck[];
 }
 
 export type UndoStep = CardStep | DeletionStep;

@@ -3,17 +3,13 @@
 // as columns they take ~25 MB and one pass over them takes milliseconds, so the Statistics screen
 // can be recomputed on every visit without re-reading the log.
 import { MemoryState } from './card.ts';
+import type { LoggedCard, ReviewEntry } from './review-entry.ts';
 
-/** A review-log line as far as the statistics care: what `StoredReview` holds, structurally. */
-export interface LogLine {
+/** A review-log line as far as the statistics care: its place in the log, and of the card after it only what the answer's kind and deck need. */
+export type LogLine = Pick<ReviewEntry, 'cardId' | 'kind' | 'undoes' | 'rating' | 'reviewedAt'> & {
   seq: number;
-  cardId: string;
-  kind?: string;
-  undoes?: string;
-  rating: number;
-  reviewedAt: number;
-  card: { deckId: string; scheduledDays: number; state: number };
-}
+  card: Pick<LoggedCard, 'deckId' | 'scheduledDays' | 'state'>;
+};
 
 /** The card as it was just before an answer. */
 export interface StateBefore {

@@ -44,6 +44,9 @@ export interface Memory {
 export const MemoryState = { New: 0, Learning: 1, Review: 2, Relearning: 3 } as const;
 export type MemoryState = (typeof MemoryState)[keyof typeof MemoryState];
 
+/** A state read from a file: anything but the four known states reads as New. */
+export const memoryStateOf = (s: number): MemoryState => ([0, 1, 2, 3].includes(s) ? s : MemoryState.New) as MemoryState;
+
 export interface Card {
   /** `<noteId>` for the front side, `<noteId>:reverse`, or `<noteId>:c<N>` for a cloze deletion. */
   id: string;

@@ -1,6 +1,6 @@
 // Nested decks, Anki style: a deck titled `Parent::Child` sits under the deck titled `Parent`.
 // Decks stay a flat list in the collection; the tree is worked out from titles whenever asked.
-import type { DeckCounts } from '../contract.ts';
+import type { DeckCounts } from './queue.ts';
 
 export const DECK_SEPARATOR = '::';
 

@@ -105,3 +105,18 @@ export function safeMediaName(name: unknown): string | null {
   if (utf8.encode(normal).length > MAX_MEDIA_NAME_BYTES) return null;
   return normal;
 }
+
+export interface MediaFile {
+  name: string;
+  kind: MediaKind;
+  mime: string;
+  bytes: Uint8Array;
+}
+
+/** The media files a note's text names: `<img src="…">`, `<audio src="…">` and Anki's `[sound:…]`. */
+export function mediaNamesIn(text: string): string[] {
+  const names = new Set<string>();
+  for (const m of text.matchAll(/<(?:img|audio)\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) names.add(m[1] ?? m[2] ?? m[3] ?? '');
+  for (const m of text.matchAll(/\[sound:([^\]]+)\]/g)) names.add(m[1]!);
+  return [...names].filter((n) => n && !/[/\\:]/.test(n));
+}

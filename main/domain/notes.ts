@@ -14,6 +14,9 @@ export function templatesOf(note: Pick<Note, 'type' | 'text'>): string[] {
   }
 }
 
+/** Note ids are `<deckId>/<noteId>`. */
+export const deckOf = (noteId: string): string => noteId.slice(0, noteId.indexOf('/'));
+
 export function cardIdFor(noteId: string, template: string): string {
   return template === 'front' ? noteId : `${noteId}:${template}`;
 }

@@ -1,9 +1,20 @@
 // The day's queue, in Anki's order: learning cards due now, then reviews due today, then new
 // cards, each within the day's limits. Built from plain card lists so it can be tested without
 // storage.
-import type { CardStatus, DeckCounts } from '../contract.ts';
 import { isLearning, isNew, MemoryState, type Card } from './card.ts';
 import { dayStart, nextDayStart } from './day.ts';
+
+/** Where a card is in its life, as a learner thinks of it. */
+export type CardStatus = 'new' | 'learning' | 'due' | 'learned';
+
+export interface DeckCounts {
+  /** New cards still allowed today (after the daily limit). */
+  new: number;
+  /** Learning and relearning cards due now. */
+  learning: number;
+  /** Review cards due today. */
+  due: number;
+}
 
 export interface QueueLimits {
   newPerDay: number;

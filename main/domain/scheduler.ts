@@ -1,7 +1,9 @@
 // The only place that talks to ts-fsrs. Pure: the time is always passed in, nothing is stored.
 import { createEmptyCard, default_w, forgetting_curve, fsrs, generatorParameters, type Card as FsrsCard, type Grade, type StepUnit } from 'ts-fsrs';
-import type { Rating } from '../contract.ts';
 import { MemoryState, type Memory } from './card.ts';
+
+/** The answer buttons: Again, Hard, Good, Easy (FSRS's grades). */
+export type Rating = 1 | 2 | 3 | 4;
 
 export interface SchedulerOptions {
   desiredRetention: number;

@@ -1,6 +1,7 @@
 // What valid settings are, in one place: the dispatcher checks them on every change, and a
 // collection restored from a JSON backup is checked against the same rules.
 import { z } from 'zod';
+import type { StepUnit } from './settings.ts';
 
 const id = (field: string) =>
   z
@@ -13,7 +14,7 @@ export const count = (field: string, max = 9999) =>
 const steps = (field: string) =>
   z
     .array(z.string().regex(/^\d+(\.\d+)?[mhd]$/, `each of "${field}" must be a time like 1m, 10m, 1h or 1d`), { error: `"${field}" must be a list of times` })
-    .max(10, `"${field}" has more than 10 steps`) as unknown as z.ZodType<`${number}${'m' | 'h' | 'd'}`[]>;
+    .max(10, `"${field}" has more than 10 steps`) as unknown as z.ZodType<StepUnit[]>;
 
 const presetSchema = z.strictObject({
   id: id('preset id'),

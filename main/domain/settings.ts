@@ -1,7 +1,26 @@
 // What a learner can set: the study day, overall limits, and deck presets (Anki's "deck options").
-import type { Preset, Settings } from '../contract.ts';
 
-export type { Preset, Settings };
+/** A learning step: minutes, hours or days, as Anki writes them (`1m`, `10m`, `1d`). */
+export type StepUnit = `${number}${'m' | 'h' | 'd'}`;
+
+export interface Preset {
+  id: string;
+  name: string;
+  newPerDay: number;
+  reviewsPerDay: number;
+  learningSteps: StepUnit[];
+  relearningSteps: StepUnit[];
+  desiredRetention: number;
+  maximumIntervalDays: number;
+}
+
+export interface Settings {
+  theme: 'system' | 'light' | 'dark';
+  rolloverHour: number;
+  newPerDay: number;
+  reviewsPerDay: number;
+  presets: Preset[];
+}
 
 export const DEFAULT_PRESET: Preset = {
   id: 'default',

@@ -1,11 +1,79 @@
 // The Statistics screen's numbers: pure functions over the cards, the answer history, the time
 // and the study day's rollover hour. Answers are binned by study day (day.ts), never by position
 // in the log: imported history can sit later in the log than newer answers.
-import type { Bin, ButtonCounts, RetentionRow, Stats } from '../contract.ts';
 import { AnswerHistory, NOT_A_REVIEW } from './answer-history.ts';
 import { isLearning, MemoryState, type Card } from './card.ts';
 import { dayStart } from './day.ts';
 import { retrievability } from './scheduler.ts';
+
+/** Answers passed (Hard, Good, Easy) and failed (Again). */
+export interface PassFail {
+  passed: number;
+  failed: number;
+}
+
+/**
+ * True retention over one window, as Anki's table defines it: only answers given to a card in
+ * review, young when the interval before the answer was under 21 days, mature otherwise.
+ */
+export interface RetentionRow {
+  period: 'today' | 'week' | 'month' | 'year';
+  /** Study days in the window, today included. */
+  days: number;
+  young: PassFail;
+  mature: PassFail;
+}
+
+/** One bar of a distribution: values from `from` up to `to` (null: no upper bound). */
+export interface Bin {
+  from: number;
+  to: number | null;
+  count: number;
+}
+
+/** Presses of Again, Hard, Good, Easy, in that order. */
+export type ButtonCounts = [number, number, number, number];
+
+/** The Statistics screen: for one deck with the decks under it, or for every deck. */
+export interface Stats {
+  /** null for every deck. */
+  deckId: string | null;
+  title: string;
+  now: number;
+  rolloverHour: number;
+  heatmap: {
+    /** The study day of `counts[0]`, as a local date `YYYY-MM-DD`; the last entry is today. */
+    firstDay: string;
+    /** Answers per study day, oldest first, 365 days. */
+    counts: number[];
+    total: number;
+    daysStudied: number;
+    /** Days in a row with answers, up to today (or yesterday while today has none yet). */
+    streak: number;
+  };
+  forecast: {
+    /** Cards due per study day from today on; today's includes overdue and learning cards. */
+    daily: number[];
+    next7: number;
+    next30: number;
+    next90: number;
+  };
+  retention: RetentionRow[];
+  cardCounts: { new: number; learning: number; young: number; mature: number; suspended: number; total: number };
+  /** Answer buttons pressed over the last `days` study days, by the card's kind before the answer. */
+  buttons: { days: number; learning: ButtonCounts; young: ButtonCounts; mature: ButtonCounts };
+  memory: {
+    /** Cards with a memory state (answered at least once). */
+    cards: number;
+    /** Mean predicted chance of recall now over those cards; null when there are none. */
+    averageRetrievability: number | null;
+    retrievability: Bin[];
+    /** Days. */
+    stability: Bin[];
+    /** FSRS difficulty, 1 (easiest) to 10. */
+    difficulty: Bin[];
+  };
+}
 
 const DAY_MS = 86_400_000;
 

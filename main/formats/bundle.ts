@@ -2,8 +2,11 @@
 // source's own terms, before any id of ours is given out. Readers (Anki packages and collections,
 // CSV/TSV, Markdown, deck.json) are pure: bytes in, a bundle or an ImportError out. The service
 // turns a bundle into decks, notes, cards and review history in one step, all or nothing.
-import type { LogKind } from '../store/stored.ts';
 import type { Card, Note } from '../domain/card.ts';
+import type { LoggedCard, ReviewEntry } from '../domain/review-entry.ts';
+
+// Named here too while the service, being split into modules, still imports it from this file.
+export { IMPORT_LIMITS } from '../domain/import-limits.ts';
 
 export type BundleFormat = 'apkg' | 'colpkg' | 'anki-collection' | 'csv' | 'markdown' | 'deck-json';
 
@@ -108,26 +111,6 @@ export class ImportError extends Error {
   }
 }
 
-/** Limits on what a reader accepts, so a hostile file cannot exhaust memory. */
-export const IMPORT_LIMITS = {
-  /** The largest file read at all. */
-  maxFileBytes: 256 * 1024 * 1024,
-  /** The most bytes an archive may expand to, all members together (zip bombs). */
-  maxUnpackedBytes: 1024 * 1024 * 1024,
-  /** The most notes one import may bring. */
-  maxNotes: 500_000,
-  /**
-   * The largest CSV, Markdown or deck.json text read. Parsed text costs several times its size in
-   * memory (rows, fields, notes), and no real deck of text comes near it.
-   */
-  maxTextBytes: 50 * 1024 * 1024,
-  /**
-   * The longest field a note may bring. Real notes stay far below it (an Anki field with a long
-   * passage is a few thousand characters); a megabyte of text in one card would stall its screen.
-   */
-  maxFieldChars: 100_000,
-} as const;
-
 /** What an exporter writes: the collection (or one deck and the decks under it) as it is. */
 export interface ExportInput {
   decks: { id: string; title: string; description: string }[];
@@ -140,18 +123,12 @@ export interface ExportInput {
   now: number;
 }
 
-export interface ExportReview {
-  /** `<deviceId>-<seq>`. */
-  id: string;
-  cardId: string;
-  /** Absent for an answer. */
-  kind?: LogKind;
-  /** An undo's target: the entry it takes back (the log's `undoes`). */
-  undoes?: string;
-  /** 1–4 for an answer, 0 otherwise. */
-  rating: number;
-  reviewedAt: number;
-  durationMs: number;
-  /** The card's state after the entry: interval in days, FSRS state (0 new … 3 relearning), stability, difficulty. */
-  after: { scheduledDays: number; state: number; stability: number; difficulty: number; due: number };
-}
+/**
+ * A review-log entry as the exporters read it. Of the card after the entry they write only its
+ * schedule (Anki's revlog keeps an interval, an ease and a due time, not a card), so the entry
+ * carries just that, under another name than `card` so that it is not taken for the whole card.
+ */
+export type ExportReview = Omit<ReviewEntry, 'card'> & {
+  /** The card's state after the entry: interval in days, FSRS state (0 new … 3 relearning), stability, difficulty, due. */
+  after: Pick<LoggedCard, 'scheduledDays' | 'state' | 'stability' | 'difficulty' | 'due'>;
+};

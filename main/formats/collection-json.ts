@@ -3,21 +3,29 @@
 // log entries use the stored shapes of the collection's own files, so nothing is lost between them.
 import { z } from 'zod';
 import type { Card, Note } from '../domain/card.ts';
+import type { Deck } from '../domain/deck.ts';
+import { fromNoteRow, toNoteRow, type NoteRow } from '../domain/note-row.ts';
+import { fromLoggedCard, LOG_KINDS, toLoggedCard, type LoggedCard, type ReviewEntry } from '../domain/review-entry.ts';
 import { settingsSchema } from '../domain/settings-schema.ts';
 import type { Settings } from '../domain/settings.ts';
-import { fromLoggedCard, fromNoteRow, toLoggedCard, toNoteRow, type LoggedCard, type NoteRow, type StoredDeck, type StoredReview } from '../store/stored.ts';
 import { ImportError } from './bundle.ts';
 
 export const COLLECTION_JSON_FORMAT = 'deckhand-collection';
 export const COLLECTION_JSON_VERSION = 1;
 
+/**
+ * A review-log entry as the backup holds it: as the log line reads, its sequence number included,
+ * so a backup's history can be read and compared like the log it came from.
+ */
+export type BackupEntry = ReviewEntry & { seq: number };
+
 export interface CollectionContent {
-  decks: StoredDeck[];
+  decks: Deck[];
   settings: Settings;
   notes: Note[];
   cards: Card[];
   /** The review log, oldest first. */
-  history: StoredReview[];
+  history: BackupEntry[];
   media: { name: string; bytes: Uint8Array }[];
 }
 
@@ -57,7 +65,7 @@ const entry = z.object({
   id: z.string().min(1),
   seq: num,
   cardId: z.string().min(1),
-  kind: z.enum(['undo', 'bury', 'suspend', 'unsuspend', 'reset', 'edit', 'import', 'manual', 'rescheduled']).optional(),
+  kind: z.enum(LOG_KINDS).optional(),
   undoes: z.string().optional(),
   rating: z.number().int().min(0).max(4),
   reviewedAt: num,
@@ -115,11 +123,11 @@ export function readCollectionJson(file: string, text: string): CollectionConten
   const cards = b.cards.map((c) => fromLoggedCard(c as LoggedCard, c.position ?? 0));
   for (const c of cards) if (!noteIds.has(c.noteId)) throw new ImportError(file, `card "${c.id}" belongs to no note in the backup`);
   return {
-    decks: b.decks.map((d) => ({ ...d, ...(d.presetId === undefined ? {} : { presetId: d.presetId }) }) as StoredDeck),
+    decks: b.decks.map((d) => ({ ...d, ...(d.presetId === undefined ? {} : { presetId: d.presetId }) }) as Deck),
     settings: b.settings as Settings,
     notes,
     cards,
-    history: b.history as StoredReview[],
+    history: b.history as BackupEntry[],
     media: b.media.map((m) => ({ name: m.name, bytes: Buffer.from(m.data, 'base64') })),
   };
 }

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { dispatch } from '../ipc.ts';
 import { CONTENT_SECURITY_POLICY } from '../security.ts';
 import type { DeckhandService } from '../open-app.ts';
-import { IMPORT_LIMITS } from '../formats/bundle.ts';
+import { IMPORT_LIMITS } from '../contract.ts';
 
 export interface PreviewOptions {
   service: DeckhandService;

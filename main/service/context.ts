@@ -4,7 +4,7 @@ import { AppError } from '../app-error.ts';
 import type { Clock } from '../clock.ts';
 import type { Collection } from '../collection/collection.ts';
 import type { Card, Note } from '../domain/card.ts';
-import type { DeckRecord } from '../store/collection-store.ts';
+import type { Deck } from '../domain/deck.ts';
 
 export interface ServiceContext {
   readonly collection: Collection;
@@ -18,7 +18,7 @@ export interface ServiceContext {
   readonly version: string;
 }
 
-export function deckOrThrow(ctx: ServiceContext, deckId: string): DeckRecord {
+export function deckOrThrow(ctx: ServiceContext, deckId: string): Deck {
   const d = ctx.collection.deck(deckId);
   if (!d) throw new AppError('not-found', `There is no deck "${deckId}".`);
   return d;

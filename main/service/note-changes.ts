@@ -6,7 +6,7 @@ import { cardIdFor } from '../domain/notes.ts';
 import { newMemory } from '../domain/scheduler.ts';
 import { plural } from '../domain/words.ts';
 import type { DeletionStep } from '../collection/undo.ts';
-import type { DeckRecord } from '../store/collection-store.ts';
+import type { Deck } from '../domain/deck.ts';
 import type { ServiceContext } from './context.ts';
 
 export function newCard(note: Note, template: string, now: number): Card {
@@ -31,7 +31,7 @@ export function moveNote(ctx: ServiceContext, note: Note, toDeckId: string, now:
 }
 
 /** Removes notes (and the decks given, whose notes they are) with their cards, so that `undoDelete` can bring them back. */
-export function deleteUndoably(ctx: ServiceContext, notes: readonly Note[], decks: DeckRecord[] = []): DeletionStep {
+export function deleteUndoably(ctx: ServiceContext, notes: readonly Note[], decks: Deck[] = []): DeletionStep {
   const { collection } = ctx;
   if (decks.length) collection.removeDecks(decks.map((d) => d.id));
   const removed = collection.removeNotes(notes);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Card, Note } from '../domain/card.ts';
 import { cardIdFor, templatesOf } from '../domain/notes.ts';
 import { DeckFileError, notesOf, readDeckDir, type LoadedDeck } from '../formats/deck-file.ts';
-import type { DeckRecord } from '../store/collection-store.ts';
+import type { Deck } from '../domain/deck.ts';
 import type { ServiceContext } from './context.ts';
 import { newCard } from './note-changes.ts';
 
@@ -50,7 +50,7 @@ function syncDeck(ctx: ServiceContext, { deck, article }: LoadedDeck): void {
   const shippedIds = new Set(shipped.map((n) => n.id));
   const local = [...known.values()].filter((n) => isLocalNoteId(n.id) && !shippedIds.has(n.id)).sort((a, b) => a.position - b.position);
   const notes: Note[] = [...shipped, ...local.map((n, i) => ({ ...n, position: shipped.length + i }))];
-  const record: DeckRecord = {
+  const record: Deck = {
     id: deck.id,
     title: stored?.title ?? deck.title,
     description: deck.description,

@@ -7,7 +7,7 @@ import { dayStart, nextDayStart } from '../domain/day.ts';
 import { formatInterval } from '../domain/interval.ts';
 import { cardFaces } from '../domain/notes.ts';
 import { cardStatus, isSetAside, nextInQueue } from '../domain/queue.ts';
-import type { LogKind } from '../store/stored.ts';
+import type { LogKind } from '../domain/review-entry.ts';
 import type { CardStep } from '../collection/undo.ts';
 import { cardOrThrow, deckOrThrow, noteOfCard, type ServiceContext } from './context.ts';
 import type { Queues } from './queues.ts';

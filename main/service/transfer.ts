@@ -3,7 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../app-error.ts';
-import type { ImportFileArgs, ImportFolderArgs, ImportReport } from '../contract.ts';
+import type { ExportFormat, ImportFileArgs, ImportFolderArgs, ImportReport } from '../contract.ts';
 import type { Note } from '../domain/card.ts';
 import { createScheduler } from '../domain/scheduler.ts';
 import { presetFor } from '../domain/settings.ts';
@@ -11,8 +11,8 @@ import { ImportError, type ExportInput, type ExportReview, type ImportBundle } f
 import { writeCollectionJson, type CollectionContent } from '../formats/collection-json.ts';
 import type { ReadResult } from '../formats/import/read-import.ts';
 import type { ImportOptions } from '../import-collection.ts';
-import { fromLoggedCard } from '../store/stored.ts';
-import { mediaNamesIn } from '../store/media-folder.ts';
+import { fromLoggedCard } from '../domain/review-entry.ts';
+import { mediaNamesIn } from '../domain/media.ts';
 import { deckOrThrow, type ServiceContext } from './context.ts';
 import { loadShippedDecks } from './shipped-decks.ts';
 
@@ -23,8 +23,6 @@ const importers = () => import('../formats/import/read-import.ts');
 const staging = () => import('../import-collection.ts');
 const folders = () => import('../formats/import/read-folder.ts');
 const exporters = async () => ({ ...(await import('../formats/export/apkg.ts')), ...(await import('../formats/export/csv.ts')), ...(await import('../formats/export/anki-note.ts')) });
-
-export type ExportFormat = 'apkg' | 'csv' | 'json';
 
 export interface ExportedFile {
   fileName: string;

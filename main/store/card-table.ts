@@ -2,7 +2,8 @@
 // cards/, or rows of an older snapshot) the first time that deck is used: opening the app to study
 // one deck reads only that deck, and a snapshot rewrites only the decks that changed.
 import type { Card } from '../domain/card.ts';
-import { cardAt, deckOf, emptyColumns, pushCard, type CardColumns } from './stored.ts';
+import { deckOf } from '../domain/notes.ts';
+import { cardAt, emptyColumns, pushCard, type CardColumns } from './stored.ts';
 
 /** Reads one deck's cards from disk; null when the deck has none stored. */
 export type DeckLoader = (deckId: string) => CardColumns | null;

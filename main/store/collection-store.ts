@@ -7,6 +7,8 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import type { AnswerHistory, StateBefore } from '../domain/answer-history.ts';
 import type { Card, Note } from '../domain/card.ts';
+import type { Deck } from '../domain/deck.ts';
+import type { ReviewEntry } from '../domain/review-entry.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../domain/settings.ts';
 import { CardTable } from './card-table.ts';
 import { BACKUP_INTERVAL_MS, backupDir, listBackups, takeBackup, takeBackupAsync, thinBackups } from './backups.ts';
@@ -18,10 +20,10 @@ import { compactSegments, LOG_FILE, listSegments, reviewLogFiles, sealActiveLog 
 import { checkColumns, migrate, NewerFormatError } from './migrations.ts';
 import { readEntries, readReviewLog, ReviewLogWriter } from './review-log.ts';
 import { CARDS_DIR, cardsFile, NOTES_DIR, notesFile, SnapshotFile, storedCardDecks, type SnapshotData } from './snapshot-file.ts';
-import { emptyColumns, pushCard, deckOf, fromLoggedCard, fromNoteRow, SCHEMA_VERSION, toLoggedCard, type CardColumns, type LogKind, type StoredCards, type StoredCollection, type StoredDeck, type StoredNotes, type StoredReview } from './stored.ts';
+import { emptyColumns, pushCard, deckOf, fromLoggedCard, fromNoteRow, SCHEMA_VERSION, toLoggedCard, type CardColumns, type StoredCards, type StoredCollection, type StoredNotes, type StoredReview } from './stored.ts';
 
 export { LOG_FILE };
-export type DeckRecord = StoredDeck;
+export type DeckRecord = Deck;
 
 export interface CollectionData {
   decks: Map<string, DeckRecord>;
@@ -30,17 +32,8 @@ export interface CollectionData {
   settings: Settings;
 }
 
-export interface NewReview {
-  cardId: string;
-  /** Absent for an answer; see StoredReview. */
-  kind?: LogKind;
-  undoes?: string;
-  rating: number;
-  reviewedAt: number;
-  durationMs: number;
-  /** The card as it is after the answer. */
-  card: Card;
-}
+/** A review-log entry not yet logged: the log gives it its id, and turns its card, as the domain has it after the change, into the logged shape. */
+export type NewReview = Omit<ReviewEntry, 'id' | 'card'> & { card: Card };
 
 export interface CollectionStore {
   readonly dir: string;

@@ -8,17 +8,10 @@ import { constants, existsSync, mkdirSync, readdirSync, readFileSync } from 'nod
 import { lstat, open, realpath, rename } from 'node:fs/promises';
 import { syncDir } from './atomic-file.ts';
 import path from 'node:path';
-import { safeMediaName, sniffMedia, type MediaKind } from '../domain/media.ts';
+import { safeMediaName, sniffMedia, type MediaFile } from '../domain/media.ts';
 
 /** Larger files are refused: a card's picture or sound, not a film. */
 export const MAX_MEDIA_BYTES = 64 * 1024 * 1024;
-
-export interface MediaFile {
-  name: string;
-  kind: MediaKind;
-  mime: string;
-  bytes: Uint8Array;
-}
 
 /** The file `encodedName` (one URL path segment, percent-encoded) names in `mediaDir`, or null. */
 export async function readMediaFile(mediaDir: string, encodedName: string): Promise<MediaFile | null> {
@@ -95,12 +88,4 @@ export function listMediaFiles(collectionDir: string): { name: string; bytes: Ui
   return readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isFile() && !e.name.startsWith('.'))
     .map((e) => ({ name: e.name, bytes: readFileSync(path.join(dir, e.name)) }));
-}
-
-/** The media files a note's text names: `<img src="…">`, `<audio src="…">` and Anki's `[sound:…]`. */
-export function mediaNamesIn(text: string): string[] {
-  const names = new Set<string>();
-  for (const m of text.matchAll(/<(?:img|audio)\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) names.add(m[1] ?? m[2] ?? m[3] ?? '');
-  for (const m of text.matchAll(/\[sound:([^\]]+)\]/g)) names.add(m[1]!);
-  return [...names].filter((n) => n && !/[/\\:]/.test(n));
 }

@@ -1,7 +1,8 @@
 // Ordered migrations of the snapshot format. Each takes the previous version's JSON and returns
 // the next; `migrate` runs the ones a file needs. Every migration has its own test.
 import { DEFAULT_SETTINGS } from '../domain/settings.ts';
-import { SCHEMA_VERSION, type NoteRow, type StoredCollection } from './stored.ts';
+import type { NoteRow } from '../domain/note-row.ts';
+import { SCHEMA_VERSION, type StoredCollection } from './stored.ts';
 
 /** Version 2's card row: [noteId, template, due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, state, lastReview, introducedAt, updatedAt]. */
 type V2CardRow = [string, string, number, number, number, number, number, number, number, number, number | null, number | null, number];

@@ -4,12 +4,13 @@ import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSyn
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Card, Note } from '../domain/card.ts';
+import { toLoggedCard } from '../domain/review-entry.ts';
 import { DEFAULT_SETTINGS } from '../domain/settings.ts';
 import type { DeckRecord, NewReview } from './collection-store.ts';
 import { LOG_FILE, SEGMENT_DIR, segmentName } from './log-segments.ts';
 import { CardTable } from './card-table.ts';
 import { SnapshotFile } from './snapshot-file.ts';
-import { SCHEMA_VERSION, toLoggedCard, type StoredReview } from './stored.ts';
+import { SCHEMA_VERSION, type StoredReview } from './stored.ts';
 
 export interface CollectionSeed {
   deviceId?: string;

@@ -7,8 +7,9 @@ import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { Note } from '../domain/card.ts';
+import { toNoteRow } from '../domain/note-row.ts';
 import { syncDir, writeFileAtomic } from './atomic-file.ts';
-import { CARD_COLUMNS, SCHEMA_VERSION, toNoteRow, type CardColumns, type StoredCollection } from './stored.ts';
+import { CARD_COLUMNS, SCHEMA_VERSION, type CardColumns, type StoredCollection } from './stored.ts';
 
 /** What lowdb holds: the snapshot's header with the live domain objects, converted as they are written. */
 export interface SnapshotData extends Omit<StoredCollection, 'legacyCards' | 'legacyNotes'> {

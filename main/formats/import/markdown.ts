@@ -17,7 +17,8 @@
 // - An HTML comment spanning several lines is skipped up to its closing line (the plugin skips to
 //   the end of the file).
 // - A card in several decks (several tags on one line) goes to the first, and a notice says so.
-import { ImportError, IMPORT_LIMITS, type BundleCard, type BundleDeck, type BundleNote, type ImportBundle, type Skipped } from '../bundle.ts';
+import { IMPORT_LIMITS } from '../../domain/import-limits.ts';
+import { ImportError, type BundleCard, type BundleDeck, type BundleNote, type ImportBundle, type Skipped } from '../bundle.ts';
 import { refuseOversizedText } from './text-size.ts';
 
 export interface MarkdownOptions {

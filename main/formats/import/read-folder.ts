@@ -4,7 +4,8 @@
 // learner chose in the file dialog, the CLI walks one on disk.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ImportError, IMPORT_LIMITS, type ImportBundle } from '../bundle.ts';
+import { IMPORT_LIMITS } from '../../domain/import-limits.ts';
+import { ImportError, type ImportBundle } from '../bundle.ts';
 import { readDeckJson } from './deck-json.ts';
 import { markdownOptionsFromPluginData, readMarkdownNotes, type MarkdownOptions } from './markdown.ts';
 

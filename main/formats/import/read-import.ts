@@ -3,7 +3,8 @@
 // failure is an ImportError that names the file.
 import path from 'node:path';
 import { isCollectionJson, readCollectionJson, type CollectionContent } from '../collection-json.ts';
-import { ImportError, IMPORT_LIMITS, type ImportBundle } from '../bundle.ts';
+import { IMPORT_LIMITS } from '../../domain/import-limits.ts';
+import { ImportError, type ImportBundle } from '../bundle.ts';
 import { readAnkiFile } from './anki.ts';
 import { readDeckJson } from './deck-json.ts';
 import { readMarkdownNotes, type MarkdownOptions } from './markdown.ts';

@@ -1,5 +1,6 @@
 // The size check every text reader makes before parsing, so a huge file is refused at once.
-import { IMPORT_LIMITS, ImportError } from '../bundle.ts';
+import { IMPORT_LIMITS } from '../../domain/import-limits.ts';
+import { ImportError } from '../bundle.ts';
 
 const MB = 1024 * 1024;
 

@@ -7,7 +7,8 @@
 import Papa from 'papaparse';
 import path from 'node:path';
 import { clozeOrdinals } from '../../domain/cloze.ts';
-import { IMPORT_LIMITS, ImportError, type BundleDeck, type BundleNote, type ImportBundle, type Skipped } from '../bundle.ts';
+import { IMPORT_LIMITS } from '../../domain/import-limits.ts';
+import { ImportError, type BundleDeck, type BundleNote, type ImportBundle, type Skipped } from '../bundle.ts';
 import { cardsOf } from './cards-of.ts';
 import { refuseOversizedText } from './text-size.ts';
 

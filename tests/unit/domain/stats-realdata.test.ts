@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { historyFromLog, type LogLine } from '../../../main/domain/answer-history.ts';
 import { MemoryState } from '../../../main/domain/card.ts';
+import type { LogKind } from '../../../main/domain/review-entry.ts';
 import { RETENTION_PERIODS, trueRetention } from '../../../main/domain/stats.ts';
 import { hasShared, REALDATA, sharedSkipReason } from '../shared-data.ts';
 
@@ -42,7 +43,7 @@ function toLogLines(rows: readonly Row[]): LogLine[] {
   const current = new Map<number, { state: number; scheduledDays: number }>();
   let seq = 0;
   const days = (ivl: number) => Math.max(0, ivl);
-  const push = (row: Row, rating: number, state: number, scheduledDays: number, kind?: string) => {
+  const push = (row: Row, rating: number, state: number, scheduledDays: number, kind?: LogKind) => {
     lines.push({ seq: ++seq, cardId: String(row.cid), rating, reviewedAt: row.id, card: { deckId: 'anki', state, scheduledDays }, ...(kind ? { kind } : {}) });
     current.set(row.cid, { state, scheduledDays });
   };

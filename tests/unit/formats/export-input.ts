@@ -6,7 +6,7 @@ import { MemoryState, type Card, type Note } from '../../../main/domain/card.ts'
 import { cardIdFor, templatesOf } from '../../../main/domain/notes.ts';
 import { createScheduler, newMemory } from '../../../main/domain/scheduler.ts';
 import type { Rating } from '../../../main/contract.ts';
-import type { LogKind } from '../../../main/store/stored.ts';
+import type { LogKind } from '../../../main/domain/review-entry.ts';
 
 export const T0 = Date.parse('2026-03-02T10:00:00Z');
 const MIN = 60_000;

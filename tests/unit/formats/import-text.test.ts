@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ImportError, IMPORT_LIMITS, type ImportBundle } from '../../../main/formats/bundle.ts';
+import { IMPORT_LIMITS } from '../../../main/domain/import-limits.ts';
+import { ImportError, type ImportBundle } from '../../../main/formats/bundle.ts';
 import { readDelimitedText } from '../../../main/formats/import/text.ts';
 import { REALDATA, hasShared, sharedSkipReason } from '../shared-data.ts';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { migrate, MIGRATIONS } from '../../../main/store/migrations.ts';
 import { DEFAULT_SETTINGS } from '../../../main/domain/settings.ts';
-import { cardAt, fromNoteRow, SCHEMA_VERSION, type CardColumns, type NoteRow } from '../../../main/store/stored.ts';
+import { fromNoteRow, type NoteRow } from '../../../main/domain/note-row.ts';
+import { cardAt, SCHEMA_VERSION, type CardColumns } from '../../../main/store/stored.ts';
 
 const v1 = () => ({
   schemaVersion: 1,

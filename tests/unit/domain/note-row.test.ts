@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Note } from '../../../main/domain/card.ts';
-import { fromNoteRow, toNoteRow } from '../../../main/store/stored.ts';
+import { fromNoteRow, toNoteRow } from '../../../main/domain/note-row.ts';
 
 const note = (extra: Partial<Note> = {}): Note => ({ id: 'deck/n1', deckId: 'deck', kind: 'fact', type: 'basic', front: 'Q', back: 'A', text: '', extra: null, tags: ['t'], quote: null, position: 3, ...extra });
 

@@ -1,0 +1,22 @@
+// A deck as the whole app computes with it: its title and description, the text it was made from,
+// and the preset it studies with. Its notes and cards are kept apart, per deck, by the store.
+
+/** Who wrote the text a deck was made from, and where it appeared. */
+export interface SourceInfo {
+  author: string;
+  publisher: string;
+  subject: string;
+}
+
+export interface Deck {
+  id: string;
+  title: string;
+  description: string;
+  /** The shipped deck's version it was last updated from; 0 for a deck made here or imported. */
+  version: number;
+  source: SourceInfo | null;
+  /** The text the deck was made from, kept so the Article view works for any deck. */
+  article: string | null;
+  /** The preset (limits, steps, retention) the deck studies with; the first preset when absent. */
+  presetId?: string;
+}
