@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { BrowserRow, CardsAction, CardStateFilter, DeckSummary, SearchSort } from '../../main/contract.ts';
 import { call } from '../api.ts';
+import { dateLabel, deckOptionLabel, intervalLabel, plural } from '../format.ts';
 import { navigate } from '../router.ts';
 import { ErrorMessage, Frame } from './Frame.tsx';
 
@@ -24,9 +25,6 @@ const INITIAL: Filters = { query: '', deckId: '', tag: '', state: '', sort: 'add
 
 const STATE_LABEL: Record<BrowserRow['status'], string> = { new: 'New', learning: 'Learning', due: 'Due', learned: 'Learned' };
 
-const dueLabel = (row: BrowserRow): string => (row.due === null ? '—' : new Date(row.due).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' }));
-const intervalLabel = (days: number): string => (days <= 0 ? '—' : days < 30 ? `${days}d` : days < 365 ? `${(days / 30).toFixed(1)}mo` : `${(days / 365).toFixed(1)}y`);
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 export function Browse() {
   const [filters, setFilters] = useState<Filters>(INITIAL);
@@ -395,7 +393,7 @@ export function Browse() {
             <option value="">All decks</option>
             {decks.map((d) => (
               <option key={d.id} value={d.id}>
-                {`${'\u00a0\u00a0'.repeat(d.depth)}${d.name}`}
+                {deckOptionLabel(d)}
               </option>
             ))}
           </select>
@@ -475,7 +473,7 @@ export function Browse() {
             <option value="">Move to…</option>
             {decks.map((d) => (
               <option key={d.id} value={d.id}>
-                {`${'\u00a0\u00a0'.repeat(d.depth)}${d.name}`}
+                {deckOptionLabel(d)}
               </option>
             ))}
           </select>
@@ -567,7 +565,7 @@ export function Browse() {
                       {row.suspended && <span class="badge">Suspended</span>}
                       {row.buried && <span class="badge">Buried</span>}
                     </span>
-                    <span class="cell small">{dueLabel(row)}</span>
+                    <span class="cell small">{row.due === null ? '—' : dateLabel(row.due)}</span>
                     <span class="cell small">{intervalLabel(row.intervalDays)}</span>
                   </>
                 ) : (

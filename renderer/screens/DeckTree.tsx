@@ -5,9 +5,8 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { DeckSummary } from '../../main/contract.ts';
 import { call } from '../api.ts';
+import { plural } from '../format.ts';
 import { hrefFor, navigate } from '../router.ts';
-
-const cards = (n: number) => `${n} ${n === 1 ? 'card' : 'cards'}`;
 
 /** Focuses a field when it first appears, not again on every render. */
 const focusOnce = (el: HTMLInputElement | null): void => {
@@ -117,7 +116,7 @@ function DeckNode({ deck, run, children }: { deck: DeckSummary; run: (what: () =
           <h2 title={deck.title}>{deck.name}</h2>
           {deck.description && <p class="muted">{deck.description}</p>}
           <p class="muted small">
-            {cards(cardCount)}
+            {plural(cardCount, 'card')}
             {deck.cardCount !== cardCount ? ` (${deck.cardCount} in this deck)` : ''}
             {deck.source ? ` · from an article by ${deck.source.author}` : ''}
           </p>
@@ -188,7 +187,7 @@ function DeckNode({ deck, run, children }: { deck: DeckSummary; run: (what: () =
       {mode === 'delete' && (
         <div class="confirm" role="alertdialog" aria-label={`Confirm deleting ${deck.title}`}>
           <span>
-            Delete "{deck.title}"{children ? ' and the decks under it' : ''} with {cards(cardCount)}? You can undo this.
+            Delete "{deck.title}"{children ? ' and the decks under it' : ''} with {plural(cardCount, 'card')}? You can undo this.
           </span>
           <button
             type="button"
