@@ -3,7 +3,7 @@
 // are fetched from the service a page at a time, so 100,000 cards scroll like 100.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { BrowserRow, CardsAction, CardStateFilter, DeckSummary, SearchSort } from '../../main/contract.ts';
-import { call } from '../api.ts';
+import { call, withoutMethodName } from '../api.ts';
 import { dateLabel, deckOptionLabel, intervalLabel, plural } from '../format.ts';
 import { navigate } from '../router.ts';
 import { ErrorMessage, Frame } from './Frame.tsx';
@@ -232,7 +232,7 @@ export function Browse() {
       setFilters((f) => ({ ...f, deckId: deck.id }));
       document.querySelector<HTMLElement>('#add-note')?.focus();
     } catch (e) {
-      setNewDeckError((e as Error).message.replace(/^\w+: /, ''));
+      setNewDeckError(withoutMethodName((e as Error).message));
     }
   };
 

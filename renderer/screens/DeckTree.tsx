@@ -4,7 +4,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { DeckSummary } from '../../main/contract.ts';
-import { call } from '../api.ts';
+import { call, withoutMethodName } from '../api.ts';
 import { plural } from '../format.ts';
 import { hrefFor, navigate } from '../router.ts';
 
@@ -37,7 +37,7 @@ export function DeckTree({ decks, onChanged }: Props) {
       setStatus(await what());
       onChanged();
     } catch (e) {
-      setStatus({ text: (e as Error).message.replace(/^\w+: /, ''), error: true });
+      setStatus({ text: withoutMethodName((e as Error).message), error: true });
     }
   };
 

@@ -2,7 +2,7 @@
 // problem is shown next to the field it concerns.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DeckSummary, NoteType, NoteView } from '../../main/contract.ts';
-import { call } from '../api.ts';
+import { call, withoutMethodName } from '../api.ts';
 import { deckOptionLabel, plural } from '../format.ts';
 import { navigate } from '../router.ts';
 import { ErrorMessage, Frame, Loading } from './Frame.tsx';
@@ -90,7 +90,7 @@ export function Editor({ noteId, deckId }: { noteId?: string; deckId?: string })
       const message = (e as Error).message;
       const field = fieldOf(message);
       // Next to its field the message reads better with the field's label than its quoted name.
-      const text = message.replace(/^\w+: /, '');
+      const text = withoutMethodName(message);
       setErrors({ field, message: field ? text.replace(`"${field}"`, LABELS[field]) : text });
       setStatus(null);
       document.querySelector<HTMLElement>(field ? `#note-${field === 'deckId' ? 'deck' : field}` : '#note-error')?.focus();
