@@ -5,16 +5,9 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { DeckSummary } from '../../main/contract.ts';
 import { call, withoutMethodName } from '../api.ts';
+import { focusOnce } from '../focus-once.ts';
 import { plural } from '../format.ts';
 import { hrefFor, navigate } from '../router.ts';
-
-/** Focuses a field when it first appears, not again on every render. */
-const focusOnce = (el: HTMLInputElement | null): void => {
-  if (el && !el.dataset.focused) {
-    el.dataset.focused = '1';
-    el.focus();
-  }
-};
 
 interface Props {
   decks: readonly DeckSummary[];
