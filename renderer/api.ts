@@ -24,3 +24,9 @@ export async function call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Pr
   if (!result.ok) throw new ApiError(result.error.code, result.error.message);
   return result.value;
 }
+
+/**
+ * A failure's message as the person reads it beside what they typed: without the method's name
+ * that the dispatcher puts before a message about bad arguments ("createDeck: ").
+ */
+export const withoutMethodName = (message: string): string => message.replace(/^\w+: /, '');

@@ -28,7 +28,18 @@ interface Props {
 
 const COUNT_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000, 200_000, 500_000, 1_000_000];
 
-const cssVar = (name: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+/**
+ * A colour of the theme as the canvas takes it. The palette writes each colour as light-dark(),
+ * which only an element resolves (by its color-scheme), so it is read from a probe's computed colour.
+ */
+function themeColor(name: string): string {
+  const probe = document.createElement('span');
+  probe.style.color = `var(${name})`;
+  document.body.append(probe);
+  const color = getComputedStyle(probe).color;
+  probe.remove();
+  return color;
+}
 
 /** Redraws when the theme changes: a setting (data-theme) or the system's light or dark mode. */
 function useThemeVersion(): number {
@@ -54,8 +65,8 @@ export function BarChart({ slotLabel, labels, series, ticks, height = 200 }: Pro
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const text = cssVar('--muted');
-    const grid = cssVar('--border');
+    const text = themeColor('--muted');
+    const grid = themeColor('--border');
     const slots = labels.map((_, i) => i);
     const tickSlots = ticks ?? slots;
     const chart = new uPlot(
@@ -71,8 +82,8 @@ export function BarChart({ slotLabel, labels, series, ticks, height = 200 }: Pro
           { label: slotLabel, value: (_u, v) => (v === null ? '' : (labels[v] ?? '')) },
           ...series.map((s) => ({
             label: s.label,
-            fill: cssVar(s.color),
-            stroke: cssVar(s.color),
+            fill: themeColor(s.color),
+            stroke: themeColor(s.color),
             width: 0,
             paths: uPlot.paths.bars!({ size: [series.length > 1 ? 0.95 : 0.7, 48], align: 0 as const }),
             points: { show: false },

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Article, ArticleSegment, CardStatus } from '../../main/contract.ts';
+import { dateLabel, plural } from '../format.ts';
 import { Markdown } from '../markdown.tsx';
 import { navigate } from '../router.ts';
 import { useApi } from '../use-api.ts';
@@ -46,7 +47,7 @@ export function ArticleView({ deckId }: { deckId: string }) {
                     tabIndex={0}
                     class={`highlight ${statusClass(a, s)}`}
                     aria-pressed={selected === s}
-                    aria-description={`${s.cardIds.length} card${s.cardIds.length > 1 ? 's' : ''}`}
+                    aria-description={plural(s.cardIds.length, 'card')}
                     onClick={() => toggle(s)}
                     onKeyDown={(e) => {
                       if (e.key === 'Enter' || e.key === ' ') {
@@ -66,7 +67,7 @@ export function ArticleView({ deckId }: { deckId: string }) {
           {selected ? (
             <>
               <h2>
-                {selected.cardIds.length} card{selected.cardIds.length > 1 ? 's' : ''} from this passage
+                {plural(selected.cardIds.length, 'card')} from this passage
               </h2>
               <ul class="card-list">
                 {selected.cardIds.map((id) => {
@@ -75,7 +76,7 @@ export function ArticleView({ deckId }: { deckId: string }) {
                     <li key={id}>
                       <Markdown class="card-front" source={c.front} />
                       <span class={`status ${c.status}`}>{STATUS[c.status]}</span>
-                      {c.due !== null && c.status !== 'due' && <span class="muted small"> · next {new Date(c.due).toLocaleDateString()}</span>}
+                      {c.due !== null && c.status !== 'due' && <span class="muted small"> · next {dateLabel(c.due)}</span>}
                     </li>
                   );
                 })}

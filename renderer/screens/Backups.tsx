@@ -1,10 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { BackupInfo } from '../../main/contract.ts';
 import { call } from '../api.ts';
+import { dateTimeLabel } from '../format.ts';
 import { useApi } from '../use-api.ts';
 import { ErrorMessage, Frame, Loading, OutcomeMessage, type Outcome } from './Frame.tsx';
-
-const when = (t: number) => new Date(t).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 export function Backups() {
   const [backups, reload] = useApi('listBackups', {});
@@ -15,7 +14,7 @@ export function Backups() {
     setConfirming(null);
     try {
       await call('restoreBackup', { id: b.id });
-      setMessage({ kind: 'ok', text: `Restored the collection as it was on ${when(b.createdAt)}. The state it replaced was backed up first.` });
+      setMessage({ kind: 'ok', text: `Restored the collection as it was on ${dateTimeLabel(b.createdAt)}. The state it replaced was backed up first.` });
     } catch (e) {
       setMessage({ kind: 'error', text: (e as Error).message });
     }
@@ -38,7 +37,7 @@ export function Backups() {
             {backups.value.map((b) => (
               <li key={b.id} class="backup">
                 <span>
-                  <strong>{when(b.createdAt)}</strong>
+                  <strong>{dateTimeLabel(b.createdAt)}</strong>
                   {b.beforeRestore && <span class="muted small"> · taken before a restore</span>}
                 </span>
                 {confirming?.id === b.id ? (
@@ -52,7 +51,7 @@ export function Backups() {
                     </button>
                   </span>
                 ) : (
-                  <button type="button" class="button secondary" aria-label={`Restore the backup of ${when(b.createdAt)}`} onClick={() => setConfirming(b)}>
+                  <button type="button" class="button secondary" aria-label={`Restore the backup of ${dateTimeLabel(b.createdAt)}`} onClick={() => setConfirming(b)}>
                     Restore…
                   </button>
                 )}

@@ -4,18 +4,10 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { DeckSummary } from '../../main/contract.ts';
-import { call } from '../api.ts';
+import { call, withoutMethodName } from '../api.ts';
+import { focusOnce } from '../focus-once.ts';
+import { plural } from '../format.ts';
 import { hrefFor, navigate } from '../router.ts';
-
-const cards = (n: number) => `${n} ${n === 1 ? 'card' : 'cards'}`;
-
-/** Focuses a field when it first appears, not again on every render. */
-const focusOnce = (el: HTMLInputElement | null): void => {
-  if (el && !el.dataset.focused) {
-    el.dataset.focused = '1';
-    el.focus();
-  }
-};
 
 interface Props {
   decks: readonly DeckSummary[];
@@ -38,7 +30,7 @@ export function DeckTree({ decks, onChanged }: Props) {
       setStatus(await what());
       onChanged();
     } catch (e) {
-      setStatus({ text: (e as Error).message.replace(/^\w+: /, ''), error: true });
+      setStatus({ text: withoutMethodName((e as Error).message), error: true });
     }
   };
 
@@ -117,7 +109,7 @@ function DeckNode({ deck, run, children }: { deck: DeckSummary; run: (what: () =
           <h2 title={deck.title}>{deck.name}</h2>
           {deck.description && <p class="muted">{deck.description}</p>}
           <p class="muted small">
-            {cards(cardCount)}
+            {plural(cardCount, 'card')}
             {deck.cardCount !== cardCount ? ` (${deck.cardCount} in this deck)` : ''}
             {deck.source ? ` · from an article by ${deck.source.author}` : ''}
           </p>
@@ -188,7 +180,7 @@ function DeckNode({ deck, run, children }: { deck: DeckSummary; run: (what: () =
       {mode === 'delete' && (
         <div class="confirm" role="alertdialog" aria-label={`Confirm deleting ${deck.title}`}>
           <span>
-            Delete "{deck.title}"{children ? ' and the decks under it' : ''} with {cards(cardCount)}? You can undo this.
+            Delete "{deck.title}"{children ? ' and the decks under it' : ''} with {plural(cardCount, 'card')}? You can undo this.
           </span>
           <button
             type="button"

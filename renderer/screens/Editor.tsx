@@ -2,7 +2,8 @@
 // problem is shown next to the field it concerns.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DeckSummary, NoteType, NoteView } from '../../main/contract.ts';
-import { call } from '../api.ts';
+import { call, withoutMethodName } from '../api.ts';
+import { deckOptionLabel, plural } from '../format.ts';
 import { navigate } from '../router.ts';
 import { ErrorMessage, Frame, Loading } from './Frame.tsx';
 
@@ -82,14 +83,14 @@ export function Editor({ noteId, deckId }: { noteId?: string; deckId?: string })
       } else {
         // Like Anki's Add window: stay for the next note, in the same deck and type.
         setDraft({ ...emptyDraft(saved.deckId, saved.type), tags: draft.tags });
-        setStatus(`Added ${saved.cardIds.length === 1 ? 'a card' : `${saved.cardIds.length} cards`} to ${saved.deckTitle}.`);
+        setStatus(`Added ${saved.cardIds.length === 1 ? 'a card' : plural(saved.cardIds.length, 'card')} to ${saved.deckTitle}.`);
         document.querySelector<HTMLElement>(isCloze ? '#note-text' : '#note-front')?.focus();
       }
     } catch (e) {
       const message = (e as Error).message;
       const field = fieldOf(message);
       // Next to its field the message reads better with the field's label than its quoted name.
-      const text = message.replace(/^\w+: /, '');
+      const text = withoutMethodName(message);
       setErrors({ field, message: field ? text.replace(`"${field}"`, LABELS[field]) : text });
       setStatus(null);
       document.querySelector<HTMLElement>(field ? `#note-${field === 'deckId' ? 'deck' : field}` : '#note-error')?.focus();
@@ -141,7 +142,7 @@ export function Editor({ noteId, deckId }: { noteId?: string; deckId?: string })
 
   return (
     <Frame title={title} back>
-      {note && <p class="muted small">{note.cardIds.length === 1 ? 'One card' : `${note.cardIds.length} cards`} · editing keeps each card's review history.</p>}
+      {note && <p class="muted small">{note.cardIds.length === 1 ? 'One card' : plural(note.cardIds.length, 'card')} · editing keeps each card's review history.</p>}
       <form
         class="editor"
         onSubmit={(e) => {
@@ -155,7 +156,7 @@ export function Editor({ noteId, deckId }: { noteId?: string; deckId?: string })
             <select id="note-deck" value={draft.deckId} onChange={(e) => set({ deckId: e.currentTarget.value })} {...fieldProps('deckId')}>
               {decks.map((d) => (
                 <option key={d.id} value={d.id}>
-                  {`${'\u00a0\u00a0'.repeat(d.depth)}${d.name}`}
+                  {deckOptionLabel(d)}
                 </option>
               ))}
             </select>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preac
 import { MAX_ANSWER_MS, type Rating, type StudyState } from '../../main/contract.ts';
 import { call } from '../api.ts';
 import { CardContent } from '../card-content.tsx';
+import { durationLabel } from '../format.ts';
 import { navigate } from '../router.ts';
 import { ErrorMessage, Frame, Loading } from './Frame.tsx';
 
@@ -267,8 +268,6 @@ function Counts({ counts }: { counts: StudyState['counts'] }) {
 }
 
 function Done({ session, onMore, onForgotten, onUndo }: { session: Session; onMore: () => void; onForgotten: () => void; onUndo: () => void }) {
-  const minutes = Math.floor(session.ms / 60_000);
-  const seconds = Math.round((session.ms % 60_000) / 1000);
   return (
     <section class="done" aria-label="Session summary">
       {session.studied === 0 ? (
@@ -287,7 +286,7 @@ function Done({ session, onMore, onForgotten, onUndo }: { session: Session; onMo
             </div>
             <div>
               <dt>Time spent</dt>
-              <dd>{minutes > 0 ? `${minutes} min ${seconds} s` : `${seconds} s`}</dd>
+              <dd>{durationLabel(session.ms)}</dd>
             </div>
           </dl>
         </>

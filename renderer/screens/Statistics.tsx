@@ -5,19 +5,16 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Bin, PassFail, Stats } from '../../main/contract.ts';
 import { BarChart } from '../bar-chart.tsx';
+import { countLabel, dayLabel, deckOptionLabel, monthLabel, monthYearLabel, percentLabel, plural, shortDayLabel } from '../format.ts';
 import { navigate } from '../router.ts';
 import { useApi } from '../use-api.ts';
 import { ErrorMessage, Frame } from './Frame.tsx';
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 /** A study day's local date from `YYYY-MM-DD` plus `offset` days. */
 function dayAfter(iso: string, offset: number): Date {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return new Date(y, m - 1, d + offset);
 }
-const longDate = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-const shortDate = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
 
 export function Statistics({ deckId }: { deckId: string | null }) {
   const [stats] = useApi('getStats', deckId === null ? {} : { deckId });
@@ -31,8 +28,7 @@ export function Statistics({ deckId }: { deckId: string | null }) {
           {decks.state === 'ready' &&
             decks.value.map((d) => (
               <option key={d.id} value={d.id}>
-                {'\u00a0\u00a0'.repeat(d.depth)}
-                {d.name}
+                {deckOptionLabel(d)}
               </option>
             ))}
         </select>
@@ -101,7 +97,7 @@ function Numbers({ caption, head, rows }: { caption: string; head: string[]; row
         <tbody>
           {rows.map((r, i) => (
             <tr key={i}>
-              {r.map((c, j) => (j === 0 ? <th scope="row" key={j}>{c}</th> : <td key={j}>{typeof c === 'number' ? c.toLocaleString('en') : c}</td>))}
+              {r.map((c, j) => (j === 0 ? <th scope="row" key={j}>{c}</th> : <td key={j}>{typeof c === 'number' ? countLabel(c) : c}</td>))}
             </tr>
           ))}
         </tbody>
@@ -135,7 +131,7 @@ function Calendar({ heatmap }: { heatmap: Stats['heatmap'] }) {
   const quartile = (q: number) => studied[Math.floor(q * (studied.length - 1))] ?? 0;
   const limits = [quartile(0.25), quartile(0.5), quartile(0.75)];
   const level = (n: number) => (n === 0 ? 0 : 1 + limits.filter((l) => n > l).length);
-  const describe = (i: number) => `${plural(counts[i]!, 'review')} on ${longDate(dayAfter(firstDay, i))}`;
+  const describe = (i: number) => `${plural(counts[i]!, 'review')} on ${dayLabel(dayAfter(firstDay, i))}`;
   const onKey = (e: KeyboardEvent) => {
     const step = ({ ArrowLeft: -7, ArrowRight: 7, ArrowUp: -1, ArrowDown: 1 } as Record<string, number>)[e.key];
     let next: number | null = null;
@@ -152,13 +148,12 @@ function Calendar({ heatmap }: { heatmap: Stats['heatmap'] }) {
   for (let w = 0; w < weeks; w++) {
     const first = w * 7 - lead;
     const day = dayAfter(firstDay, Math.max(0, first));
-    if (first >= 0 && day.getDate() <= 7) monthLabels.push({ week: w, label: day.toLocaleDateString('en-GB', { month: 'short' }) });
+    if (first >= 0 && day.getDate() <= 7) monthLabels.push({ week: w, label: monthLabel(day) });
   }
   const today = counts[last] ?? 0;
   const months = new Map<string, { reviews: number; days: number }>();
   counts.forEach((n, i) => {
-    const d = dayAfter(firstDay, i);
-    const key = d.toLocaleDateString('en-GB', { month: 'long', year: 'numeric' });
+    const key = monthYearLabel(dayAfter(firstDay, i));
     const m = months.get(key) ?? { reviews: 0, days: 0 };
     m.reviews += n;
     if (n > 0) m.days++;
@@ -237,7 +232,7 @@ const RANGES = [7, 30, 90] as const;
 function Forecast({ forecast, firstDay }: { forecast: Stats['forecast']; firstDay: Date }) {
   const [range, setRange] = useState<(typeof RANGES)[number]>(30);
   const days = forecast.daily.slice(0, range);
-  const labels = days.map((_, i) => (i === 0 ? 'Today' : i === 1 ? 'Tomorrow' : shortDate(new Date(firstDay.getFullYear(), firstDay.getMonth(), firstDay.getDate() + i))));
+  const labels = days.map((_, i) => (i === 0 ? 'Today' : i === 1 ? 'Tomorrow' : shortDayLabel(new Date(firstDay.getFullYear(), firstDay.getMonth(), firstDay.getDate() + i))));
   const every = range === 7 ? 1 : range === 30 ? 5 : 14;
   const total = { 7: forecast.next7, 30: forecast.next30, 90: forecast.next90 };
   return (
@@ -275,17 +270,13 @@ function Forecast({ forecast, firstDay }: { forecast: Stats['forecast']; firstDa
   );
 }
 
-function percent(p: PassFail): string {
-  const n = p.passed + p.failed;
-  return n === 0 ? '–' : `${((100 * p.passed) / n).toFixed(1)}%`;
-}
 const PERIOD_NAMES = { today: 'Today', week: 'Last 7 days', month: 'Last 30 days', year: 'Last year' } as const;
 
 function Retention({ rows }: { rows: Stats['retention'] }) {
   const cell = (p: PassFail) => (
     <td>
-      <span class="retention">{percent(p)}</span>
-      <span class="muted small"> {p.passed + p.failed ? `${p.passed.toLocaleString('en')} of ${(p.passed + p.failed).toLocaleString('en')}` : 'no reviews'}</span>
+      <span class="retention">{percentLabel(p.passed, p.passed + p.failed)}</span>
+      <span class="muted small"> {p.passed + p.failed ? `${countLabel(p.passed)} of ${countLabel(p.passed + p.failed)}` : 'no reviews'}</span>
     </td>
   );
   return (
@@ -338,12 +329,12 @@ function CardCounts({ counts }: { counts: Stats['cardCounts'] }) {
               <span class="swatch" style={{ background: `var(${color})` }} aria-hidden="true" />
               {label}
             </dt>
-            <dd>{counts[k].toLocaleString('en')}</dd>
+            <dd>{countLabel(counts[k])}</dd>
           </div>
         ))}
         <div>
           <dt>Total</dt>
-          <dd>{counts.total.toLocaleString('en')}</dd>
+          <dd>{countLabel(counts.total)}</dd>
         </div>
       </dl>
     </>
@@ -365,7 +356,7 @@ function Buttons({ buttons }: { buttons: Stats['buttons'] }) {
   const total = (k: (typeof GROUPS)[number][0]) => buttons[k].reduce((a, b) => a + b, 0);
   const passed = (k: (typeof GROUPS)[number][0]) => {
     const t = total(k);
-    return t ? `${((100 * (t - buttons[k][0])) / t).toFixed(1)}% not Again` : '–';
+    return t ? `${percentLabel(t - buttons[k][0], t)} not Again` : '–';
   };
   return (
     <>
@@ -399,11 +390,11 @@ function Memory({ memory }: { memory: Stats['memory'] }) {
       <dl class="stat-line">
         <div>
           <dt>Average predicted retention now</dt>
-          <dd>{memory.averageRetrievability === null ? '–' : `${(100 * memory.averageRetrievability).toFixed(1)}%`}</dd>
+          <dd>{memory.averageRetrievability === null ? '–' : percentLabel(memory.averageRetrievability, 1)}</dd>
         </div>
         <div>
           <dt>Cards with a memory state</dt>
-          <dd>{memory.cards.toLocaleString('en')}</dd>
+          <dd>{countLabel(memory.cards)}</dd>
         </div>
       </dl>
       <div class="histograms">

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ExportFileArgs, ImportReport } from '../../main/contract.ts';
 import { call } from '../api.ts';
 import { takeDroppedFile } from '../dropped-file.ts';
+import { plural } from '../format.ts';
 import { useApi } from '../use-api.ts';
 import { ErrorMessage, Frame, OutcomeMessage, type Outcome } from './Frame.tsx';
 
@@ -24,8 +25,6 @@ function readAsBase64(file: File, onProgress: (loaded: number) => void): Promise
     reader.readAsDataURL(file);
   });
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 function Report({ report }: { report: ImportReport }) {
   const headline = report.restored
@@ -222,6 +221,10 @@ function ImportSection() {
   );
 }
 
+// The download reads the file's URL after the click returns, so the URL is let go of a minute
+// later rather than at once.
+const KEEP_DOWNLOAD_URL_MS = 60_000;
+
 /** Saves a file the way a browser downloads one; the desktop app asks where to put it. */
 function save(fileName: string, mime: string, base64: string) {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
@@ -230,7 +233,7 @@ function save(fileName: string, mime: string, base64: string) {
   a.href = url;
   a.download = fileName;
   a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  setTimeout(() => URL.revokeObjectURL(url), KEEP_DOWNLOAD_URL_MS);
 }
 
 function ExportSection() {
