@@ -2,14 +2,15 @@
 // same value reads the same on every screen.
 import type { DeckSummary } from '../main/contract.ts';
 
+/** The same words the main process writes its messages with. */
+export { plural } from '../main/contract.ts';
+
 // The sentences around a count are English, so its digits are grouped the English way too.
 const COUNT = new Intl.NumberFormat('en');
 
 /** 1,234 */
 export const countLabel = (n: number): string => COUNT.format(n);
 
-/** "1 card", "2 cards", "1,234 cards"; `many` for words that do not take an s ("3 selected"). */
-export const plural = (n: number, one: string, many = `${one}s`): string => `${countLabel(n)} ${n === 1 ? one : many}`;
 
 /** "82.5%", or "–" when there is nothing to divide. */
 export const percentLabel = (part: number, whole: number): string => (whole === 0 ? '–' : `${((100 * part) / whole).toFixed(1)}%`);
