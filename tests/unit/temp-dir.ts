@@ -2,7 +2,7 @@
 // beforeEach) goes when that test finishes, passed or failed; one made outside a test (at the top
 // of a file, or in beforeAll) goes after the file's last test. A store or service opened on such a
 // folder is handed to closeWhenDone, so it is closed first and no late write of its brings the
-// folder back. tests/unit/temp-root.ts checks that a run leaves nothing behind.
+// folder back. tests/temp-root.ts checks that a run leaves nothing behind.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
