@@ -1,6 +1,6 @@
 // The Article view: a reader sees which sentences the cards come from, and how well they know them.
-import { expect, test } from '@playwright/test';
-import { launchPreview, tempDataDir } from './harness.ts';
+import { expect } from '@playwright/test';
+import { launchPreview, tempDataDir, test } from './harness.ts';
 import { HomePage, ReviewPage } from './pages.ts';
 
 const DECK = "China's priorities on North Korea";

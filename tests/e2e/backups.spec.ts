@@ -1,6 +1,6 @@
 // Backups: the app backs up on quit; restoring one brings the collection back to that moment.
-import { expect, test, type Page } from '@playwright/test';
-import { launchPreview, tempDataDir } from './harness.ts';
+import { expect, type Page } from '@playwright/test';
+import { launchPreview, tempDataDir, test } from './harness.ts';
 import { HomePage, ReviewPage } from './pages.ts';
 
 const DECK = 'Capitals';

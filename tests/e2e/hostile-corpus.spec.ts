@@ -1,13 +1,11 @@
 // Every payload of the hostile corpus, in every field of every note type, through the two ways a
 // person brings content in here: a shipped deck and the editor. Nothing may run, load, navigate or
 // change the page; the text must stay readable.
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { FITTING_PAYLOADS, OVERSIZED_PAYLOADS, BATCH_LIMIT, clozeOf, joinPayloads, payloadBatches, writeHostileDecks } from '../fixtures/hostile-payloads.ts';
 import { expectNoLiveMarkup, guardPage, studyAll } from './guards.ts';
-import { launchPreview, tempDataDir } from './harness.ts';
+import { launchPreview, tempDataDir, tempDir, test } from './harness.ts';
 import { BrowserPage, EditorPage } from './manage-pages.ts';
 import { HomePage } from './pages.ts';
 
@@ -16,7 +14,7 @@ const READABLE = ['<script>window.__pwned="script-tag";alert("xss-script")</scri
 
 test('a hostile corpus in every field, shipped and typed in, runs nothing and stays readable', async () => {
   test.setTimeout(120_000);
-  const decksDir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-hostile-decks-'));
+  const decksDir = tempDir('deckhand-hostile-decks-');
   writeHostileDecks(decksDir);
   const app = await launchPreview({ dataDir: tempDataDir(), decksDir, now: '2026-03-02T09:00:00', fuzz: false });
   const { page } = app;

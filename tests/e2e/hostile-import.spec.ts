@@ -1,14 +1,13 @@
 // The hostile corpus again, brought in through each importer: an Anki package (whose fields are HTML,
 // the riskiest way in), CSV, Markdown and a hand-written deck.json. Nothing may run, load, navigate
 // or change the page; Markdown text stays readable; oversized notes are left out with a reason.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { BATCH_LIMIT, clozeOf, FITTING_PAYLOADS, HOSTILE_PAYLOADS, joinPayloads, payloadBatches, writeHostileFixtures } from '../fixtures/hostile-payloads.ts';
 import { BASIC, buildCollection, buildPackage, CLOZE } from '../unit/formats/fixtures/anki-fixtures.ts';
 import { expectNoLiveMarkup, guardPage, studyAll } from './guards.ts';
-import { launchPreview, tempDataDir } from './harness.ts';
+import { launchPreview, tempDataDir, tempDir, test } from './harness.ts';
 
 const READABLE = ['<script>window.__pwned="script-tag";alert("xss-script")</script>', '<img src=x onerror="window.__pwned=\'img-onerror\';alert(1)">'];
 const batches = payloadBatches(FITTING_PAYLOADS, BATCH_LIMIT);
@@ -58,10 +57,10 @@ async function importThrough(page: Page, appUrl: string, file: string): Promise<
 
 test('the hostile corpus through every importer runs nothing, and oversized notes are left out by name', async () => {
   test.setTimeout(180_000);
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-hostile-import-'));
+  const dir = tempDir('deckhand-hostile-import-');
   const shared = writeHostileFixtures(path.join(dir, 'shared'));
   const files = { apkg: await hostilePackage(dir), csv: hostileCsv(dir), markdown: hostileMarkdown(dir) };
-  const app = await launchPreview({ dataDir: tempDataDir(), decksDir: mkdtempSync(path.join(os.tmpdir(), 'deckhand-nodecks-')), now: '2026-03-02T09:00:00', fuzz: false });
+  const app = await launchPreview({ dataDir: tempDataDir(), decksDir: tempDir('deckhand-nodecks-'), now: '2026-03-02T09:00:00', fuzz: false });
   const { page } = app;
   const guard = await guardPage(page, app.url);
   await expect(page.getByRole('heading', { name: 'Decks', level: 1 })).toBeVisible();

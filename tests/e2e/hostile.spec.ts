@@ -1,6 +1,6 @@
 // A shared deck is untrusted: HTML and script in any field must show as text and run nothing.
-import { expect, test } from '@playwright/test';
-import { launchPreview, tempDataDir } from './harness.ts';
+import { expect } from '@playwright/test';
+import { launchPreview, tempDataDir, test } from './harness.ts';
 import { HomePage, ReviewPage } from './pages.ts';
 
 test('a hostile deck shows its markup as text and runs none of it', async () => {

@@ -1,11 +1,10 @@
 // Bringing cards in and taking them out, as a person does it: choose a file (or drop one on the
 // window), read the report, study what came in with its picture, and export a deck to a file.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { BASIC, buildCollection, buildPackage, CLOZE } from '../unit/formats/fixtures/anki-fixtures.ts';
-import { launchPreview, tempDataDir } from './harness.ts';
+import { launchPreview, tempDataDir, tempDir, test } from './harness.ts';
 import { HomePage, ReviewPage } from './pages.ts';
 
 // A real 1×1 PNG, so the browser can decode and show it.
@@ -67,7 +66,7 @@ class TransferPage {
 }
 
 test('imports an Anki package from the file dialog, reports it, and studies its cards with their picture', async () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-import-'));
+  const dir = tempDir('deckhand-import-');
   const apkg = await spanishPackage(dir);
   const app = await launchPreview({ dataDir: tempDataDir(), now: '2026-03-02T09:00:00', fuzz: false });
   const { page } = app;
@@ -105,7 +104,7 @@ test('imports an Anki package from the file dialog, reports it, and studies its 
 });
 
 test('refuses a damaged file with a message naming it, imports nothing, and keeps working; a dropped file imports', async () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-import-'));
+  const dir = tempDir('deckhand-import-');
   const apkg = await spanishPackage(dir);
   const broken = path.join(dir, 'broken.apkg');
   writeFileSync(broken, readFileSync(apkg).subarray(0, 700));
@@ -132,7 +131,7 @@ test('refuses a damaged file with a message naming it, imports nothing, and keep
 });
 
 test('exports a deck as CSV and as an Anki package that imports back', async () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-export-'));
+  const dir = tempDir('deckhand-export-');
   const app = await launchPreview({ dataDir: tempDataDir(), now: '2026-03-02T09:00:00', fuzz: false });
   const { page } = app;
   await new HomePage(page).heading.waitFor();
@@ -161,7 +160,7 @@ test('exports a deck as CSV and as an Anki package that imports back', async () 
   expect(readFileSync(apkgPath).subarray(0, 2).toString('latin1')).toBe('PK');
 
   // Into another collection, through the same screen.
-  const other = await launchPreview({ dataDir: tempDataDir(), decksDir: mkdtempSync(path.join(os.tmpdir(), 'deckhand-nodecks-')), now: '2026-03-02T09:00:00', fuzz: false });
+  const other = await launchPreview({ dataDir: tempDataDir(), decksDir: tempDir('deckhand-nodecks-'), now: '2026-03-02T09:00:00', fuzz: false });
   await expect(other.page.getByText(/No decks yet/)).toBeVisible();
   await other.page.keyboard.press('Control+i');
   const otherTransfer = new TransferPage(other.page);
@@ -173,7 +172,7 @@ test('exports a deck as CSV and as an Anki package that imports back', async () 
 });
 
 test('imports an Obsidian vault folder with its own plugin settings, and again without copies', async () => {
-  const vault = path.join(mkdtempSync(path.join(os.tmpdir(), 'deckhand-vault-')), 'Biology vault');
+  const vault = path.join(tempDir('deckhand-vault-'), 'Biology vault');
   mkdirSync(path.join(vault, '.obsidian/plugins/obsidian-spaced-repetition'), { recursive: true });
   mkdirSync(path.join(vault, 'cells'), { recursive: true });
   // This vault marks its flashcards with #cards and writes single-line cards with ";;".

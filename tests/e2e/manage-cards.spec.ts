@@ -1,7 +1,7 @@
 // Managing cards by keyboard through the preview: edit a card found in the browser and study it,
 // add a card to a new deck and study it, delete a card and bring it back.
-import { expect, test } from '@playwright/test';
-import { launchPreview, tempDataDir } from './harness.ts';
+import { expect } from '@playwright/test';
+import { launchPreview, tempDataDir, test } from './harness.ts';
 import { BrowserPage, EditorPage } from './manage-pages.ts';
 import { HomePage, ReviewPage } from './pages.ts';
 

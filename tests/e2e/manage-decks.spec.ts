@@ -1,6 +1,6 @@
 // Nested decks: a parent's counts roll up its children's; deleting a deck asks first and can be undone.
-import { expect, test } from '@playwright/test';
-import { launchPreview, tempDataDir } from './harness.ts';
+import { expect } from '@playwright/test';
+import { launchPreview, tempDataDir, test } from './harness.ts';
 
 const decksDir = 'tests/e2e/fixtures/small-decks';
 

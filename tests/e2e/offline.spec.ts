@@ -1,9 +1,9 @@
 // Offline by construction: a whole session through every screen, with every request the page makes
 // recorded. Each must go to the preview itself, under its token path; no websocket, no service
 // worker, no popup.
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { guardPage } from './guards.ts';
-import { launchPreview, tempDataDir } from './harness.ts';
+import { launchPreview, tempDataDir, test } from './harness.ts';
 import { BrowserPage, EditorPage } from './manage-pages.ts';
 import { HomePage, ReviewPage } from './pages.ts';
 

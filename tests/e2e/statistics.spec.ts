@@ -1,7 +1,7 @@
 // After studying, the Statistics screen shows the day's reviews in the calendar, and what its
 // forecast promises is what the decks screen says on those days.
-import { expect, test } from '@playwright/test';
-import { launchPreview, tempDataDir } from './harness.ts';
+import { expect } from '@playwright/test';
+import { launchPreview, tempDataDir, test } from './harness.ts';
 import { HomePage, ReviewPage, StatsPage } from './pages.ts';
 
 const DECK = "China's priorities on North Korea";

@@ -1,6 +1,6 @@
 // Day-two studying by keyboard: undo, suspend, and a preset's new-card limit set in Settings.
-import { expect, test } from '@playwright/test';
-import { launchPreview, tempDataDir } from './harness.ts';
+import { expect } from '@playwright/test';
+import { launchPreview, tempDataDir, test } from './harness.ts';
 import { HomePage, ReviewPage } from './pages.ts';
 
 const decksDir = 'tests/e2e/fixtures/small-decks';

@@ -1,7 +1,7 @@
 // A learner opens the app, studies five cards with the keyboard only, and finds their progress
 // after a reload and after quitting and reopening on the same collection.
-import { expect, test } from '@playwright/test';
-import { launchPreview, tempDataDir } from './harness.ts';
+import { expect } from '@playwright/test';
+import { launchPreview, tempDataDir, test } from './harness.ts';
 import { HomePage, ReviewPage } from './pages.ts';
 
 const DECK = "China's priorities on North Korea";

@@ -1,17 +1,16 @@
 // The deckhand CLI, run in-process through runCli as the bundled bin runs it, plus one real
 // process to check the exit code and that it refuses a collection the app has open.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/deckhand.ts';
 import { defaultDataDir } from '../../main/cli/data-dir.ts';
 import { openCollectionStore } from '../../main/store/collection-store.ts';
 import { hasShared, REALDATA, sharedSkipReason } from './shared-data.ts';
+import { tempDir } from './temp-dir.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const tmp = (p: string) => mkdtempSync(path.join(os.tmpdir(), p));
 
 async function cli(...argv: string[]) {
   const out: string[] = [];
@@ -28,7 +27,7 @@ function csvFile(dir: string, name = 'words.csv', rows = ['#separator:tab', '#ta
 
 describe('deckhand import and stats', () => {
   it('imports a file into a collection folder and reports it; stats --json counts its cards and reviews', async () => {
-    const dir = tmp('deckhand-cli-');
+    const dir = tempDir('deckhand-cli-');
     const data = path.join(dir, 'collection');
     const imported = await cli('import', csvFile(dir), '--data-dir', data);
     expect(imported.code).toBe(0);
@@ -42,14 +41,14 @@ describe('deckhand import and stats', () => {
   });
 
   it('puts everything in the deck named with --deck', async () => {
-    const dir = tmp('deckhand-cli-');
+    const dir = tempDir('deckhand-cli-');
     const data = path.join(dir, 'c');
     await cli('import', csvFile(dir), '--deck', 'Spanish::Basics', '--data-dir', data);
     expect((await cli('stats', '--data-dir', data)).out).toMatch(/^3 cards in 2 decks: 3 new/);
   });
 
   it('fails with one line naming the file and the problem, and imports nothing', async () => {
-    const dir = tmp('deckhand-cli-');
+    const dir = tempDir('deckhand-cli-');
     const data = path.join(dir, 'c');
     const truncated = csvFile(dir, 'cut.csv', ['front,back', 'a,b', '"c,d']);
     const good = csvFile(dir);
@@ -68,7 +67,7 @@ describe('deckhand import and stats', () => {
   });
 
   it.skipIf(!hasShared)(`imports a real Anki package with its review history (${hasShared ? 'realdata present' : sharedSkipReason})`, async () => {
-    const data = path.join(tmp('deckhand-cli-'), 'c');
+    const data = path.join(tempDir('deckhand-cli-'), 'c');
     const result = await cli('import', path.join(REALDATA, 'tony363-anki-automations/Selected-Notes3.apkg'), '--data-dir', data);
     expect(result.code).toBe(0);
     expect(JSON.parse((await cli('stats', '--json', '--data-dir', data)).out)).toMatchObject({ cards: 14, reviews: 103, byState: { suspended: 5 } });
@@ -77,7 +76,7 @@ describe('deckhand import and stats', () => {
 
 describe('deckhand export', () => {
   it('writes apkg, csv and json files that import back', async () => {
-    const dir = tmp('deckhand-cli-');
+    const dir = tempDir('deckhand-cli-');
     const data = path.join(dir, 'c');
     await cli('import', csvFile(dir), '--data-dir', data);
     for (const format of ['apkg', 'csv', 'json']) {
@@ -92,7 +91,7 @@ describe('deckhand export', () => {
   });
 
   it('exports one deck by name and refuses a deck that does not exist or a bad format', async () => {
-    const dir = tmp('deckhand-cli-');
+    const dir = tempDir('deckhand-cli-');
     const data = path.join(dir, 'c');
     await cli('import', csvFile(dir), '--deck', 'Spanish', '--data-dir', data);
     expect((await cli('export', '--format', 'csv', '--out', path.join(dir, 'x.csv'), '--deck', 'spanish', '--data-dir', data)).code).toBe(0);
@@ -106,7 +105,7 @@ describe('deckhand export', () => {
 describe('deckhand check', () => {
   it('passes a valid deck and lists each problem of a bad one with file, card and field', async () => {
     expect(await cli('check', path.join(ROOT, 'decks/china-north-korea'))).toMatchObject({ code: 0 });
-    const dir = tmp('deckhand-check-');
+    const dir = tempDir('deckhand-check-');
     mkdirSync(path.join(dir, 'bad'));
     writeFileSync(path.join(dir, 'bad/deck.json'), JSON.stringify({ id: 'bad', version: 1, title: 'Bad', cards: [{ id: 'one', kind: 'fact', type: 'basic', front: '', back: 'x' }] }));
     const result = await cli('check', path.join(dir, 'bad'));
@@ -135,7 +134,7 @@ describe('the command line itself', () => {
   });
 
   it('as a process: exit 0 on success, and refuses with one line while the app holds the collection', async () => {
-    const dir = tmp('deckhand-cli-');
+    const dir = tempDir('deckhand-cli-');
     const data = path.join(dir, 'c');
     const run = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'bin/deckhand.mjs'), ...args], { encoding: 'utf8', cwd: ROOT });
     const ok = run('import', csvFile(dir), '--data-dir', data);

@@ -1,20 +1,20 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { API_METHODS } from '../../main/contract.ts';
 import { dispatch } from '../../main/ipc.ts';
 import { createService, type DeckhandService } from '../../main/service.ts';
 import { openCollectionStore } from '../../main/store/collection-store.ts';
+import { tempDir } from './temp-dir.ts';
 
 let service: DeckhandService;
 let dataDir: string;
 
 beforeEach(async () => {
-  const decks = mkdtempSync(path.join(os.tmpdir(), 'deckhand-decks-'));
+  const decks = tempDir('deckhand-decks-');
   mkdirSync(path.join(decks, 'd'));
   writeFileSync(path.join(decks, 'd/deck.json'), JSON.stringify({ id: 'd', version: 1, title: 'D', cards: [{ id: 'a', kind: 'fact', type: 'basic', front: 'Q', back: 'A' }] }));
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-ipc-'));
+  dataDir = tempDir('deckhand-ipc-');
   let t = Date.UTC(2026, 2, 2, 9);
   const clock = () => ++t;
   service = createService({ store: await openCollectionStore(dataDir, { now: clock }), clock, decksDir: decks, scheduler: { fuzz: false } });

@@ -1,27 +1,26 @@
 // Export, then import: the same cards and review history come back, whether through an .apkg with
 // scheduling, a CSV (notes only) or into the collection they came from (updated, not copied).
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readImportFile } from '../../main/formats/import/read-import.ts';
 import { createService } from '../../main/service.ts';
 import { openCollectionStore } from '../../main/store/collection-store.ts';
+import { closeWhenDone, tempDir } from './temp-dir.ts';
 
 const START = new Date(2026, 2, 2, 9).getTime();
 const DAY = 86_400_000;
-const tmp = (p: string) => mkdtempSync(path.join(os.tmpdir(), p));
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 
-async function open(dataDir = tmp('deckhand-rt-'), decksDir?: string, at = START) {
+async function open(dataDir = tempDir('deckhand-rt-'), decksDir?: string, at = START) {
   let now = at;
   const clock = () => (now += 1000);
-  const store = await openCollectionStore(dataDir, { now: clock });
+  const store = closeWhenDone(await openCollectionStore(dataDir, { now: clock }));
   return { dataDir, store, service: createService({ store, clock, ...(decksDir ? { decksDir } : {}), scheduler: { fuzz: false } }), advance: (ms: number) => (now += ms) };
 }
 
 function shippedDeck() {
-  const dir = tmp('deckhand-decks-');
+  const dir = tempDir('deckhand-decks-');
   mkdirSync(path.join(dir, 'bio'));
   const cards = [
     { id: 'cell', kind: 'fact', type: 'basic', front: 'What is the **mitochondrion**?', back: 'The powerhouse of the cell', tags: ['cells'] },

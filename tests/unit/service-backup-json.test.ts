@@ -1,27 +1,26 @@
 // The full JSON backup: export a collection, restore it elsewhere (or over another collection),
 // and find exactly the same decks, notes, cards, history, settings and media.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCollectionJson, writeCollectionJson } from '../../main/formats/collection-json.ts';
 import { ImportError } from '../../main/formats/bundle.ts';
 import { createService } from '../../main/service.ts';
 import { openCollectionStore } from '../../main/store/collection-store.ts';
+import { closeWhenDone, tempDir } from './temp-dir.ts';
 
 const START = new Date(2026, 2, 2, 9).getTime();
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
-const tmp = (p: string) => mkdtempSync(path.join(os.tmpdir(), p));
 
-async function open(dataDir = tmp('deckhand-json-'), decksDir?: string) {
+async function open(dataDir = tempDir('deckhand-json-'), decksDir?: string) {
   let now = START;
   const clock = () => (now += 1000);
-  const store = await openCollectionStore(dataDir, { now: clock });
+  const store = closeWhenDone(await openCollectionStore(dataDir, { now: clock }));
   return { dataDir, store, service: createService({ store, clock, ...(decksDir ? { decksDir } : {}), scheduler: { fuzz: false } }) };
 }
 
 function shippedDeck() {
-  const dir = tmp('deckhand-decks-');
+  const dir = tempDir('deckhand-decks-');
   mkdirSync(path.join(dir, 'd'));
   writeFileSync(path.join(dir, 'd/deck.json'), JSON.stringify({ id: 'd', version: 1, title: 'Shipped', cards: [1, 2, 3, 4].map((i) => ({ id: `n${i}`, kind: 'fact', type: 'basic', front: `Q${i}`, back: `A${i}` })) }));
   return dir;

@@ -1,7 +1,6 @@
 // Importing through the service: a bundle (what any reader gives) becomes decks, notes, cards with
 // memory from their history, review-log entries and media, in one step; importing again updates.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MemoryState } from '../../main/domain/card.ts';
@@ -10,15 +9,16 @@ import { createService } from '../../main/service.ts';
 import { openCollectionStore } from '../../main/store/collection-store.ts';
 import { readEntries } from '../../main/store/review-log.ts';
 import { reviewLogFiles } from '../../main/store/log-segments.ts';
+import { closeWhenDone, tempDir } from './temp-dir.ts';
 
 const START = new Date(2026, 2, 2, 9).getTime();
 const DAY = 86_400_000;
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 
-async function open(dataDir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-import-'))) {
+async function open(dataDir = tempDir('deckhand-import-')) {
   let now = START;
   const clock = () => ++now;
-  const store = await openCollectionStore(dataDir, { now: clock });
+  const store = closeWhenDone(await openCollectionStore(dataDir, { now: clock }));
   return { dataDir, store, service: createService({ store, clock, scheduler: { fuzz: false } }) };
 }
 

@@ -1,15 +1,14 @@
 // Managing cards through the service: editing keeps memory, deleting can be undone, shipped decks
 // keep local edits until a newer version, nested decks, and the browser's search and bulk changes.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/ipc.ts';
 import { createService } from '../../main/service.ts';
 import { openCollectionStore } from '../../main/store/collection-store.ts';
 import { reviewLogFiles } from '../../main/store/log-segments.ts';
+import { closeWhenDone, tempDir } from './temp-dir.ts';
 
-const tmp = (p: string) => mkdtempSync(path.join(os.tmpdir(), p));
 const START = new Date(2026, 2, 2, 9).getTime();
 const DAY = 86_400_000;
 
@@ -18,7 +17,7 @@ function writeDeck(dir: string, version: number, cards: object[]) {
   writeFileSync(path.join(dir, 'd/deck.json'), JSON.stringify({ id: 'd', version, title: 'D', cards }));
 }
 function decksWith(cards: object[]) {
-  const dir = tmp('deckhand-decks-');
+  const dir = tempDir('deckhand-decks-');
   writeDeck(dir, 1, cards);
   return dir;
 }
@@ -28,7 +27,7 @@ const cloze = (id: string, text: string) => ({ id, kind: 'fact', type: 'cloze', 
 async function open(dataDir: string, decksDir: string, start = START) {
   let now = start;
   const clock = () => ++now;
-  const store = await openCollectionStore(dataDir, { now: clock });
+  const store = closeWhenDone(await openCollectionStore(dataDir, { now: clock }));
   return { service: createService({ store, clock, decksDir, scheduler: { fuzz: false } }), advance: (ms: number) => (now += ms) };
 }
 type Service = Awaited<ReturnType<typeof open>>['service'];
@@ -43,7 +42,7 @@ const logKinds = (dir: string) => reviewLogFiles(dir).flatMap((f) => readFileSyn
 
 describe('editing notes', () => {
   it('keeps a card’s memory when its text changes, and shows the new text', async () => {
-    const { service } = await open(tmp('deckhand-data-'), decksWith([basic('a'), basic('b')]));
+    const { service } = await open(tempDir('deckhand-data-'), decksWith([basic('a'), basic('b')]));
     const studied = studyFirst(service);
     const before = memoryOf(service, studied.id)!;
     const note = service.getNote({ noteId: 'd/a' });
@@ -55,7 +54,7 @@ describe('editing notes', () => {
   });
 
   it('adds one card when a cloze goes from 2 to 3 deletions, keeping the others', async () => {
-    const { service } = await open(tmp('deckhand-data-'), decksWith([cloze('c', 'Rome {{c1::753}} BC, Gaul {{c2::52}} BC')]));
+    const { service } = await open(tempDir('deckhand-data-'), decksWith([cloze('c', 'Rome {{c1::753}} BC, Gaul {{c2::52}} BC')]));
     studyFirst(service, 'd', 4);
     const c1 = memoryOf(service, 'd/c:c1')!;
     expect(c1.status).not.toBe('new');
@@ -70,7 +69,7 @@ describe('editing notes', () => {
   });
 
   it('adds notes with stable unique ids, a card per side, and keeps them after reopening', async () => {
-    const dataDir = tmp('deckhand-data-');
+    const dataDir = tempDir('deckhand-data-');
     const decks = decksWith([basic('a')]);
     const first = await open(dataDir, decks);
     const deck = first.service.createDeck({ title: 'Spanish' });
@@ -88,7 +87,7 @@ describe('editing notes', () => {
   });
 
   it('says which field is wrong', async () => {
-    const { service } = await open(tmp('deckhand-data-'), decksWith([basic('a')]));
+    const { service } = await open(tempDir('deckhand-data-'), decksWith([basic('a')]));
     expect(() => service.saveNote({ deckId: 'd', type: 'basic', front: ' ', back: 'x', tags: [] })).toThrow('"front" is empty');
     expect(() => service.saveNote({ deckId: 'd', type: 'cloze', text: 'no deletion here', tags: [] })).toThrow(/"text" has no cloze deletion/);
     const bad = await dispatch(service, 'saveNote', { deckId: 'd', type: 'basic', front: 'x'.repeat(5000), back: 'b', tags: [] });
@@ -101,7 +100,7 @@ describe('editing notes', () => {
 
 describe('deleting', () => {
   it('deletes notes and brings them back with their memory on undo', async () => {
-    const { service } = await open(tmp('deckhand-data-'), decksWith([basic('a'), basic('b')]));
+    const { service } = await open(tempDir('deckhand-data-'), decksWith([basic('a'), basic('b')]));
     studyFirst(service, 'd', 4);
     const before = memoryOf(service, 'd/a')!;
     expect(service.deleteNotes({ noteIds: ['d/a'] })).toMatchObject({ notes: 1, cards: 1, message: 'Deleted 1 note, 1 card.' });
@@ -115,7 +114,7 @@ describe('deleting', () => {
   });
 
   it('deletes a deck with the decks under it, and undo brings all back', async () => {
-    const { service } = await open(tmp('deckhand-data-'), decksWith([basic('a')]));
+    const { service } = await open(tempDir('deckhand-data-'), decksWith([basic('a')]));
     const lang = service.createDeck({ title: 'Lang::French' });
     const parent = service.listDecks().find((d) => d.title === 'Lang')!;
     expect(lang).toMatchObject({ parentId: parent.id, depth: 1, name: 'French' });
@@ -134,7 +133,7 @@ describe('deleting', () => {
 
 describe('nested decks', () => {
   it('rolls the children’s counts up into the parent and renames children with it', async () => {
-    const { service } = await open(tmp('deckhand-data-'), decksWith([basic('a')]));
+    const { service } = await open(tempDir('deckhand-data-'), decksWith([basic('a')]));
     const verbs = service.createDeck({ title: 'Lang::Verbs' });
     const nouns = service.createDeck({ title: 'Lang::Nouns' });
     for (const [deckId, word] of [[verbs.id, 'ir'], [verbs.id, 'ser'], [nouns.id, 'casa']] as const) service.saveNote({ deckId, type: 'basic', front: word, back: '?', tags: [] });
@@ -150,7 +149,7 @@ describe('nested decks', () => {
 describe('shipped decks and local edits', () => {
   it('keeps an edit across restarts until a newer deck version ships, and keeps notes added locally', async () => {
     const decks = decksWith([basic('a', 'Shipped question'), basic('b')]);
-    const dataDir = tmp('deckhand-data-');
+    const dataDir = tempDir('deckhand-data-');
     const first = await open(dataDir, decks);
     first.service.saveNote({ noteId: 'd/a', deckId: 'd', type: 'basic', front: 'My question', back: 'A a', tags: [] });
     const mine = first.service.saveNote({ deckId: 'd', type: 'basic', front: 'Added here', back: 'x', tags: [] });
@@ -170,7 +169,7 @@ describe('shipped decks and local edits', () => {
 
 describe('the browser', () => {
   it('pages through a search and counts all matches', async () => {
-    const { service } = await open(tmp('deckhand-data-'), decksWith(Array.from({ length: 30 }, (_, i) => basic(`c${i}`))));
+    const { service } = await open(tempDir('deckhand-data-'), decksWith(Array.from({ length: 30 }, (_, i) => basic(`c${i}`))));
     const page = service.searchCards({ query: 'q c1', sort: 'added', descending: false, offset: 5, limit: 3, allIds: true });
     // c1, c10…c19 match "q c1".
     expect(page.total).toBe(11);
@@ -180,7 +179,7 @@ describe('the browser', () => {
   });
 
   it('suspends, unsuspends and resets many cards through the review log', async () => {
-    const dataDir = tmp('deckhand-data-');
+    const dataDir = tempDir('deckhand-data-');
     const decks = decksWith([basic('a'), basic('b'), basic('c')]);
     const { service } = await open(dataDir, decks);
     studyFirst(service, 'd', 4);
@@ -202,7 +201,7 @@ describe('the browser', () => {
   });
 
   it('tags, moves and deletes the notes of selected cards', async () => {
-    const { service, advance } = await open(tmp('deckhand-data-'), decksWith([basic('a'), basic('b')]));
+    const { service, advance } = await open(tempDir('deckhand-data-'), decksWith([basic('a'), basic('b')]));
     studyFirst(service, 'd', 4);
     const a = memoryOf(service, 'd/a')!;
     service.updateCards({ cardIds: ['d/a', 'd/b'], action: 'addTag', tag: 'exam' });

@@ -1,7 +1,6 @@
 // The Statistics screen's numbers through the service: from the review log on disk, kept current
 // by answers and undos, and consistent with what the study queue says.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../main/app-error.ts';
@@ -9,13 +8,13 @@ import { createService } from '../../main/service.ts';
 import { HISTORY_FILE } from '../../main/store/answer-history-file.ts';
 import { openCollectionStore } from '../../main/store/collection-store.ts';
 import { listSegments } from '../../main/store/log-segments.ts';
+import { closeWhenDone, tempDir } from './temp-dir.ts';
 
-const tmp = (p: string) => mkdtempSync(path.join(os.tmpdir(), p));
 const START = new Date(2026, 2, 2, 9).getTime();
 const DAY = 86_400_000;
 
 function decks() {
-  const dir = tmp('deckhand-decks-');
+  const dir = tempDir('deckhand-decks-');
   for (const id of ['d', 'e']) {
     mkdirSync(path.join(dir, id));
     const cards = Array.from({ length: 6 }, (_, i) => ({ id: `${id}${i}`, kind: 'fact', type: 'basic', front: `Q ${id}${i}`, back: `A ${id}${i}` }));
@@ -27,7 +26,7 @@ function decks() {
 async function open(dataDir: string, decksDir: string, start = START) {
   let now = start;
   const clock = () => ++now;
-  const store = await openCollectionStore(dataDir, { now: clock });
+  const store = closeWhenDone(await openCollectionStore(dataDir, { now: clock }));
   return { store, service: createService({ store, clock, decksDir, scheduler: { fuzz: false } }), advance: (ms: number) => (now += ms) };
 }
 
@@ -41,7 +40,7 @@ const today = (counts: number[]) => counts.at(-1);
 describe('statistics', () => {
   it("shows today's answers per deck and for all decks, and forecasts tomorrow's due count", async () => {
     const decksDir = decks();
-    const { service, advance } = await open(tmp('deckhand-data-'), decksDir);
+    const { service, advance } = await open(tempDir('deckhand-data-'), decksDir);
     for (let i = 0; i < 4; i++) answer(service, 'd', 4);
     answer(service, 'e', 3);
     const d = await service.getStats({ deckId: 'd' });
@@ -62,7 +61,7 @@ describe('statistics', () => {
   });
 
   it('keeps the history current after it was read: new answers count, undone ones stop counting', async () => {
-    const { service } = await open(tmp('deckhand-data-'), decks());
+    const { service } = await open(tempDir('deckhand-data-'), decks());
     answer(service, 'd', 3);
     expect(today((await service.getStats({})).heatmap.counts)).toBe(1);
     answer(service, 'd', 1);
@@ -76,7 +75,7 @@ describe('statistics', () => {
   });
 
   it('counts each answer once when answers and a snapshot come while the log is being read', async () => {
-    const dataDir = tmp('deckhand-data-');
+    const dataDir = tempDir('deckhand-data-');
     const { service, store } = await open(dataDir, decks());
     for (let i = 0; i < 3; i++) answer(service, 'd', 3);
     const reading = service.getStats({});
@@ -97,7 +96,7 @@ describe('statistics', () => {
   });
 
   it('saves the history on quit and, reopened, reads it plus only the log written since', async () => {
-    const dataDir = tmp('deckhand-data-');
+    const dataDir = tempDir('deckhand-data-');
     const decksDir = decks();
     const first = await open(dataDir, decksDir);
     for (let i = 0; i < 3; i++) answer(first.service, 'd', 3);
@@ -119,7 +118,7 @@ describe('statistics', () => {
   });
 
   it('knows from the saved history that a card answered after reopening was in review', async () => {
-    const dataDir = tmp('deckhand-data-');
+    const dataDir = tempDir('deckhand-data-');
     const decksDir = decks();
     const first = await open(dataDir, decksDir);
     const { due } = answer(first.service, 'd', 4);
@@ -135,7 +134,7 @@ describe('statistics', () => {
   });
 
   it('reads the whole log again when the saved history is damaged', async () => {
-    const dataDir = tmp('deckhand-data-');
+    const dataDir = tempDir('deckhand-data-');
     const decksDir = decks();
     const first = await open(dataDir, decksDir);
     for (let i = 0; i < 3; i++) answer(first.service, 'd', 3);
@@ -148,7 +147,7 @@ describe('statistics', () => {
   });
 
   it('refuses a deck that does not exist, naming it', async () => {
-    const { service } = await open(tmp('deckhand-data-'), decks());
+    const { service } = await open(tempDir('deckhand-data-'), decks());
     await expect(service.getStats({ deckId: 'nope' })).rejects.toThrow(new AppError('not-found', 'There is no deck "nope".'));
     service.close();
   });

@@ -1,18 +1,17 @@
 // Day-two studying through the service: undo, bury, suspend, siblings, limits, settings.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createService } from '../../main/service.ts';
 import { openCollectionStore } from '../../main/store/collection-store.ts';
 import { reviewLogFiles } from '../../main/store/log-segments.ts';
+import { closeWhenDone, tempDir } from './temp-dir.ts';
 
-const tmp = (p: string) => mkdtempSync(path.join(os.tmpdir(), p));
 const START = new Date(2026, 2, 2, 9).getTime();
 const DAY = 86_400_000;
 
 function decksWith(cards: object[]) {
-  const dir = tmp('deckhand-decks-');
+  const dir = tempDir('deckhand-decks-');
   mkdirSync(path.join(dir, 'd'));
   writeFileSync(path.join(dir, 'd/deck.json'), JSON.stringify({ id: 'd', version: 1, title: 'D', cards }));
   return dir;
@@ -22,7 +21,7 @@ const basic = (id: string) => ({ id, kind: 'fact', type: 'basic', front: `Q ${id
 async function open(dataDir: string, decksDir: string, start = START) {
   let now = start;
   const clock = () => ++now;
-  const store = await openCollectionStore(dataDir, { now: clock });
+  const store = closeWhenDone(await openCollectionStore(dataDir, { now: clock }));
   return { service: createService({ store, clock, decksDir, scheduler: { fuzz: false } }), advance: (ms: number) => (now += ms) };
 }
 
@@ -37,11 +36,11 @@ const logKinds = (dir: string) => reviewLogFiles(dir).flatMap((f) => readFileSyn
 describe('undo', () => {
   it('answer, undo, answer again leaves the card as answering once, and shows the same card again', async () => {
     const decks = decksWith([basic('a'), basic('b')]);
-    const once = await open(tmp('deckhand-data-'), decks);
+    const once = await open(tempDir('deckhand-data-'), decks);
     answer(once.service, 3);
     const expected = once.service.nextCard({ deckId: 'd' });
 
-    const dataDir = tmp('deckhand-data-');
+    const dataDir = tempDir('deckhand-data-');
     const twice = await open(dataDir, decks);
     const first = next(twice.service);
     answer(twice.service, 1);
@@ -62,7 +61,7 @@ describe('undo', () => {
   });
 
   it('keeps 30 steps and says when there is nothing left to undo', async () => {
-    const { service } = await open(tmp('deckhand-data-'), decksWith(Array.from({ length: 35 }, (_, i) => basic(`c${i}`))));
+    const { service } = await open(tempDir('deckhand-data-'), decksWith(Array.from({ length: 35 }, (_, i) => basic(`c${i}`))));
     service.updateSettings({ ...service.getSettings(), presets: [{ ...service.getSettings().presets[0]!, newPerDay: 100 }] });
     for (let i = 0; i < 35; i++) answer(service, 4);
     for (let i = 0; i < 30; i++) service.undo();
@@ -74,7 +73,7 @@ describe('undo', () => {
 
 describe('bury and suspend', () => {
   it('a buried card comes back the next day; a suspended one only when unsuspended', async () => {
-    const { service, advance } = await open(tmp('deckhand-data-'), decksWith([basic('a'), basic('b'), basic('c')]));
+    const { service, advance } = await open(tempDir('deckhand-data-'), decksWith([basic('a'), basic('b'), basic('c')]));
     const a = next(service);
     service.bury({ cardId: a.id });
     const b = next(service);
@@ -91,7 +90,7 @@ describe('bury and suspend', () => {
   });
 
   it('can undo a bury', async () => {
-    const { service } = await open(tmp('deckhand-data-'), decksWith([basic('a'), basic('b')]));
+    const { service } = await open(tempDir('deckhand-data-'), decksWith([basic('a'), basic('b')]));
     const a = next(service);
     service.bury({ cardId: a.id });
     expect(service.undo().undone).toBe('bury');
@@ -102,7 +101,7 @@ describe('bury and suspend', () => {
 
 describe('siblings', () => {
   it('shows the two sides of a reversed note on different days', async () => {
-    const { service, advance } = await open(tmp('deckhand-data-'), decksWith([{ id: 'r', kind: 'fact', type: 'reversed', front: 'THAAD', back: 'Missile defence' }]));
+    const { service, advance } = await open(tempDir('deckhand-data-'), decksWith([{ id: 'r', kind: 'fact', type: 'reversed', front: 'THAAD', back: 'Missile defence' }]));
     expect(next(service).id).toBe('d/r');
     answer(service, 4);
     expect(service.nextCard({ deckId: 'd' }).card).toBeNull();
@@ -114,7 +113,7 @@ describe('siblings', () => {
 
 describe('nested decks', () => {
   it('studying a parent deck studies the decks under it too', async () => {
-    const { service } = await open(tmp('deckhand-data-'), decksWith([basic('a')]));
+    const { service } = await open(tempDir('deckhand-data-'), decksWith([basic('a')]));
     const parent = service.createDeck({ title: 'Languages' });
     const child = service.createDeck({ title: 'Languages::Spanish' });
     service.saveNote({ deckId: child.id, type: 'basic', front: 'perro', back: 'dog', tags: [] });
@@ -130,7 +129,7 @@ describe('nested decks', () => {
 
 describe('limits and settings', () => {
   it('shows only the preset’s new cards a day, and "Study more" adds more', async () => {
-    const { service } = await open(tmp('deckhand-data-'), decksWith(Array.from({ length: 10 }, (_, i) => basic(`c${i}`))));
+    const { service } = await open(tempDir('deckhand-data-'), decksWith(Array.from({ length: 10 }, (_, i) => basic(`c${i}`))));
     const settings = service.getSettings();
     service.updateSettings({ ...settings, presets: [{ ...settings.presets[0]!, newPerDay: 3 }] });
     for (let i = 0; i < 3; i++) answer(service, 4);
@@ -140,7 +139,7 @@ describe('limits and settings', () => {
   });
 
   it('"Review forgotten cards" brings back, once, each card answered Again in the window', async () => {
-    const { service, advance } = await open(tmp('deckhand-data-'), decksWith([basic('a'), basic('b')]));
+    const { service, advance } = await open(tempDir('deckhand-data-'), decksWith([basic('a'), basic('b')]));
     expect(next(service).id).toBe('d/a');
     answer(service, 1);
     // b (new) comes first while a waits out its 1-minute step; then a graduates with Easy.
@@ -159,7 +158,7 @@ describe('limits and settings', () => {
   });
 
   it('applies a new desired retention from the next answer, not to due dates already given', async () => {
-    const { service } = await open(tmp('deckhand-data-'), decksWith([basic('a'), basic('b')]));
+    const { service } = await open(tempDir('deckhand-data-'), decksWith([basic('a'), basic('b')]));
     const first = answer(service, 4);
     const settings = service.getSettings();
     service.updateSettings({ ...settings, presets: [{ ...settings.presets[0]!, desiredRetention: 0.97 }] });
@@ -170,7 +169,7 @@ describe('limits and settings', () => {
   });
 
   it('keeps settings across a restart', async () => {
-    const dataDir = tmp('deckhand-data-');
+    const dataDir = tempDir('deckhand-data-');
     const decks = decksWith([basic('a')]);
     const first = await open(dataDir, decks);
     first.service.updateSettings({ ...first.service.getSettings(), rolloverHour: 6, theme: 'dark' });

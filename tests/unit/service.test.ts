@@ -1,17 +1,16 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createService } from '../../main/service.ts';
 import { openCollectionStore } from '../../main/store/collection-store.ts';
 import { reviewLogFiles } from '../../main/store/log-segments.ts';
+import { closeWhenDone, tempDir } from './temp-dir.ts';
 
-const tmp = (p: string) => mkdtempSync(path.join(os.tmpdir(), p));
 const START = new Date(2026, 2, 2, 9).getTime();
 const MIN = 60_000;
 
 function decksWith(cards: object[], extra: Record<string, object> = {}) {
-  const dir = tmp('deckhand-decks-');
+  const dir = tempDir('deckhand-decks-');
   mkdirSync(path.join(dir, 'basics'));
   writeFileSync(path.join(dir, 'basics/deck.json'), JSON.stringify({ id: 'basics', version: 1, title: 'Basics', cards }));
   for (const [name, deck] of Object.entries(extra)) {
@@ -27,7 +26,7 @@ const basic = (id: string, front = `Q ${id}`) => ({ id, kind: 'fact', type: 'bas
 async function open(dataDir: string, decksDir: string, start = START) {
   let now = start;
   const clock = () => ++now;
-  const store = await openCollectionStore(dataDir, { now: clock });
+  const store = closeWhenDone(await openCollectionStore(dataDir, { now: clock }));
   const service = createService({ store, clock, decksDir, scheduler: { fuzz: false } });
   return { service, advance: (ms: number) => (now += ms) };
 }
@@ -41,7 +40,7 @@ function study(service: Awaited<ReturnType<typeof open>>['service'], deckId: str
 describe('studying through the service', () => {
   it('finds five answered cards scheduled after closing and reopening the collection', async () => {
     const decks = decksWith(Array.from({ length: 8 }, (_, i) => basic(`c${i}`)));
-    const data = tmp('deckhand-data-');
+    const data = tempDir('deckhand-data-');
     const first = await open(data, decks);
     expect(first.service.listDecks()[0]!.counts).toEqual({ new: 8, learning: 0, due: 0 });
     for (let i = 0; i < 5; i++) study(first.service, 'basics', 4);
@@ -56,7 +55,7 @@ describe('studying through the service', () => {
   });
 
   it('brings a learning card back after its 1-minute step', async () => {
-    const { service, advance } = await open(tmp('deckhand-data-'), decksWith([basic('a'), basic('b')]));
+    const { service, advance } = await open(tempDir('deckhand-data-'), decksWith([basic('a'), basic('b')]));
     const again = study(service, 'basics', 1);
     expect(again.interval).toBe('1m');
     expect(service.nextCard({ deckId: 'basics' }).card?.id).toBe('basics/b');
@@ -66,13 +65,13 @@ describe('studying through the service', () => {
   });
 
   it('shows the intervals each answer would give on a new card', async () => {
-    const { service } = await open(tmp('deckhand-data-'), decksWith([basic('a')]));
+    const { service } = await open(tempDir('deckhand-data-'), decksWith([basic('a')]));
     expect(service.nextCard({ deckId: 'basics' }).card?.intervals).toEqual({ 1: '1m', 2: '6m', 3: '10m', 4: '8d' });
     service.close();
   });
 
   it('refuses a second answer to a card that changed after it was shown', async () => {
-    const { service } = await open(tmp('deckhand-data-'), decksWith([basic('a')]));
+    const { service } = await open(tempDir('deckhand-data-'), decksWith([basic('a')]));
     const { card } = service.nextCard({ deckId: 'basics' });
     service.answer({ cardId: card!.id, rating: 3, shownAt: card!.shownAt, durationMs: 1 });
     expect(() => service.answer({ cardId: card!.id, rating: 1, shownAt: card!.shownAt, durationMs: 1 })).toThrow(/answered after it was shown/);
@@ -81,7 +80,7 @@ describe('studying through the service', () => {
 
   it('keeps review history when a later deck version changes card text', async () => {
     const decks = decksWith([basic('a', 'Old question'), basic('b')]);
-    const data = tmp('deckhand-data-');
+    const data = tempDir('deckhand-data-');
     const first = await open(data, decks);
     study(first.service, 'basics', 4);
     first.service.close();
@@ -96,14 +95,14 @@ describe('studying through the service', () => {
 
   it('reports a bad deck with file, card and field, and still loads the others', async () => {
     const decks = decksWith([basic('a')], { broken: { id: 'broken', version: 1, title: 'Broken', cards: [{ id: 'x', kind: 'fact', type: 'basic', front: '', back: 'b' }] } });
-    const { service } = await open(tmp('deckhand-data-'), decks);
+    const { service } = await open(tempDir('deckhand-data-'), decks);
     expect(service.listDecks().map((d) => d.id)).toEqual(['basics']);
     expect(service.getAppInfo().notices).toEqual([`${path.basename(decks)}/broken/deck.json: card "x": "front" is empty`]);
     service.close();
   });
 
   it('caps the time recorded for one answer at 60 seconds', async () => {
-    const data = tmp('deckhand-data-');
+    const data = tempDir('deckhand-data-');
     const { service } = await open(data, decksWith([basic('a')]));
     const { card } = service.nextCard({ deckId: 'basics' });
     service.answer({ cardId: card!.id, rating: 3, shownAt: card!.shownAt, durationMs: 15 * MIN });
@@ -115,9 +114,9 @@ describe('studying through the service', () => {
 
 describe('the article view', () => {
   it('marks the sentences the shipped article deck quotes, with each card and its state', async () => {
-    const decks = tmp('deckhand-decks-');
+    const decks = tempDir('deckhand-decks-');
     cpSync(path.resolve(import.meta.dirname, '../../decks/china-north-korea'), path.join(decks, 'china-north-korea'), { recursive: true });
-    const { service } = await open(tmp('deckhand-data-'), decks);
+    const { service } = await open(tempDir('deckhand-data-'), decks);
     study(service, 'china-north-korea', 4);
     const article = service.getArticle({ deckId: 'china-north-korea' });
     expect(article.source.author).toBe('Taisuke Mibae');

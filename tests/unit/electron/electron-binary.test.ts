@@ -1,12 +1,12 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { executableInDist, findElectronBinary } from '../../electron/electron-binary.ts';
+import { tempDir } from '../temp-dir.ts';
 
 // A fake repository with node_modules/electron laid out as the electron package leaves it.
 function fakeRepo(options: { pathTxt?: string; binary?: string; version?: string }): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'deckhand-electron-binary-'));
+  const root = tempDir('deckhand-electron-binary-');
   const pkg = path.join(root, 'node_modules', 'electron');
   mkdirSync(path.join(pkg, 'dist'), { recursive: true });
   writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name: 'electron', version: options.version ?? '45.5.0' }));
@@ -22,23 +22,13 @@ function executable(file: string): void {
 }
 
 describe('findElectronBinary', () => {
-  const made: string[] = [];
-  const repo = (options: Parameters<typeof fakeRepo>[0]) => {
-    const root = fakeRepo(options);
-    made.push(root);
-    return root;
-  };
-  afterEach(() => {
-    for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
-
   it('finds the binary the electron package downloaded', () => {
-    const root = repo({ pathTxt: 'electron', binary: 'electron' });
+    const root = fakeRepo({ pathTxt: 'electron', binary: 'electron' });
     expect(findElectronBinary({ repoRoot: root, env: {}, platform: 'linux' })).toEqual({ path: path.join(root, 'node_modules', 'electron', 'dist', 'electron'), reason: null });
   });
 
   it('explains a download that never ran, naming the version to fetch', () => {
-    const root = repo({});
+    const root = fakeRepo({});
     const found = findElectronBinary({ repoRoot: root, env: {}, platform: 'linux' });
     expect(found.path).toBeNull();
     expect(found.reason).toMatch(/path\.txt is missing/);
@@ -47,19 +37,19 @@ describe('findElectronBinary', () => {
   });
 
   it('explains a path.txt whose binary is gone', () => {
-    const root = repo({ pathTxt: 'electron' });
+    const root = fakeRepo({ pathTxt: 'electron' });
     expect(findElectronBinary({ repoRoot: root, env: {}, platform: 'linux' }).reason).toMatch(/does not exist or is not executable/);
   });
 
   it('prefers ELECTRON_OVERRIDE_DIST_PATH, as the electron package does', () => {
-    const root = repo({ pathTxt: 'electron', binary: 'electron' });
+    const root = fakeRepo({ pathTxt: 'electron', binary: 'electron' });
     const dist = path.join(root, 'elsewhere');
     executable(path.join(dist, 'electron'));
     expect(findElectronBinary({ repoRoot: root, env: { ELECTRON_OVERRIDE_DIST_PATH: dist }, platform: 'linux' }).path).toBe(path.join(dist, 'electron'));
   });
 
   it("names the platform's executable in an override folder when path.txt is missing", () => {
-    const root = repo({});
+    const root = fakeRepo({});
     const dist = path.join(root, 'elsewhere');
     executable(path.join(dist, executableInDist('linux')));
     expect(findElectronBinary({ repoRoot: root, env: { ELECTRON_OVERRIDE_DIST_PATH: dist }, platform: 'linux' }).path).toBe(path.join(dist, 'electron'));
@@ -68,7 +58,7 @@ describe('findElectronBinary', () => {
   });
 
   it('says so when the override folder holds no executable', () => {
-    const root = repo({});
+    const root = fakeRepo({});
     const found = findElectronBinary({ repoRoot: root, env: { ELECTRON_OVERRIDE_DIST_PATH: path.join(root, 'nothing-here') }, platform: 'linux' });
     expect(found).toEqual({ path: null, reason: expect.stringMatching(/ELECTRON_OVERRIDE_DIST_PATH is set, but .* is not an executable file/) });
   });

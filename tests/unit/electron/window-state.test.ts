@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MIN_HEIGHT, MIN_WIDTH } from '../../../main/electron/window-options.ts';
 import { DEFAULT_WINDOW_STATE, WINDOW_STATE_FILE, loadWindowState, parseWindowState, placeWindow, saveWindowState } from '../../../main/electron/window-state.ts';
+import { tempDir } from '../temp-dir.ts';
 
 const laptop = { x: 0, y: 0, width: 1440, height: 875 };
 const rightMonitor = { x: 1440, y: 0, width: 2560, height: 1415 };
@@ -65,15 +65,10 @@ describe('parseWindowState', () => {
 });
 
 describe('loadWindowState and saveWindowState', () => {
-  let dir: string | undefined;
-  const tempDir = () => (dir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-window-state-')));
-  afterEach(() => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
-    dir = undefined;
-  });
+  const stateDir = () => tempDir('deckhand-window-state-');
 
   it('reads back what it saved, leaving no temporary file behind', () => {
-    const d = tempDir();
+    const d = stateDir();
     const state = { x: 12, y: 34, width: 1200, height: 800, maximized: false };
     saveWindowState(d, state);
     expect(loadWindowState(d)).toEqual(state);
@@ -82,11 +77,11 @@ describe('loadWindowState and saveWindowState', () => {
   });
 
   it('starts at the default size when there is no file yet', () => {
-    expect(loadWindowState(tempDir())).toEqual(DEFAULT_WINDOW_STATE);
+    expect(loadWindowState(stateDir())).toEqual(DEFAULT_WINDOW_STATE);
   });
 
   it('starts at the default size from a torn, empty or foreign file', () => {
-    const d = tempDir();
+    const d = stateDir();
     for (const text of ['{"x": 12, "y": 3', '', '[1,2,3]', '{"width":"wide"}', '\u0000\u0000']) {
       writeFileSync(path.join(d, WINDOW_STATE_FILE), text);
       expect(loadWindowState(d), JSON.stringify(text)).toEqual(DEFAULT_WINDOW_STATE);
@@ -94,7 +89,7 @@ describe('loadWindowState and saveWindowState', () => {
   });
 
   it('hands out a copy of the default, so a caller cannot change it for everyone', () => {
-    const state = loadWindowState(tempDir());
+    const state = loadWindowState(stateDir());
     state.width = 1;
     expect(DEFAULT_WINDOW_STATE.width).not.toBe(1);
   });

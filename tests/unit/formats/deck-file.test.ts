@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DeckFileError, notesOf, parseDeck, readDeckDir } from '../../../main/formats/deck-file.ts';
 import { deckJsonSchema } from '../../../main/formats/deck-schema.ts';
+import { tempDir } from '../temp-dir.ts';
 
 const valid = () => ({
   id: 'summits',
@@ -77,7 +77,7 @@ describe('deck file validation', () => {
   });
 
   it('checks every quote against the source text beside the deck', () => {
-    const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'deck-')), 'summits');
+    const dir = path.join(tempDir('deck-'), 'summits');
     mkdirSync(dir);
     writeFileSync(path.join(dir, 'article.txt'), 'Abe met Xi in Beijing.\nThey discussed North Korea.\n');
     const d = { ...valid(), source: { author: 'A', publisher: 'P', subject: 'S', file: 'article.txt' }, cards: valid().cards.map((c) => ({ ...c, quote: 'Abe met Xi in   Beijing.' })) };
@@ -87,7 +87,7 @@ describe('deck file validation', () => {
   });
 
   it('says so when the file is not JSON', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'deck-'));
+    const dir = tempDir('deck-');
     writeFileSync(path.join(dir, 'deck.json'), '{ "id": ');
     expect(() => readDeckDir(dir)).toThrow(/deck\.json: is not valid JSON/);
   });

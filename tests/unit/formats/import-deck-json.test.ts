@@ -1,11 +1,11 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../../../main/formats/bundle.ts';
 import { checkDeck } from '../../../main/formats/deck-check.ts';
 import { readDeckJson } from '../../../main/formats/import/deck-json.ts';
+import { tempDir } from '../temp-dir.ts';
 
 const DECKS = path.resolve(import.meta.dirname, '../../../decks');
 
@@ -90,7 +90,7 @@ describe('readDeckJson', () => {
 });
 
 describe('checkDeck (deckhand check)', () => {
-  const scratch = () => mkdtempSync(path.join(os.tmpdir(), 'deck-check-'));
+  const scratch = () => tempDir('deck-check-');
 
   it('finds no problem in the shipped decks, by folder, by file, or the whole decks/ folder', () => {
     expect(checkDeck(path.join(DECKS, 'china-north-korea'))).toEqual([]);

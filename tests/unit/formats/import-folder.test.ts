@@ -1,11 +1,11 @@
 // A folder of notes, as the app's folder dialog and `deckhand import DIR` bring it: a vault read
 // with its own plugin settings, hidden folders left alone, or a deck folder read as its deck.json.
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../../../main/formats/bundle.ts';
 import { PLUGIN_DATA, readFolder, readNotesFolder } from '../../../main/formats/import/read-folder.ts';
+import { tempDir } from '../temp-dir.ts';
 
 const settings = JSON.stringify({ settings: { flashcardTags: ['#cards'], singleLineCardSeparator: ';;' } });
 
@@ -28,11 +28,11 @@ describe('a folder of notes', () => {
   });
 
   it('on disk: the same, without following symbolic links', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-vault-'));
+    const dir = tempDir('deckhand-vault-');
     mkdirSync(path.join(dir, path.dirname(PLUGIN_DATA)), { recursive: true });
     writeFileSync(path.join(dir, PLUGIN_DATA), settings);
     writeFileSync(path.join(dir, 'cells.md'), '#cards\n\nPowerhouse;;Mitochondrion\n');
-    const outside = mkdtempSync(path.join(os.tmpdir(), 'deckhand-outside-'));
+    const outside = tempDir('deckhand-outside-');
     writeFileSync(path.join(outside, 'secret.md'), '#cards\n\nSecret;;outside the vault\n');
     symlinkSync(outside, path.join(dir, 'linked'));
     const bundle = readFolder(dir, { deck: 'Biology' });

@@ -250,7 +250,9 @@ describe('fuzzing', () => {
         } catch (e) {
           if (!(e instanceof ImportError)) throw e;
         }
-        expect(performance.now() - started).toBeLessThan(500);
+        // Each input takes a few milliseconds; runaway backtracking on one would take far longer
+        // than this bound, which is loose so that a loaded machine cannot fail it.
+        expect(performance.now() - started).toBeLessThan(5_000);
       }),
       { numRuns: 1500 },
     );

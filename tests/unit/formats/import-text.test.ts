@@ -178,7 +178,9 @@ describe('size limit', () => {
     const huge = 'q,a\n'.repeat(50 * 1024 * 1024);
     const started = performance.now();
     const e = importError(() => readDelimitedText('huge.csv', huge));
-    expect(performance.now() - started).toBeLessThan(100);
+    // The refusal takes well under a millisecond, parsing 50 million lines many seconds: a bound
+    // far from both, so that a loaded machine cannot fail it and a parse still would.
+    expect(performance.now() - started).toBeLessThan(1_000);
     expect(e.message).toBe(`huge.csv: is 200 MB; text files over ${IMPORT_LIMITS.maxTextBytes / 1024 / 1024} MB are not read`);
   });
 });
@@ -198,7 +200,9 @@ describe('fuzzing', () => {
           if (!(e instanceof ImportError)) throw e;
           expect(e.message.startsWith(`${name}: `)).toBe(true);
         }
-        expect(performance.now() - started).toBeLessThan(500);
+        // Each input takes a few milliseconds; runaway backtracking on one would take far longer
+        // than this bound, which is loose so that a loaded machine cannot fail it.
+        expect(performance.now() - started).toBeLessThan(5_000);
       }),
       { numRuns: 1500 },
     );

@@ -1,18 +1,18 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../../../main/preview/server.ts';
 import { createService, type DeckhandService } from '../../../main/service.ts';
 import { openCollectionStore } from '../../../main/store/collection-store.ts';
 import { writeHostileMediaFolder } from '../store/media-fixture.ts';
+import { tempDir } from '../temp-dir.ts';
 
 let preview: Preview;
 let service: DeckhandService;
 
 beforeAll(async () => {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'deckhand-preview-'));
+  const root = tempDir('deckhand-preview-');
   mkdirSync(path.join(root, 'renderer'));
   writeFileSync(path.join(root, 'renderer/index.html'), '<html><head><script src="./app.js"></script></head></html>');
   writeFileSync(path.join(root, 'renderer/app.js'), 'console.log(1)');

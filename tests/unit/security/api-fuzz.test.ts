@@ -2,8 +2,7 @@
 // types, missing and extra fields, prototype-pollution keys, 1 MB strings, NaN, infinities,
 // negative numbers and ids that do not exist. Each call must come back as an error envelope with a
 // message a person can read, and the collection must be exactly as it was.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { API_METHODS, type ApiMethod } from '../../../main/contract.ts';
 import { dispatch } from '../../../main/ipc.ts';
 import { createService, type DeckhandService } from '../../../main/service.ts';
 import { openCollectionStore } from '../../../main/store/collection-store.ts';
+import { tempDir } from '../temp-dir.ts';
 
 const HUGE = 'x'.repeat(1_000_000);
 const RUNS_PER_METHOD = 60;
@@ -185,7 +185,7 @@ const real = { cardId: '', noteId: '', shownAt: 0, backupId: '' };
 
 /** A collection with one deck of each note type and some history, so an undo or a restore slipping through would show. */
 async function openFixture(): Promise<{ service: DeckhandService; dataDir: string; real: typeof real }> {
-  const decks = mkdtempSync(path.join(os.tmpdir(), 'deckhand-fuzz-decks-'));
+  const decks = tempDir('deckhand-fuzz-decks-');
   mkdirSync(path.join(decks, 'd'));
   writeFileSync(
     path.join(decks, 'd/deck.json'),
@@ -202,7 +202,7 @@ async function openFixture(): Promise<{ service: DeckhandService; dataDir: strin
     }),
   );
   writeFileSync(path.join(decks, 'd/article.txt'), 'Paris is the capital of France.\n');
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-fuzz-'));
+  const dir = tempDir('deckhand-fuzz-');
   let t = Date.UTC(2026, 2, 2, 9);
   const clock = () => ++t;
   const svc = createService({ store: await openCollectionStore(dir, { now: clock }), clock, decksDir: decks, scheduler: { fuzz: false } });

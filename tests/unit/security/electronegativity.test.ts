@@ -3,11 +3,11 @@
 // in dist/ would also report on the libraries inside it). Every finding must be explained in the
 // reviewed allow-list, and every entry of the list must still match a finding.
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../temp-dir.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const here = path.join(root, 'tests/unit/security');
@@ -38,7 +38,7 @@ let staged: string;
 
 beforeAll(async () => {
   // Only our code, laid out as in the repository, so file names in findings read main/electron/main.ts.
-  staged = mkdtempSync(path.join(os.tmpdir(), 'deckhand-electronegativity-'));
+  staged = tempDir('deckhand-electronegativity-');
   for (const dir of ['main', 'renderer']) cpSync(path.join(root, dir), path.join(staged, dir), { recursive: true });
   const { stdout } = await promisify(execFile)(process.execPath, ['--require', './offline-typescript4.cjs', 'scan.cjs', staged, electronVersion], {
     cwd: path.join(here, 'electronegativity'),
@@ -46,7 +46,6 @@ beforeAll(async () => {
   });
   scan = JSON.parse(stdout) as Scan;
 }, 60_000);
-afterAll(() => rmSync(staged, { recursive: true, force: true }));
 
 const key = (f: { id: string; file: string }) => `${f.id} ${f.file}`;
 

@@ -1,14 +1,14 @@
 // The hostile corpus as the importers will read it: each file must carry every payload intact, or
 // an importer test built on it would prove less than it claims.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { readDeckDir } from '../../../main/formats/deck-file.ts';
 import { FITTING_PAYLOADS, HOSTILE_PAYLOADS, writeHostileFixtures } from '../../fixtures/hostile-payloads.ts';
+import { tempDir } from '../temp-dir.ts';
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-hostile-fixtures-'));
+const dir = tempDir('deckhand-hostile-fixtures-');
 const files = writeHostileFixtures(dir);
 
 describe('the hostile corpus', () => {

@@ -1,13 +1,12 @@
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MemoryState } from '../../../main/domain/card.ts';
 import { LOG_FILE, openCollectionStore, SNAPSHOT_FILE } from '../../../main/store/collection-store.ts';
 import { listSegments, reviewLogFiles } from '../../../main/store/log-segments.ts';
 import { card } from '../domain/fixtures.ts';
+import { tempDir } from '../temp-dir.ts';
 
-const tempDir = () => mkdtempSync(path.join(os.tmpdir(), 'deckhand-store-'));
 const T = Date.UTC(2026, 2, 2, 9);
 
 /** A card of note `deck/<name>` in the state after its first answer at `at`. */
@@ -20,7 +19,7 @@ const logLines = (dir: string) => reviewLogFiles(dir).flatMap((f) => readFileSyn
 
 describe('the collection store', () => {
   it('makes an answer durable in the log before the snapshot is written', async () => {
-    const dir = tempDir();
+    const dir = tempDir('deckhand-store-');
     const store = await openCollectionStore(dir, { snapshotDelayMs: 60_000 });
     const entry = store.appendReview(review('a', T));
     expect(existsSync(path.join(dir, SNAPSHOT_FILE))).toBe(false);
@@ -31,7 +30,7 @@ describe('the collection store', () => {
   });
 
   it('reopens with every answer, from the snapshot plus the log after it', async () => {
-    const dir = tempDir();
+    const dir = tempDir('deckhand-store-');
     const first = await openCollectionStore(dir, { snapshotDelayMs: 60_000 });
     first.appendReview(review('a', T));
     await first.flush();
@@ -51,7 +50,7 @@ describe('the collection store', () => {
   });
 
   it('seals the log at each snapshot, so opening replays only the answers since', async () => {
-    const dir = tempDir();
+    const dir = tempDir('deckhand-store-');
     const store = await openCollectionStore(dir, { snapshotDelayMs: 60_000 });
     for (let i = 0; i < 5; i++) store.appendReview(review(`c${i}`, T + i));
     await store.flush();
@@ -63,7 +62,7 @@ describe('the collection store', () => {
   });
 
   it('folds many small log segments into one on close, keeping every answer in order', async () => {
-    const dir = tempDir();
+    const dir = tempDir('deckhand-store-');
     const store = await openCollectionStore(dir, { snapshotDelayMs: 60_000 });
     for (let i = 0; i < 40; i++) {
       store.appendReview(review(`c${i % 3}`, T + i, i + 1));
@@ -81,7 +80,7 @@ describe('the collection store', () => {
   });
 
   it('answers while a snapshot is being written land in the next one, not lost between the two', async () => {
-    const dir = tempDir();
+    const dir = tempDir('deckhand-store-');
     const store = await openCollectionStore(dir, { snapshotDelayMs: 60_000 });
     for (let i = 0; i < 3000; i++) store.data.cards.set(`deck/n${i}`, answered(`n${i}`, T));
     store.appendReview(review('first', T));
@@ -97,7 +96,7 @@ describe('the collection store', () => {
   });
 
   it('rebuilds from the log alone exactly the state the snapshot holds', async () => {
-    const dir = tempDir();
+    const dir = tempDir('deckhand-store-');
     const store = await openCollectionStore(dir);
     for (let i = 0; i < 20; i++) store.appendReview(review(`c${i % 7}`, T + i, i + 1));
     store.close();
@@ -113,7 +112,7 @@ describe('the collection store', () => {
   });
 
   it('cuts off a torn last line, keeps a copy, and says so', async () => {
-    const dir = tempDir();
+    const dir = tempDir('deckhand-store-');
     const store = await openCollectionStore(dir, { snapshotDelayMs: 60_000 });
     store.appendReview(review('a', T));
     appendFileSync(path.join(dir, LOG_FILE), '{"id":"x-2","seq":2,"cardId":"deck/b","rat');
@@ -130,7 +129,7 @@ describe('the collection store', () => {
   });
 
   it('moves a snapshot that does not parse aside and opens from the newest backup plus the log', async () => {
-    const dir = tempDir();
+    const dir = tempDir('deckhand-store-');
     let now = T;
     const store = await openCollectionStore(dir, { now: () => now });
     store.appendReview(review('a', T));
@@ -149,7 +148,7 @@ describe('the collection store', () => {
   });
 
   it('keeps each deck’s cards in a file of its own, and rebuilds a damaged one from the review log', async () => {
-    const dir = tempDir();
+    const dir = tempDir('deckhand-store-');
     const store = await openCollectionStore(dir);
     store.appendReview(review('a', T, 3));
     store.close();
@@ -164,7 +163,7 @@ describe('the collection store', () => {
   });
 
   it('refuses a second writer with a clear message, and lets it in after close', async () => {
-    const dir = tempDir();
+    const dir = tempDir('deckhand-store-');
     const store = await openCollectionStore(dir);
     // The lock names this process; pretend the owner is another live process: our parent.
     writeFileSync(path.join(dir, 'collection.lock'), String(process.ppid));
@@ -176,7 +175,7 @@ describe('the collection store', () => {
   });
 
   it('refuses a collection written by a newer version instead of overwriting it', async () => {
-    const dir = tempDir();
+    const dir = tempDir('deckhand-store-');
     writeFileSync(path.join(dir, SNAPSHOT_FILE), JSON.stringify({ schemaVersion: 99, deviceId: 'x', logSeq: 0, decks: [], notes: [], cards: [] }));
     await expect(openCollectionStore(dir)).rejects.toThrow(/newer Deckhand/);
     expect(JSON.parse(readFileSync(path.join(dir, SNAPSHOT_FILE), 'utf8')).schemaVersion).toBe(99);
@@ -184,7 +183,7 @@ describe('the collection store', () => {
   });
 
   it('backs up on close and restores a backup, keeping the state it replaced', async () => {
-    const dir = tempDir();
+    const dir = tempDir('deckhand-store-');
     let now = T;
     const store = await openCollectionStore(dir, { now: () => now });
     store.appendReview(review('a', now));

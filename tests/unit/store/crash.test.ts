@@ -1,19 +1,19 @@
 // Crash safety: a child process answers cards and is killed with SIGKILL at random moments; after
 // each kill, reopening must find every answer the child saw acknowledged, and every file must read.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openCollectionStore, SNAPSHOT_FILE } from '../../../main/store/collection-store.ts';
+import { tempDir } from '../temp-dir.ts';
 
 const ROUNDS = 50;
 let childScript: string;
 
 beforeAll(async () => {
   // Bundled once so each round starts a plain `node` process in milliseconds.
-  childScript = path.join(mkdtempSync(path.join(os.tmpdir(), 'deckhand-crash-bin-')), 'child.mjs');
+  childScript = path.join(tempDir('deckhand-crash-bin-'), 'child.mjs');
   await build({ entryPoints: [path.join(import.meta.dirname, 'crash-child.ts')], outfile: childScript, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'error' });
 });
 
@@ -42,7 +42,7 @@ function runAndKill(dir: string, round: number, answers: number): Promise<Map<st
 
 describe('crash safety', () => {
   it(`keeps every acknowledged answer through ${ROUNDS} kills at random moments`, async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-crash-'));
+    const dir = tempDir('deckhand-crash-');
     let seed = 12345;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     let total = 0;

@@ -1,11 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readMediaFile } from '../../../main/store/media-folder.ts';
 import { writeHostileMediaFolder } from './media-fixture.ts';
+import { tempDir } from '../temp-dir.ts';
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-media-'));
+const dataDir = tempDir('deckhand-media-');
 const { served, refused } = writeHostileMediaFolder(dataDir);
 const mediaDir = path.join(dataDir, 'media');
 
