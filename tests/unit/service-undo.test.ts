@@ -1,28 +1,15 @@
 // One undo history for answers, buries, suspensions and deletions, ended by whatever replaces the
 // collection: a restored backup, a full JSON backup, an import. And the browser's next page after a
 // change shows the change.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createService, type DeckhandService } from '../../main/service.ts';
 import { openCollectionStore } from '../../main/store/collection-store.ts';
 import type { ImportBundle } from '../../main/formats/bundle.ts';
+import { closeWhenDone, tempDir as tmp } from './temp-dir.ts';
 
 const START = new Date(2026, 2, 2, 9).getTime();
-const folders: string[] = [];
-const services: DeckhandService[] = [];
-
-afterEach(() => {
-  for (const s of services.splice(0)) s.close();
-  for (const f of folders.splice(0)) rmSync(f, { recursive: true, force: true });
-});
-
-function tmp(prefix: string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
-  folders.push(dir);
-  return dir;
-}
 
 function shippedDeck(count: number): string {
   const dir = tmp('deckhand-decks-');
@@ -36,8 +23,7 @@ async function open(dataDir: string, decksDir: string, start = START): Promise<D
   let now = start;
   const clock = () => ++now;
   const service = createService({ store: await openCollectionStore(dataDir, { now: clock }), clock, decksDir, scheduler: { fuzz: false } });
-  services.push(service);
-  return service;
+  return closeWhenDone(service);
 }
 
 const shape = (s: DeckhandService) => ({ decks: s.listDecks().map((d) => [d.title, d.cardCount]), tags: s.listTags(), cards: s.searchCards({ query: '', sort: 'due', descending: false, offset: 0, limit: 500 }).total });
@@ -63,7 +49,7 @@ describe('the undo history', () => {
     const first = await open(dataDir, decks);
     const card = first.nextCard({ deckId: 'd' }).card!;
     first.answer({ cardId: card.id, rating: 3, shownAt: card.shownAt, durationMs: 2000 });
-    services.pop()!.close();
+    first.close();
 
     const service = await open(dataDir, decks, START + 3_600_000);
     const [backup] = service.listBackups();

@@ -2,34 +2,24 @@
 // cards in study order, deck lookups by title, the version the browser's last search is kept
 // under) is fresh, without anyone resetting a cache by hand; and the changes that replace the
 // collection end the undo history.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Collection } from '../../../main/collection/collection.ts';
 import type { Card, Note } from '../../../main/domain/card.ts';
 import { cardIdFor, templatesOf } from '../../../main/domain/notes.ts';
 import { newMemory } from '../../../main/domain/scheduler.ts';
 import { DEFAULT_SETTINGS } from '../../../main/domain/settings.ts';
-import { openCollectionStore, type CollectionStore } from '../../../main/store/collection-store.ts';
+import { openCollectionStore } from '../../../main/store/collection-store.ts';
+import { closeWhenDone, tempDir } from '../temp-dir.ts';
 
 const START = new Date(2026, 2, 2, 9).getTime();
-const opened: { store: CollectionStore; dir: string }[] = [];
-
-afterEach(() => {
-  for (const { store, dir } of opened.splice(0)) {
-    store.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
-
+const folderOf = new WeakMap<Collection, string>();
 async function collection(): Promise<Collection> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-collection-'));
+  const dir = tempDir('deckhand-collection-');
   let now = START;
   const clock = () => ++now;
-  const store = await openCollectionStore(dir, { now: clock });
-  opened.push({ store, dir });
+  const store = closeWhenDone(await openCollectionStore(dir, { now: clock }));
   const col = new Collection(store, clock);
+  folderOf.set(col, dir);
   col.putDeck({ id: 'a', title: 'A', description: '', version: 1, source: null, article: null });
   col.putDeck({ id: 'b', title: 'B', description: '', version: 1, source: null, article: null });
   return col;
@@ -177,12 +167,9 @@ describe('changes that replace the collection', () => {
   it('restoreBackup puts back the backed-up decks, every deck fresh, and ends the undo history', async () => {
     const col = await collection();
     addNotes(col, note('a', 'one', 1));
-    await col.flush();
     // A backup is taken when the collection closes; reopen over the same folder to restore it.
-    const { store, dir } = opened.pop()!;
-    store.close();
-    const reopened = await openCollectionStore(dir, { now: () => START + 60_000 });
-    opened.push({ store: reopened, dir });
+    col.close();
+    const reopened = closeWhenDone(await openCollectionStore(folderOf.get(col)!, { now: () => START + 60_000 }));
     const again = new Collection(reopened, () => START + 60_000);
     const backup = again.backups()[0]!;
     addNotes(again, note('a', 'two', 2));
