@@ -7,7 +7,7 @@ import { Collection } from './collection/collection.ts';
 import type { SchedulerOptions } from './domain/scheduler.ts';
 import type { ExportInput, ImportBundle } from './formats/bundle.ts';
 import type { CollectionContent } from './formats/collection-json.ts';
-import type { ImportOptions } from './import-collection.ts';
+import type { ImportOptions } from './service/import-staging.ts';
 import type { CollectionStore } from './store/collection-store.ts';
 import type { MediaFile } from './domain/media.ts';
 import { getArticle } from './service/article.ts';

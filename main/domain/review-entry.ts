@@ -54,6 +54,9 @@ export interface ReviewEntry {
   card: LoggedCard;
 }
 
+/** A review-log entry not yet logged: the log gives it its id, and turns its card, as the domain has it after the change, into the logged shape. */
+export type NewReview = Omit<ReviewEntry, 'id' | 'card'> & { card: Card };
+
 export function toLoggedCard(c: Card): LoggedCard {
   const m = c.memory;
   return {

@@ -10,7 +10,7 @@ import { presetFor } from '../domain/settings.ts';
 import { ImportError, type ExportInput, type ExportReview, type ImportBundle } from '../formats/bundle.ts';
 import { writeCollectionJson, type CollectionContent } from '../formats/collection-json.ts';
 import type { ReadResult } from '../formats/import/read-import.ts';
-import type { ImportOptions } from '../import-collection.ts';
+import type { ImportOptions } from './import-staging.ts';
 import { fromLoggedCard } from '../domain/review-entry.ts';
 import { mediaNamesIn } from '../domain/media.ts';
 import { deckOrThrow, type ServiceContext } from './context.ts';
@@ -20,7 +20,7 @@ import { loadShippedDecks } from './shipped-decks.ts';
 // on the first import or export: opening the collection and studying never wait for them (at
 // 100,000 cards they added a third to the time to the first card).
 const importers = () => import('../formats/import/read-import.ts');
-const staging = () => import('../import-collection.ts');
+const staging = () => import('./import-staging.ts');
 const folders = () => import('../formats/import/read-folder.ts');
 const exporters = async () => ({ ...(await import('../formats/export/apkg.ts')), ...(await import('../formats/export/csv.ts')), ...(await import('../formats/export/anki-note.ts')) });
 

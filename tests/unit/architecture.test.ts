@@ -129,7 +129,6 @@ const SHELL_MAY_IMPORT = [
   // The CLI calls the service directly (it needs no envelope), so it tells an error a person can
   // act on from a bug by its class. The clock is not here: opening the app with its clock is
   // open-app.ts's work, which the shells call.
-  'main/app-error',
   // The Content-Security-Policy the Electron shell and the preview both serve the renderer under:
   // one constant, no imports, outside both shell folders so that the two cannot drift apart.
   'main/security',
@@ -138,7 +137,7 @@ const SHELL_MAY_IMPORT = [
 /** Side by side below the application: neither imports the other. */
 const FORMATS_AND_STORE = ['main/formats', 'main/store'];
 /** What lies above them: the application that composes them (the service, the Collection, the import staging, the dispatcher, the opener) and the shells. */
-const ABOVE_FORMATS_AND_STORE = ['main/service', 'main/collection', 'main/import-collection', 'main/ipc', 'main/open-app', ...SHELLS];
+const ABOVE_FORMATS_AND_STORE = ['main/service', 'main/collection', 'main/ipc', 'main/open-app', ...SHELLS];
 
 function importViolations(files: readonly SourceFile[]): string[] {
   const found: string[] = [];
@@ -155,6 +154,8 @@ function importViolations(files: readonly SourceFile[]): string[] {
       const shell = SHELLS.find((s) => file.startsWith(`${s}/`));
       if (shell && !within(to, shell) && !SHELL_MAY_IMPORT.includes(to))
         found.push(`${where}: ${shell}/ is a shell and imports only its own folder and ${SHELL_MAY_IMPORT.map((m) => `${m}.ts`).join(', ')}`);
+      if (file.startsWith('main/service/') && within(to, 'main/store'))
+        found.push(`${where}: the service's modules reach storage only through the Collection (main/collection/)`);
       if (file.startsWith('renderer/') && within(to, 'main') && to !== 'main/contract') found.push(`${where}: the renderer may reach the main process only through main/contract.ts`);
     }
   }
@@ -370,7 +371,7 @@ describe('the rules, on files made to break them', () => {
   });
 
   it('reports a shell importing more of main/ than the dispatcher, the opener and the contract', () => {
-    const allowed = 'its own folder and main/contract.ts, main/ipc.ts, main/open-app.ts, main/app-error.ts, main/security.ts';
+    const allowed = 'its own folder and main/contract.ts, main/ipc.ts, main/open-app.ts, main/security.ts';
     const electron = [
       "import { dispatch } from '../ipc.ts';",
       "import { openDeckhand, type DeckhandService } from '../open-app.ts';",
@@ -397,9 +398,23 @@ describe('the rules, on files made to break them', () => {
       `main/electron/main.ts:6: imports '../store/collection-store.ts': main/electron/ is a shell and imports only ${allowed}`,
       `main/electron/main.ts:7: imports '../store/media-folder.ts': main/electron/ is a shell and imports only ${allowed}`,
       `main/electron/main.ts:8: imports '../preview/server.ts': main/electron/ is a shell and imports only ${allowed}`,
+      `main/cli/deckhand.ts:1: imports '../app-error.ts': main/cli/ is a shell and imports only ${allowed}`,
       `main/cli/deckhand.ts:2: imports '../clock.ts': main/cli/ is a shell and imports only ${allowed}`,
       `main/cli/deckhand.ts:3: imports '../service.ts': main/cli/ is a shell and imports only ${allowed}`,
       `main/cli/deckhand.ts:4: imports '../formats/import/read-import.ts': main/cli/ is a shell and imports only ${allowed}`,
+    ]);
+  });
+
+  it("reports the service's modules reaching into storage instead of going through the Collection", () => {
+    const source = [
+      "import type { Deck } from '../domain/deck.ts';",
+      "import type { Collection } from '../collection/collection.ts';",
+      "import { writeMediaFiles } from '../store/media-folder.ts';",
+      "import type { CollectionStore } from '../store/collection-store.ts';",
+    ].join('\n');
+    expect(importViolations([{ file: 'main/service/transfer.ts', source }])).toEqual([
+      "main/service/transfer.ts:3: imports '../store/media-folder.ts': the service's modules reach storage only through the Collection (main/collection/)",
+      "main/service/transfer.ts:4: imports '../store/collection-store.ts': the service's modules reach storage only through the Collection (main/collection/)",
     ]);
   });
 

@@ -2,23 +2,25 @@
 // history gives them, review-log entries and media. Nothing here changes the collection; the
 // service applies the staged result in one step, so an import is all or nothing.
 import { createHash } from 'node:crypto';
-import type { Card, Memory, Note } from './domain/card.ts';
-import { cappedAnswerMs } from './domain/answer-time.ts';
-import { clozeOrdinals } from './domain/cloze.ts';
-import { joinTitle, titlePath } from './domain/deck-tree.ts';
-import { safeMediaName, sniffMedia } from './domain/media.ts';
-import { cardIdFor, templatesOf } from './domain/notes.ts';
-import { ankiFields } from './formats/export/anki-note.ts';
-import { memoryFromSm2, newMemory, type Scheduler } from './domain/scheduler.ts';
-import { IMPORT_LIMITS, type BundleCard, type BundleMedia, type BundleNote, type BundleReview, type ImportBundle, type Skipped } from './formats/bundle.ts';
-import type { ImportReport, Rating } from './contract.ts';
+import type { Card, Memory, Note } from '../domain/card.ts';
+import { cappedAnswerMs } from '../domain/answer-time.ts';
+import { clozeOrdinals } from '../domain/cloze.ts';
+import { joinTitle, titlePath } from '../domain/deck-tree.ts';
+import { safeMediaName, sniffMedia } from '../domain/media.ts';
+import { cardIdFor, templatesOf } from '../domain/notes.ts';
+import { ankiFields } from '../formats/export/anki-note.ts';
+import { memoryFromSm2, newMemory, type Scheduler } from '../domain/scheduler.ts';
+import { IMPORT_LIMITS } from '../domain/import-limits.ts';
+import { type BundleCard, type BundleMedia, type BundleNote, type BundleReview, type ImportBundle, type Skipped } from '../formats/bundle.ts';
+import type { ImportReport, Rating } from '../contract.ts';
 
-export type { ImportReport } from './contract.ts';
-import type { DeckRecord, NewReview } from './store/collection-store.ts';
+export type { ImportReport } from '../contract.ts';
+import type { Deck } from '../domain/deck.ts';
+import type { NewReview } from '../domain/review-entry.ts';
 
 export interface ImportContext {
   now: number;
-  deckByTitle(title: string): DeckRecord | undefined;
+  deckByTitle(title: string): Deck | undefined;
   noteByOrigin(origin: string): Note | undefined;
   card(id: string): Card | undefined;
   nextPosition(deckId: string): number;
@@ -37,7 +39,7 @@ export interface ImportOptions {
 
 
 export interface StagedImport {
-  decks: DeckRecord[];
+  decks: Deck[];
   notes: Note[];
   cards: Card[];
   log: NewReview[];
@@ -106,7 +108,7 @@ export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: I
   };
 
   // Decks, by title; `options.deck` gathers everything into one.
-  const decks: DeckRecord[] = [];
+  const decks: Deck[] = [];
   const deckIdOfTitle = new Map<string, string>();
   function deckFor(title: string): string {
     const clean = joinTitle(titlePath(title).map((p) => p || 'Untitled'));
