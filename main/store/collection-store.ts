@@ -7,40 +7,22 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import type { AnswerHistory, StateBefore } from '../domain/answer-history.ts';
 import type { Card, Note } from '../domain/card.ts';
-import { DEFAULT_SETTINGS, type Settings } from '../domain/settings.ts';
+import { DEFAULT_SETTINGS } from '../domain/settings.ts';
 import { CardTable } from './card-table.ts';
 import { BACKUP_INTERVAL_MS, backupDir, listBackups, takeBackup, takeBackupAsync, thinBackups } from './backups.ts';
 import { HISTORY_FILE, readHistoryFile, writeHistoryFile } from './answer-history-file.ts';
 import { readAnswerHistory } from './answer-history-reader.ts';
 import { CardStates } from './card-states.ts';
+import type { CollectionData, NewReview, Replacement } from './collection-data.ts';
 import { acquireLock, type Lock } from './lock.ts';
 import { compactSegments, LOG_FILE, listSegments, reviewLogFiles, sealActiveLog } from './log-segments.ts';
 import { checkColumns, migrate, NewerFormatError } from './migrations.ts';
 import { readEntries, readReviewLog, ReviewLogWriter } from './review-log.ts';
-import { CARDS_DIR, cardsFile, NOTES_DIR, notesFile, SnapshotFile, storedCardDecks, type SnapshotData } from './snapshot-file.ts';
-import { emptyColumns, pushCard, deckOf, fromLoggedCard, fromNoteRow, SCHEMA_VERSION, toLoggedCard, type CardColumns, type LogKind, type StoredCards, type StoredCollection, type StoredDeck, type StoredNotes, type StoredReview } from './stored.ts';
+import { CARDS_DIR, cardsFile, NOTES_DIR, notesFile, SNAPSHOT_FILE, SnapshotFile, storedCardDecks, type SnapshotData } from './snapshot-file.ts';
+import { emptyColumns, pushCard, deckOf, fromLoggedCard, fromNoteRow, SCHEMA_VERSION, toLoggedCard, type CardColumns, type StoredCards, type StoredCollection, type StoredNotes, type StoredReview } from './stored.ts';
 
-export { LOG_FILE };
-export type DeckRecord = StoredDeck;
-
-export interface CollectionData {
-  decks: Map<string, DeckRecord>;
-  cards: CardTable;
-  /** Change it in place, then call `changed()`. */
-  settings: Settings;
-}
-
-export interface NewReview {
-  cardId: string;
-  /** Absent for an answer; see StoredReview. */
-  kind?: LogKind;
-  undoes?: string;
-  rating: number;
-  reviewedAt: number;
-  durationMs: number;
-  /** The card as it is after the answer. */
-  card: Card;
-}
+export { LOG_FILE, SNAPSHOT_FILE };
+export type { CollectionData, DeckRecord, NewReview, Replacement } from './collection-data.ts';
 
 export interface CollectionStore {
   readonly dir: string;
@@ -81,15 +63,6 @@ export interface CollectionStore {
   close(): void;
 }
 
-export interface Replacement {
-  decks: DeckRecord[];
-  settings: Settings;
-  notes: Note[];
-  cards: Card[];
-  /** The history, oldest first; each entry's card is the card after it. `id` is the entry's id where it came from, so undo entries keep naming the entry they take back. */
-  history: (NewReview & { id?: string })[];
-}
-
 export interface StoreOptions {
   /** The clock, for backup names and files moved aside. */
   now?: () => number;
@@ -99,7 +72,6 @@ export interface StoreOptions {
   maxPendingReviews?: number;
 }
 
-export const SNAPSHOT_FILE = 'collection.json';
 /** What a backup holds: enough to reopen the collection as it was. */
 const BACKUP_FILES = [SNAPSHOT_FILE, CARDS_DIR, NOTES_DIR];
 
