@@ -1,14 +1,12 @@
 // The collection on disk: a lowdb snapshot (collection.json, with note text in notes/) plus the
 // review log (reviews.jsonl and its sealed segments in log/). Answers go to the log at once and
 // durably; the snapshot is rewritten later, coalesced and in slices, so no answer waits for it.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import type { AnswerHistory, StateBefore } from '../domain/answer-history.ts';
-import type { Card, Note } from '../domain/card.ts';
-import { DEFAULT_SETTINGS } from '../domain/settings.ts';
-import { CardTable } from './card-table.ts';
+import type { Note } from '../domain/card.ts';
 import { BACKUP_INTERVAL_MS, backupDir, listBackups, takeBackup, takeBackupAsync, thinBackups } from './backups.ts';
 import { HISTORY_FILE, readHistoryFile, writeHistoryFile } from './answer-history-file.ts';
 import { readAnswerHistory } from './answer-history-reader.ts';
@@ -16,10 +14,10 @@ import { CardStates } from './card-states.ts';
 import type { CollectionData, NewReview, Replacement } from './collection-data.ts';
 import { acquireLock, type Lock } from './lock.ts';
 import { compactSegments, LOG_FILE, listSegments, reviewLogFiles, sealActiveLog } from './log-segments.ts';
-import { checkColumns, migrate, NewerFormatError } from './migrations.ts';
 import { readEntries, readReviewLog, ReviewLogWriter } from './review-log.ts';
-import { CARDS_DIR, cardsFile, NOTES_DIR, notesFile, SNAPSHOT_FILE, SnapshotFile, storedCardDecks, type SnapshotData } from './snapshot-file.ts';
-import { emptyColumns, pushCard, deckOf, fromLoggedCard, fromNoteRow, SCHEMA_VERSION, toLoggedCard, type CardColumns, type StoredCards, type StoredCollection, type StoredNotes, type StoredReview } from './stored.ts';
+import { CARDS_DIR, NOTES_DIR, SNAPSHOT_FILE, SnapshotFile, type SnapshotData } from './snapshot-file.ts';
+import { legacyNotesByDeck, readBackup, readNotes, readSnapshot, removeStaleTempFiles, toData } from './snapshot-reader.ts';
+import { fromLoggedCard, SCHEMA_VERSION, toLoggedCard, type StoredReview } from './stored.ts';
 
 export { LOG_FILE, SNAPSHOT_FILE };
 export type { CollectionData, DeckRecord, NewReview, Replacement } from './collection-data.ts';
@@ -98,16 +96,8 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
 
   const stored = readSnapshot(adapter, dir, now, notices);
   const data = toData(stored, dir, now, notices);
-  const notes = new Map<string, Map<string, Note>>();
-  const dirtyNotes = new Set<string>();
-  if (stored.legacyNotes) {
-    for (const row of stored.legacyNotes) {
-      const note = fromNoteRow(row);
-      if (!notes.has(note.deckId)) notes.set(note.deckId, new Map());
-      notes.get(note.deckId)!.set(note.id, note);
-      dirtyNotes.add(note.deckId);
-    }
-  }
+  const notes = new Map<string, Map<string, Note>>(stored.legacyNotes ? legacyNotesByDeck(stored.legacyNotes) : []);
+  const dirtyNotes = new Set<string>(notes.keys());
 
   // Replay what the snapshot does not include: sealed segments past its position, then the active log.
   let seq = stored.logSeq;
@@ -355,12 +345,7 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
     backups: () => listBackups(dir),
     restore(name) {
       if (!listBackups(dir).some((b) => b.name === path.basename(name))) throw new Error(`There is no backup named ${name}.`);
-      const from = backupDir(dir, name);
-      const restored = migrate(JSON.parse(readFileSync(path.join(from, SNAPSHOT_FILE), 'utf8')), path.join(from, SNAPSHOT_FILE));
-      const fresh = toData(restored, from, now, notices);
-      const freshNotes = new Map<string, Map<string, Note>>();
-      for (const deckId of fresh.decks.keys()) freshNotes.set(deckId, readNotes(from, deckId, now, notices));
-      for (const row of restored.legacyNotes ?? []) freshNotes.get(deckOf(row[0]))?.set(row[0], fromNoteRow(row));
+      const { data: fresh, notes: freshNotes } = readBackup(backupDir(dir, name), now, notices);
       // Keep what is being replaced: a backup of the current state, taken before anything changes.
       for (const deckId of notes.keys()) dirtyNotes.add(deckId);
       adapter.writeNow(capture());
@@ -438,102 +423,4 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
       }
     },
   };
-}
-
-/** Temp files of a write that a crash interrupted; we hold the lock, so none is in use. */
-function removeStaleTempFiles(dir: string): void {
-  for (const folder of [dir, path.join(dir, NOTES_DIR)]) {
-    if (!existsSync(folder)) continue;
-    for (const name of readdirSync(folder)) if (name.endsWith('.tmp')) rmSync(path.join(folder, name), { force: true });
-  }
-}
-
-function toData(stored: StoredCollection, dir: string, now: () => number, notices: string[]): CollectionData {
-  const cards = stored.legacyCards ? CardTable.fromColumns(stored.legacyCards) : new CardTable((deckId) => readCards(dir, deckId, now, notices), storedCardDecks(dir));
-  return { decks: new Map(stored.decks.map((d) => [d.id, d])), cards, settings: stored.settings };
-}
-
-/**
- * A deck's card file. A damaged one is moved aside and the deck's cards are rebuilt from the whole
- * review log (every card state is in it), with a notice.
- */
-function readCards(dir: string, deckId: string, now: () => number, notices: string[]): CardColumns | null {
-  const file = cardsFile(dir, deckId);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw e;
-  }
-  try {
-    const stored = JSON.parse(text) as StoredCards;
-    checkColumns(stored.cards);
-    return stored.cards;
-  } catch (e) {
-    const aside = `${file}.damaged-${now()}`;
-    renameSync(file, aside);
-    const latest = new Map<string, Card>();
-    for (const log of reviewLogFiles(dir)) {
-      for (const entry of readReviewLog(log, now()).entries) if (entry.card.deckId === deckId) latest.set(entry.card.id, fromLoggedCard(entry.card));
-    }
-    notices.push(`The cards of deck "${deckId}" in ${file} were damaged (${(e as Error).message}); the file was moved to ${aside} and the ${latest.size} cards with answers were rebuilt from the review log.`);
-    const columns = emptyColumns();
-    for (const card of latest.values()) pushCard(columns, card);
-    return columns;
-  }
-}
-
-/** A deck's note file; a damaged one is moved aside and the deck reads as having no notes, with a notice. */
-function readNotes(dir: string, deckId: string, now: () => number, notices: string[]): Map<string, Note> {
-  const file = notesFile(dir, deckId);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
-    throw e;
-  }
-  try {
-    const stored = JSON.parse(text) as StoredNotes;
-    if (!Array.isArray(stored.notes)) throw new SyntaxError('it has no list of notes');
-    return new Map(stored.notes.map((r) => [r[0], fromNoteRow(r)]));
-  } catch (e) {
-    const aside = `${file}.damaged-${now()}`;
-    renameSync(file, aside);
-    notices.push(`The notes of deck "${deckId}" in ${file} were damaged (${(e as Error).message}); the file was moved to ${aside}. Restore a backup to get them back; shipped decks come back on their own.`);
-    return new Map();
-  }
-}
-
-/**
- * Reads collection.json through the migrations. A file that does not parse is moved aside, never
- * overwritten, and the newest backup that parses stands in for it; the log then replays the rest.
- */
-function readSnapshot(adapter: SnapshotFile, dir: string, now: () => number, notices: string[]): StoredCollection {
-  const file = adapter.file;
-  try {
-    const raw = adapter.readRaw();
-    return raw === null ? emptyCollection() : migrate(raw, file);
-  } catch (e) {
-    if (e instanceof NewerFormatError || !(e instanceof SyntaxError)) throw e;
-    const aside = `${file}.damaged-${now()}`;
-    renameSync(file, aside);
-    for (const backup of listBackups(dir)) {
-      try {
-        const backupFile = path.join(backupDir(dir, backup.name), SNAPSHOT_FILE);
-        const stored = migrate(JSON.parse(readFileSync(backupFile, 'utf8')), backupFile);
-        notices.push(`The collection file ${file} was damaged (${e.message}); it was moved to ${aside}. Deckhand opened the backup of ${new Date(backup.createdAt).toLocaleString()} and replayed every answer since from the review log.`);
-        return stored;
-      } catch {
-        // try the next older backup
-      }
-    }
-    notices.push(`The collection file ${file} was damaged (${e.message}); it was moved to ${aside}. No backup could be read, so your cards were rebuilt from the review log.`);
-    return emptyCollection();
-  }
-}
-
-function emptyCollection(): StoredCollection {
-  return { schemaVersion: SCHEMA_VERSION, deviceId: '', logSeq: 0, decks: [], settings: structuredClone(DEFAULT_SETTINGS) };
 }
