@@ -2,7 +2,6 @@
 // review log (reviews.jsonl and its sealed segments in log/). Answers go to the log at once and
 // durably; the snapshot is rewritten later, coalesced and in slices, so no answer waits for it.
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import type { AnswerHistory, StateBefore } from '../domain/answer-history.ts';
@@ -14,10 +13,11 @@ import { CardStates } from './card-states.ts';
 import type { CollectionData, NewReview, Replacement } from './collection-data.ts';
 import { acquireLock, type Lock } from './lock.ts';
 import { compactSegments, LOG_FILE, listSegments, reviewLogFiles, sealActiveLog } from './log-segments.ts';
-import { readEntries, readReviewLog, ReviewLogWriter } from './review-log.ts';
+import { replayLog } from './log-replay.ts';
+import { readEntries, ReviewLogWriter } from './review-log.ts';
 import { CARDS_DIR, NOTES_DIR, SNAPSHOT_FILE, SnapshotFile, type SnapshotData } from './snapshot-file.ts';
 import { legacyNotesByDeck, readBackup, readNotes, readSnapshot, removeStaleTempFiles, toData } from './snapshot-reader.ts';
-import { fromLoggedCard, SCHEMA_VERSION, toLoggedCard, type StoredReview } from './stored.ts';
+import { SCHEMA_VERSION, toLoggedCard, type StoredReview } from './stored.ts';
 
 export { LOG_FILE, SNAPSHOT_FILE };
 export type { CollectionData, DeckRecord, NewReview, Replacement } from './collection-data.ts';
@@ -99,25 +99,10 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
   const notes = new Map<string, Map<string, Note>>(stored.legacyNotes ? legacyNotesByDeck(stored.legacyNotes) : []);
   const dirtyNotes = new Set<string>(notes.keys());
 
-  // Replay what the snapshot does not include: sealed segments past its position, then the active log.
-  let seq = stored.logSeq;
-  let lastId: string | undefined;
-  const replay = (file: string): number => {
-    const log = readReviewLog(file, now());
-    if (log.problem) notices.push(log.problem);
-    for (const entry of log.entries) {
-      if (entry.seq > stored.logSeq) data.cards.set(entry.card.id, fromLoggedCard(entry.card, data.cards.get(entry.card.id)?.position));
-      seq = Math.max(seq, entry.seq);
-      lastId = entry.id;
-    }
-    return log.entries.length;
-  };
-  for (const segment of listSegments(dir)) {
-    seq = Math.max(seq, segment.lastSeq);
-    if (segment.lastSeq > stored.logSeq) replay(segment.file);
-  }
-  let activeEntries = replay(logFile);
-  const deviceId = stored.deviceId || (lastId ? lastId.slice(0, lastId.lastIndexOf('-')) : randomBytes(8).toString('hex'));
+  const replayed = replayLog(dir, stored, data.cards, now, notices);
+  let seq = replayed.seq;
+  let activeEntries = replayed.activeEntries;
+  const deviceId = replayed.deviceId;
 
   let writer = new ReviewLogWriter(logFile);
   let timer: NodeJS.Timeout | null = null;
