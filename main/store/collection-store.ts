@@ -6,7 +6,8 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import type { AnswerHistory, StateBefore } from '../domain/answer-history.ts';
 import type { Note } from '../domain/card.ts';
-import { BACKUP_INTERVAL_MS, backupDir, listBackups, takeBackup, takeBackupAsync, thinBackups } from './backups.ts';
+import { BackupPolicy } from './backup-policy.ts';
+import { backupDir, listBackups } from './backups.ts';
 import { HISTORY_FILE, readHistoryFile, writeHistoryFile } from './answer-history-file.ts';
 import { readAnswerHistory } from './answer-history-reader.ts';
 import { CardStates } from './card-states.ts';
@@ -70,8 +71,6 @@ export interface StoreOptions {
   maxPendingReviews?: number;
 }
 
-/** What a backup holds: enough to reopen the collection as it was. */
-const BACKUP_FILES = [SNAPSHOT_FILE, CARDS_DIR, NOTES_DIR];
 
 export async function openCollectionStore(dir: string, options: StoreOptions = {}): Promise<CollectionStore> {
   mkdirSync(dir, { recursive: true });
@@ -110,8 +109,7 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
   let pendingReviews = 0;
   let writing: Promise<void> | null = null;
   let dirtyWhileWriting = false;
-  let reviewsSinceBackup = 0;
-  let lastBackupAt = listBackups(dir)[0]?.createdAt ?? 0;
+  const backups = new BackupPolicy(dir, now);
   let closed = false;
   let history: AnswerHistory | null = null;
   /** Each card's state after its last log line, kept with the history so that it can be saved. */
@@ -189,32 +187,6 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
     return snapshot;
   }
 
-  function backupDue(force: boolean): boolean {
-    if (!existsSync(snapshotFile)) return false;
-    if (force) return reviewsSinceBackup > 0 || lastBackupAt === 0;
-    return reviewsSinceBackup > 0 && now() - lastBackupAt >= BACKUP_INTERVAL_MS;
-  }
-
-  /** On quit: synchronous, the window is closing anyway. */
-  function backupNow(): void {
-    if (!backupDue(true)) return;
-    const at = now();
-    takeBackup(dir, BACKUP_FILES, at);
-    lastBackupAt = at;
-    reviewsSinceBackup = 0;
-    thinBackups(dir, at);
-  }
-
-  /** While studying: copied in the background, at most every 30 minutes. */
-  async function backupInBackground(): Promise<void> {
-    if (!backupDue(false)) return;
-    const at = now();
-    lastBackupAt = at;
-    reviewsSinceBackup = 0;
-    await takeBackupAsync(dir, BACKUP_FILES, at);
-    thinBackups(dir, at);
-  }
-
   const db = new Low<SnapshotData>(adapter, { schemaVersion: SCHEMA_VERSION, deviceId, logSeq: seq, decks: [], settings: data.settings, cards: new Map(), notes: new Map() });
 
   const flush = (): Promise<void> => {
@@ -230,7 +202,7 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
     const pendingCards = [...db.data.cards.keys()];
     writing = db
       .write()
-      .then(() => backupInBackground())
+      .then(() => backups.backupInBackground())
       .catch((e: unknown) => {
         for (const d of pendingNotes) dirtyNotes.add(d);
         data.cards.markChanged(pendingCards);
@@ -284,7 +256,7 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
     seq += entries.length;
     activeEntries += entries.length;
     pendingReviews += entries.length;
-    reviewsSinceBackup += entries.length;
+    backups.logged(entries.length);
     entries.forEach((entry, i) => {
       const card = reviews[i]!.card;
       const prior = data.cards.get(card.id)?.memory;
@@ -334,7 +306,7 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
       // Keep what is being replaced: a backup of the current state, taken before anything changes.
       for (const deckId of notes.keys()) dirtyNotes.add(deckId);
       adapter.writeNow(capture());
-      takeBackup(dir, BACKUP_FILES, now(), '-before-restore');
+      backups.backupBeforeReplacing();
       data.decks.clear();
       data.cards.clear();
       for (const [k, v] of fresh.decks) data.decks.set(k, v);
@@ -349,15 +321,13 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
       }
       // The restored snapshot claims the whole log so far, so no earlier answer is replayed on top of it.
       adapter.writeNow(capture());
-      takeBackup(dir, BACKUP_FILES, now() + 1);
-      lastBackupAt = now();
-      reviewsSinceBackup = 0;
+      backups.backupReplacement();
     },
     allEntries: () => reviewLogFiles(dir).flatMap((file) => readEntries(file)),
     replaceWith(next) {
       for (const deckId of notes.keys()) dirtyNotes.add(deckId);
       adapter.writeNow(capture());
-      const aside = takeBackup(dir, BACKUP_FILES, now(), '-before-restore');
+      const aside = backups.backupBeforeReplacing();
       writer.close();
       const oldLog = path.join(backupDir(dir, aside), 'review-log');
       mkdirSync(oldLog, { recursive: true });
@@ -389,9 +359,7 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
       // appendReviews applied each entry's card; the cards given are the truth (a later edit without an entry).
       for (const card of cards.values()) data.cards.set(card.id, card);
       adapter.writeNow(capture());
-      takeBackup(dir, BACKUP_FILES, now() + 1);
-      lastBackupAt = now();
-      reviewsSinceBackup = 0;
+      backups.backupReplacement();
     },
     close() {
       if (closed) return;
@@ -401,7 +369,7 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
       writer.close();
       saveHistory();
       try {
-        backupNow();
+        backups.backupOnQuit();
         compactSegments(dir);
       } finally {
         lock.release();
