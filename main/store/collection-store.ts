@@ -4,16 +4,14 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import type { AnswerHistory, StateBefore } from '../domain/answer-history.ts';
+import type { AnswerHistory } from '../domain/answer-history.ts';
 import type { Note } from '../domain/card.ts';
 import { BackupPolicy } from './backup-policy.ts';
 import { backupDir, listBackups } from './backups.ts';
-import { HISTORY_FILE, readHistoryFile, writeHistoryFile } from './answer-history-file.ts';
-import { readAnswerHistory } from './answer-history-reader.ts';
-import { CardStates } from './card-states.ts';
+import { AnswerHistoryCache } from './answer-history-cache.ts';
 import type { CollectionData, NewReview, Replacement } from './collection-data.ts';
 import { acquireLock, type Lock } from './lock.ts';
-import { compactSegments, LOG_FILE, listSegments, reviewLogFiles, sealActiveLog } from './log-segments.ts';
+import { compactSegments, LOG_FILE, reviewLogFiles, sealActiveLog } from './log-segments.ts';
 import { replayLog } from './log-replay.ts';
 import { readEntries, ReviewLogWriter } from './review-log.ts';
 import { CARDS_DIR, NOTES_DIR, SNAPSHOT_FILE, SnapshotFile, type SnapshotData } from './snapshot-file.ts';
@@ -111,49 +109,7 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
   let dirtyWhileWriting = false;
   const backups = new BackupPolicy(dir, now);
   let closed = false;
-  let history: AnswerHistory | null = null;
-  /** Each card's state after its last log line, kept with the history so that it can be saved. */
-  let historyStates = new CardStates();
-  /** The log position the saved history file holds; it is rewritten on close only when behind. */
-  let historySavedSeq = -1;
-  let historyRead: Promise<AnswerHistory> | null = null;
-  /** Appends made while the history is being read, with each card's state before them. */
-  let historyBacklog: { entry: StoredReview; before: StateBefore | undefined }[] = [];
-  const historyFile = path.join(dir, HISTORY_FILE);
-
-  function answerHistory(): Promise<AnswerHistory> {
-    if (history) return Promise.resolve(history);
-    historyRead ??= (async () => {
-      const saved = readHistoryFile(historyFile, seq);
-      // Sealed segments the saved history already holds are not read again.
-      const files = saved ? [...listSegments(dir).filter((s) => s.lastSeq > saved.upToSeq).map((s) => s.file), logFile] : reviewLogFiles(dir);
-      const read = await readAnswerHistory(files, seq, saved ?? undefined);
-      for (const { entry, before } of historyBacklog) {
-        read.history.add(entry, before);
-        read.states.set(entry.cardId, { state: entry.card.state, scheduledDays: entry.card.scheduledDays });
-      }
-      historyBacklog = [];
-      historyStates = read.states;
-      historySavedSeq = saved?.upToSeq ?? -1;
-      history = read.history;
-      return read.history;
-    })().catch((e: unknown) => {
-      historyRead = null;
-      historyBacklog = [];
-      throw e;
-    });
-    return historyRead;
-  }
-
-  /** On close: derived data, so a failure to save it costs only a slower first Statistics visit next time. */
-  function saveHistory(): void {
-    if (!history || historySavedSeq === seq) return;
-    try {
-      writeHistoryFile(historyFile, { history, states: historyStates, upToSeq: seq });
-    } catch {
-      rmSync(historyFile, { force: true });
-    }
-  }
+  const history = new AnswerHistoryCache(dir);
 
   function notesOf(deckId: string): Map<string, Note> {
     let deckNotes = notes.get(deckId);
@@ -261,10 +217,7 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
       const card = reviews[i]!.card;
       const prior = data.cards.get(card.id)?.memory;
       const before = prior && { state: prior.state, scheduledDays: prior.scheduledDays };
-      if (history) {
-        history.add(entry, before);
-        historyStates.set(card.id, { state: card.memory.state, scheduledDays: card.memory.scheduledDays });
-      } else if (historyRead) historyBacklog.push({ entry, before });
+      history.add(entry, before);
       data.cards.set(card.id, card);
     });
     if (entries.length) changed();
@@ -298,7 +251,7 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
       }
       return found.flat();
     },
-    answerHistory,
+    answerHistory: () => history.get(seq),
     backups: () => listBackups(dir),
     restore(name) {
       if (!listBackups(dir).some((b) => b.name === path.basename(name))) throw new Error(`There is no backup named ${name}.`);
@@ -348,12 +301,7 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
       for (const n of next.notes) notes.get(n.deckId)?.set(n.id, n);
       const cards = new Map(next.cards.map((c) => [c.id, c]));
       // The answer history in memory (and its saved copy) described the log just moved aside.
-      history = null;
-      historyRead = null;
-      historyBacklog = [];
-      historyStates = new CardStates();
-      historySavedSeq = -1;
-      rmSync(historyFile, { force: true });
+      history.forget();
       const newIds = new Map(next.history.flatMap((e, i) => (e.id ? [[e.id, `${deviceId}-${seq + i + 1}`] as const] : [])));
       appendReviews(next.history.map(({ id: _id, ...e }) => (e.undoes ? { ...e, undoes: newIds.get(e.undoes) ?? e.undoes } : e)));
       // appendReviews applied each entry's card; the cards given are the truth (a later edit without an entry).
@@ -367,7 +315,7 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
       adapter.writeNow(capture());
       closed = true;
       writer.close();
-      saveHistory();
+      history.save(seq);
       try {
         backups.backupOnQuit();
         compactSegments(dir);
