@@ -13,6 +13,7 @@ import type { CollectionData, NewReview, Replacement } from './collection-data.t
 import { acquireLock, type Lock } from './lock.ts';
 import { compactSegments, LOG_FILE, reviewLogFiles, sealActiveLog } from './log-segments.ts';
 import { replayLog } from './log-replay.ts';
+import { NoteTable } from './note-table.ts';
 import { readEntries, ReviewLogWriter } from './review-log.ts';
 import { CARDS_DIR, NOTES_DIR, SNAPSHOT_FILE, SnapshotFile, type SnapshotData } from './snapshot-file.ts';
 import { legacyNotesByDeck, readBackup, readNotes, readSnapshot, removeStaleTempFiles, toData } from './snapshot-reader.ts';
@@ -93,8 +94,8 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
 
   const stored = readSnapshot(adapter, dir, now, notices);
   const data = toData(stored, dir, now, notices);
-  const notes = new Map<string, Map<string, Note>>(stored.legacyNotes ? legacyNotesByDeck(stored.legacyNotes) : []);
-  const dirtyNotes = new Set<string>(notes.keys());
+  const notes = new NoteTable((deckId) => readNotes(dir, deckId, now, notices));
+  if (stored.legacyNotes) notes.replaceAll(legacyNotesByDeck(stored.legacyNotes));
 
   const replayed = replayLog(dir, stored, data.cards, now, notices);
   let seq = replayed.seq;
@@ -111,15 +112,6 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
   let closed = false;
   const history = new AnswerHistoryCache(dir);
 
-  function notesOf(deckId: string): Map<string, Note> {
-    let deckNotes = notes.get(deckId);
-    if (!deckNotes) {
-      deckNotes = readNotes(dir, deckId, now, notices);
-      notes.set(deckId, deckNotes);
-    }
-    return deckNotes;
-  }
-
   /** Freezes the current state for writing and starts a new log segment, so the log and the snapshot agree. */
   function capture(): SnapshotData {
     const snapshot: SnapshotData = {
@@ -129,9 +121,8 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
       decks: [...data.decks.values()],
       settings: structuredClone(data.settings),
       cards: data.cards.takeChanged(),
-      notes: new Map([...dirtyNotes].map((d) => [d, [...notesOf(d).values()]])),
+      notes: notes.takeChanged(),
     };
-    dirtyNotes.clear();
     if (activeEntries > 0) {
       writer.close();
       sealActiveLog(dir, seq);
@@ -160,7 +151,7 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
       .write()
       .then(() => backups.backupInBackground())
       .catch((e: unknown) => {
-        for (const d of pendingNotes) dirtyNotes.add(d);
+        notes.markChanged(pendingNotes);
         data.cards.markChanged(pendingCards);
         notices.push(`The collection snapshot could not be saved (${(e as Error).message}); your answers are safe in the review log.`);
       })
@@ -224,16 +215,15 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
     return entries;
   }
 
-  if (seq !== stored.logSeq || notices.length || dirtyNotes.size || !existsSync(snapshotFile)) schedule();
+  if (seq !== stored.logSeq || notices.length || notes.hasChanges || !existsSync(snapshotFile)) schedule();
 
   return {
     dir,
     data,
     notices,
-    notesOf,
+    notesOf: (deckId) => notes.of(deckId),
     setNotes(deckId, list) {
       notes.set(deckId, new Map(list.map((n) => [n.id, n])));
-      dirtyNotes.add(deckId);
       changed();
     },
     appendReview: (review) => appendReviews([review])[0]!,
@@ -257,7 +247,7 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
       if (!listBackups(dir).some((b) => b.name === path.basename(name))) throw new Error(`There is no backup named ${name}.`);
       const { data: fresh, notes: freshNotes } = readBackup(backupDir(dir, name), now, notices);
       // Keep what is being replaced: a backup of the current state, taken before anything changes.
-      for (const deckId of notes.keys()) dirtyNotes.add(deckId);
+      notes.markLoadedChanged();
       adapter.writeNow(capture());
       backups.backupBeforeReplacing();
       data.decks.clear();
@@ -267,18 +257,14 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
       for (const card of fresh.cards.values()) data.cards.set(card.id, card);
       rmSync(path.join(dir, NOTES_DIR), { recursive: true, force: true });
       rmSync(path.join(dir, CARDS_DIR), { recursive: true, force: true });
-      notes.clear();
-      for (const [deckId, deckNotes] of freshNotes) {
-        notes.set(deckId, deckNotes);
-        dirtyNotes.add(deckId);
-      }
+      notes.replaceAll(freshNotes);
       // The restored snapshot claims the whole log so far, so no earlier answer is replayed on top of it.
       adapter.writeNow(capture());
       backups.backupReplacement();
     },
     allEntries: () => reviewLogFiles(dir).flatMap((file) => readEntries(file)),
     replaceWith(next) {
-      for (const deckId of notes.keys()) dirtyNotes.add(deckId);
+      notes.markLoadedChanged();
       adapter.writeNow(capture());
       const aside = backups.backupBeforeReplacing();
       writer.close();
@@ -293,12 +279,9 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
       for (const card of next.cards) data.cards.set(card.id, card);
       rmSync(path.join(dir, NOTES_DIR), { recursive: true, force: true });
       rmSync(path.join(dir, CARDS_DIR), { recursive: true, force: true });
-      notes.clear();
-      for (const d of next.decks) {
-        notes.set(d.id, new Map());
-        dirtyNotes.add(d.id);
-      }
-      for (const n of next.notes) notes.get(n.deckId)?.set(n.id, n);
+      const nextNotes = new Map(next.decks.map((d) => [d.id, new Map<string, Note>()]));
+      for (const n of next.notes) nextNotes.get(n.deckId)?.set(n.id, n);
+      notes.replaceAll(nextNotes);
       const cards = new Map(next.cards.map((c) => [c.id, c]));
       // The answer history in memory (and its saved copy) described the log just moved aside.
       history.forget();
