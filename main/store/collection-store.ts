@@ -1,22 +1,23 @@
 // The collection on disk: a lowdb snapshot (collection.json, with note text in notes/) plus the
 // review log (reviews.jsonl and its sealed segments in log/). Answers go to the log at once and
 // durably; the snapshot is rewritten later, coalesced and in slices, so no answer waits for it.
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AnswerHistory } from '../domain/answer-history.ts';
 import type { Note } from '../domain/card.ts';
 import { AnswerHistoryCache } from './answer-history-cache.ts';
 import { BackupPolicy } from './backup-policy.ts';
-import { backupDir, listBackups } from './backups.ts';
+import { listBackups } from './backups.ts';
 import type { CollectionData, NewReview, Replacement } from './collection-data.ts';
+import { replaceCollection, restoreBackup } from './collection-replacement.ts';
 import { CollectionWriter } from './collection-writer.ts';
 import { acquireLock, type Lock } from './lock.ts';
 import { replayLog } from './log-replay.ts';
 import { compactSegments, LOG_FILE, reviewLogFiles } from './log-segments.ts';
 import { NoteTable } from './note-table.ts';
 import { readEntries } from './review-log.ts';
-import { CARDS_DIR, NOTES_DIR, SNAPSHOT_FILE, SnapshotFile } from './snapshot-file.ts';
-import { legacyNotesByDeck, readBackup, readNotes, readSnapshot, removeStaleTempFiles, toData } from './snapshot-reader.ts';
+import { SNAPSHOT_FILE, SnapshotFile } from './snapshot-file.ts';
+import { legacyNotesByDeck, readNotes, readSnapshot, removeStaleTempFiles, toData } from './snapshot-reader.ts';
 import type { StoredReview } from './stored.ts';
 
 export { LOG_FILE, SNAPSHOT_FILE };
@@ -97,6 +98,7 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
   const history = new AnswerHistoryCache(dir);
   const writer = new CollectionWriter({ dir, data, notes, adapter, backups, history, notices, now, idleMs: options.snapshotDelayMs ?? 2000, maxPending: options.maxPendingReviews ?? 500 }, replayed);
   if (replayed.seq !== stored.logSeq || notices.length || notes.hasChanges || !existsSync(adapter.file)) writer.changed();
+  const replaceable = { dir, data, notes, writer, backups, history, now, notices };
 
   return {
     dir,
@@ -124,51 +126,9 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
     },
     answerHistory: () => history.get(writer.seq),
     backups: () => listBackups(dir),
-    restore(name) {
-      if (!listBackups(dir).some((b) => b.name === path.basename(name))) throw new Error(`There is no backup named ${name}.`);
-      const { data: fresh, notes: freshNotes } = readBackup(backupDir(dir, name), now, notices);
-      // Keep what is being replaced: a backup of the current state, taken before anything changes.
-      notes.markLoadedChanged();
-      writer.writeSnapshotNow();
-      backups.backupBeforeReplacing();
-      data.decks.clear();
-      data.cards.clear();
-      for (const [k, v] of fresh.decks) data.decks.set(k, v);
-      data.settings = fresh.settings;
-      for (const card of fresh.cards.values()) data.cards.set(card.id, card);
-      rmSync(path.join(dir, NOTES_DIR), { recursive: true, force: true });
-      rmSync(path.join(dir, CARDS_DIR), { recursive: true, force: true });
-      notes.replaceAll(freshNotes);
-      // The restored snapshot claims the whole log so far, so no earlier answer is replayed on top of it.
-      writer.writeSnapshotNow();
-      backups.backupReplacement();
-    },
+    restore: (name) => restoreBackup(replaceable, name),
     allEntries: () => reviewLogFiles(dir).flatMap((file) => readEntries(file)),
-    replaceWith(next) {
-      notes.markLoadedChanged();
-      writer.writeSnapshotNow();
-      const aside = backups.backupBeforeReplacing();
-      writer.setAsideLog(path.join(backupDir(dir, aside), 'review-log'));
-      data.decks.clear();
-      data.cards.clear();
-      for (const d of next.decks) data.decks.set(d.id, d);
-      data.settings = structuredClone(next.settings);
-      for (const card of next.cards) data.cards.set(card.id, card);
-      rmSync(path.join(dir, NOTES_DIR), { recursive: true, force: true });
-      rmSync(path.join(dir, CARDS_DIR), { recursive: true, force: true });
-      const nextNotes = new Map(next.decks.map((d) => [d.id, new Map<string, Note>()]));
-      for (const n of next.notes) nextNotes.get(n.deckId)?.set(n.id, n);
-      notes.replaceAll(nextNotes);
-      const cards = new Map(next.cards.map((c) => [c.id, c]));
-      // The answer history in memory (and its saved copy) described the log just moved aside.
-      history.forget();
-      const newIds = new Map(next.history.flatMap((e, i) => (e.id ? [[e.id, `${writer.deviceId}-${writer.seq + i + 1}`] as const] : [])));
-      writer.appendReviews(next.history.map(({ id: _id, ...e }) => (e.undoes ? { ...e, undoes: newIds.get(e.undoes) ?? e.undoes } : e)));
-      // appendReviews applied each entry's card; the cards given are the truth (a later edit without an entry).
-      for (const card of cards.values()) data.cards.set(card.id, card);
-      writer.writeSnapshotNow();
-      backups.backupReplacement();
-    },
+    replaceWith: (next) => replaceCollection(replaceable, next),
     close() {
       if (writer.isClosed) return;
       writer.close();
