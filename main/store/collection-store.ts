@@ -1,6 +1,9 @@
-// The collection on disk: a lowdb snapshot (collection.json, with note text in notes/) plus the
-// review log (reviews.jsonl and its sealed segments in log/). Answers go to the log at once and
-// durably; the snapshot is rewritten later, coalesced and in slices, so no answer waits for it.
+// The collection on disk: a lowdb snapshot (collection.json, with each deck's cards in cards/ and
+// note text in notes/) plus the review log (reviews.jsonl and its sealed segments in log/). Answers
+// go to the log at once and durably; the snapshot is rewritten later, coalesced and in slices, so
+// no answer waits for it. This file puts the store together: snapshot-reader.ts and log-replay.ts
+// open it, collection-writer.ts writes it, backup-policy.ts decides when it is backed up,
+// answer-history-cache.ts keeps the statistics' history, collection-replacement.ts swaps it whole.
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AnswerHistory } from '../domain/answer-history.ts';
@@ -71,7 +74,6 @@ export interface StoreOptions {
   maxPendingReviews?: number;
 }
 
-
 export async function openCollectionStore(dir: string, options: StoreOptions = {}): Promise<CollectionStore> {
   mkdirSync(dir, { recursive: true });
   const lock: Lock = acquireLock(dir);
@@ -113,17 +115,7 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
     appendReviews: (reviews) => writer.appendReviews(reviews),
     changed: () => writer.changed(),
     flush: () => writer.flush(),
-    entriesSince(since) {
-      const found: StoredReview[][] = [];
-      for (const file of reviewLogFiles(dir).reverse()) {
-        const entries = readEntries(file);
-        found.unshift(entries.filter((e) => e.reviewedAt >= since));
-        // Imported history carries old review times but the time it was written in `card.updatedAt`:
-        // a file begun before `since` ends the search, whatever history it holds.
-        if (entries.length > 0 && entries[0]!.card.updatedAt < since) break;
-      }
-      return found.flat();
-    },
+    entriesSince: (since) => entriesSince(dir, since),
     answerHistory: () => history.get(writer.seq),
     backups: () => listBackups(dir),
     restore: (name) => restoreBackup(replaceable, name),
@@ -141,4 +133,16 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
       }
     },
   };
+}
+
+function entriesSince(dir: string, since: number): StoredReview[] {
+  const found: StoredReview[][] = [];
+  for (const file of reviewLogFiles(dir).reverse()) {
+    const entries = readEntries(file);
+    found.unshift(entries.filter((e) => e.reviewedAt >= since));
+    // Imported history carries old review times but the time it was written in `card.updatedAt`:
+    // a file begun before `since` ends the search, whatever history it holds.
+    if (entries.length > 0 && entries[0]!.card.updatedAt < since) break;
+  }
+  return found.flat();
 }
