@@ -14,19 +14,19 @@ import type { NoteTable } from './note-table.ts';
 import { CARDS_DIR, NOTES_DIR } from './snapshot-file.ts';
 import { readBackup } from './snapshot-reader.ts';
 
-/** The parts of an open store that a replacement changes. */
+/** The parts of an open store that a replacement changes, and what it needs of each. */
 export interface ReplaceableStore {
   dir: string;
   data: CollectionData;
-  notes: NoteTable;
-  writer: CollectionWriter;
-  backups: BackupPolicy;
-  history: AnswerHistoryCache;
+  notes: Pick<NoteTable, 'markLoadedChanged' | 'replaceAll'>;
+  writer: Pick<CollectionWriter, 'writeSnapshotNow' | 'setAsideLog' | 'appendReviews' | 'seq' | 'deviceId'>;
+  backups: Pick<BackupPolicy, 'backupBeforeReplacing' | 'backupReplacement'>;
+  history: Pick<AnswerHistoryCache, 'forget'>;
   now: () => number;
   notices: string[];
 }
 
-/** Replaces the collection with the snapshot backup `name`; the log stays, as the record of what happened. */
+/** Replaces the collection with the snapshot backup `name`; the log stays, and the restored snapshot counts as holding all of it. */
 export function restoreBackup(store: ReplaceableStore, name: string): void {
   const { dir, data, notes, writer, backups } = store;
   if (!listBackups(dir).some((b) => b.name === path.basename(name))) throw new Error(`There is no backup named ${name}.`);

@@ -106,7 +106,7 @@ export class CollectionWriter {
     else this.schedule();
   }
 
-  /** Writes the snapshot now, in slices; a flush asked for during a write is answered by that write. */
+  /** Writes the snapshot now, in slices. Asked during a write, it returns that write; what changed since is written after it, as scheduled. */
   flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
