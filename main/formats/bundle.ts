@@ -5,9 +5,6 @@
 import type { Card, Note } from '../domain/card.ts';
 import type { LoggedCard, ReviewEntry } from '../domain/review-entry.ts';
 
-// Named here too while the service, being split into modules, still imports it from this file.
-export { IMPORT_LIMITS } from '../domain/import-limits.ts';
-
 export type BundleFormat = 'apkg' | 'colpkg' | 'anki-collection' | 'csv' | 'markdown' | 'deck-json';
 
 export interface ImportBundle {

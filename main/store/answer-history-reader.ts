@@ -1,7 +1,7 @@
 // Reads the whole review log into an AnswerHistory without holding up the app: the files are read
 // in pieces with asynchronous reads, so answers given meanwhile are served between pieces. At a
 // million answers (~500 MB of log) this takes a couple of seconds, which is why it is done once
-// and the history is then kept current answer by answer (collection-store.ts).
+// and the history is then kept current answer by answer (answer-history-cache.ts).
 import { closeSync, fstatSync, openSync, read } from 'node:fs';
 import { promisify } from 'node:util';
 import { AnswerHistory } from '../domain/answer-history.ts';

@@ -1,39 +1,30 @@
-// The collection on disk: a lowdb snapshot (collection.json, with note text in notes/) plus the
-// review log (reviews.jsonl and its sealed segments in log/). Answers go to the log at once and
-// durably; the snapshot is rewritten later, coalesced and in slices, so no answer waits for it.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+// The collection on disk: a lowdb snapshot (collection.json, with each deck's cards in cards/ and
+// note text in notes/) plus the review log (reviews.jsonl and its sealed segments in log/). Answers
+// go to the log at once and durably; the snapshot is rewritten later, coalesced and in slices, so
+// no answer waits for it. This file puts the store together: snapshot-reader.ts and log-replay.ts
+// open it, collection-writer.ts writes it, backup-policy.ts decides when it is backed up,
+// answer-history-cache.ts keeps the statistics' history, collection-replacement.ts swaps it whole.
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { Low } from 'lowdb';
-import type { AnswerHistory, StateBefore } from '../domain/answer-history.ts';
-import type { Card, Note } from '../domain/card.ts';
-import type { Deck } from '../domain/deck.ts';
-import type { ReviewEntry } from '../domain/review-entry.ts';
-import { DEFAULT_SETTINGS, type Settings } from '../domain/settings.ts';
-import { CardTable } from './card-table.ts';
-import { BACKUP_INTERVAL_MS, backupDir, listBackups, takeBackup, takeBackupAsync, thinBackups } from './backups.ts';
-import { HISTORY_FILE, readHistoryFile, writeHistoryFile } from './answer-history-file.ts';
-import { readAnswerHistory } from './answer-history-reader.ts';
-import { CardStates } from './card-states.ts';
+import type { AnswerHistory } from '../domain/answer-history.ts';
+import type { Note } from '../domain/card.ts';
+import { AnswerHistoryCache } from './answer-history-cache.ts';
+import { BackupPolicy } from './backup-policy.ts';
+import { listBackups } from './backups.ts';
+import type { CollectionData, NewReview, Replacement } from './collection-data.ts';
+import { replaceCollection, restoreBackup } from './collection-replacement.ts';
+import { CollectionWriter } from './collection-writer.ts';
 import { acquireLock, type Lock } from './lock.ts';
-import { compactSegments, LOG_FILE, listSegments, reviewLogFiles, sealActiveLog } from './log-segments.ts';
-import { checkColumns, migrate, NewerFormatError } from './migrations.ts';
-import { readEntries, readReviewLog, ReviewLogWriter } from './review-log.ts';
-import { CARDS_DIR, cardsFile, NOTES_DIR, notesFile, SnapshotFile, storedCardDecks, type SnapshotData } from './snapshot-file.ts';
-import { emptyColumns, pushCard, deckOf, fromLoggedCard, fromNoteRow, SCHEMA_VERSION, toLoggedCard, type CardColumns, type StoredCards, type StoredCollection, type StoredNotes, type StoredReview } from './stored.ts';
+import { replayLog } from './log-replay.ts';
+import { compactSegments, LOG_FILE, reviewLogFiles } from './log-segments.ts';
+import { NoteTable } from './note-table.ts';
+import { readEntries } from './review-log.ts';
+import { SNAPSHOT_FILE, SnapshotFile } from './snapshot-file.ts';
+import { legacyNotesByDeck, readNotes, readSnapshot, removeStaleTempFiles, toData } from './snapshot-reader.ts';
+import type { StoredReview } from './stored.ts';
 
-export { LOG_FILE };
-export type DeckRecord = Deck;
-
-export interface CollectionData {
-  decks: Map<string, DeckRecord>;
-  cards: CardTable;
-  /** Change it in place, then call `changed()`. */
-  settings: Settings;
-}
-
-/** A review-log entry not yet logged: the log gives it its id, and turns its card, as the domain has it after the change, into the logged shape. */
-export type NewReview = Omit<ReviewEntry, 'id' | 'card'> & { card: Card };
+export { LOG_FILE, SNAPSHOT_FILE };
+export type { CollectionData, DeckRecord, NewReview, Replacement } from './collection-data.ts';
 
 export interface CollectionStore {
   readonly dir: string;
@@ -74,15 +65,6 @@ export interface CollectionStore {
   close(): void;
 }
 
-export interface Replacement {
-  decks: DeckRecord[];
-  settings: Settings;
-  notes: Note[];
-  cards: Card[];
-  /** The history, oldest first; each entry's card is the card after it. `id` is the entry's id where it came from, so undo entries keep naming the entry they take back. */
-  history: (NewReview & { id?: string })[];
-}
-
 export interface StoreOptions {
   /** The clock, for backup names and files moved aside. */
   now?: () => number;
@@ -91,10 +73,6 @@ export interface StoreOptions {
   /** Write the snapshot anyway once this many answers wait for it. */
   maxPendingReviews?: number;
 }
-
-export const SNAPSHOT_FILE = 'collection.json';
-/** What a backup holds: enough to reopen the collection as it was. */
-const BACKUP_FILES = [SNAPSHOT_FILE, CARDS_DIR, NOTES_DIR];
 
 export async function openCollectionStore(dir: string, options: StoreOptions = {}): Promise<CollectionStore> {
   mkdirSync(dir, { recursive: true });
@@ -109,350 +87,46 @@ export async function openCollectionStore(dir: string, options: StoreOptions = {
 
 function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
   const now = options.now ?? Date.now;
-  const idleMs = options.snapshotDelayMs ?? 2000;
-  const maxPending = options.maxPendingReviews ?? 500;
   const notices: string[] = [];
-  const snapshotFile = path.join(dir, SNAPSHOT_FILE);
-  const logFile = path.join(dir, LOG_FILE);
-  const adapter = new SnapshotFile(snapshotFile);
+  const adapter = new SnapshotFile(path.join(dir, SNAPSHOT_FILE));
   removeStaleTempFiles(dir);
 
   const stored = readSnapshot(adapter, dir, now, notices);
   const data = toData(stored, dir, now, notices);
-  const notes = new Map<string, Map<string, Note>>();
-  const dirtyNotes = new Set<string>();
-  if (stored.legacyNotes) {
-    for (const row of stored.legacyNotes) {
-      const note = fromNoteRow(row);
-      if (!notes.has(note.deckId)) notes.set(note.deckId, new Map());
-      notes.get(note.deckId)!.set(note.id, note);
-      dirtyNotes.add(note.deckId);
-    }
-  }
-
-  // Replay what the snapshot does not include: sealed segments past its position, then the active log.
-  let seq = stored.logSeq;
-  let lastId: string | undefined;
-  const replay = (file: string): number => {
-    const log = readReviewLog(file, now());
-    if (log.problem) notices.push(log.problem);
-    for (const entry of log.entries) {
-      if (entry.seq > stored.logSeq) data.cards.set(entry.card.id, fromLoggedCard(entry.card, data.cards.get(entry.card.id)?.position));
-      seq = Math.max(seq, entry.seq);
-      lastId = entry.id;
-    }
-    return log.entries.length;
-  };
-  for (const segment of listSegments(dir)) {
-    seq = Math.max(seq, segment.lastSeq);
-    if (segment.lastSeq > stored.logSeq) replay(segment.file);
-  }
-  let activeEntries = replay(logFile);
-  const deviceId = stored.deviceId || (lastId ? lastId.slice(0, lastId.lastIndexOf('-')) : randomBytes(8).toString('hex'));
-
-  let writer = new ReviewLogWriter(logFile);
-  let timer: NodeJS.Timeout | null = null;
-  let firstPendingAt: number | null = null;
-  let pendingReviews = 0;
-  let writing: Promise<void> | null = null;
-  let dirtyWhileWriting = false;
-  let reviewsSinceBackup = 0;
-  let lastBackupAt = listBackups(dir)[0]?.createdAt ?? 0;
-  let closed = false;
-  let history: AnswerHistory | null = null;
-  /** Each card's state after its last log line, kept with the history so that it can be saved. */
-  let historyStates = new CardStates();
-  /** The log position the saved history file holds; it is rewritten on close only when behind. */
-  let historySavedSeq = -1;
-  let historyRead: Promise<AnswerHistory> | null = null;
-  /** Appends made while the history is being read, with each card's state before them. */
-  let historyBacklog: { entry: StoredReview; before: StateBefore | undefined }[] = [];
-  const historyFile = path.join(dir, HISTORY_FILE);
-
-  function answerHistory(): Promise<AnswerHistory> {
-    if (history) return Promise.resolve(history);
-    historyRead ??= (async () => {
-      const saved = readHistoryFile(historyFile, seq);
-      // Sealed segments the saved history already holds are not read again.
-      const files = saved ? [...listSegments(dir).filter((s) => s.lastSeq > saved.upToSeq).map((s) => s.file), logFile] : reviewLogFiles(dir);
-      const read = await readAnswerHistory(files, seq, saved ?? undefined);
-      for (const { entry, before } of historyBacklog) {
-        read.history.add(entry, before);
-        read.states.set(entry.cardId, { state: entry.card.state, scheduledDays: entry.card.scheduledDays });
-      }
-      historyBacklog = [];
-      historyStates = read.states;
-      historySavedSeq = saved?.upToSeq ?? -1;
-      history = read.history;
-      return read.history;
-    })().catch((e: unknown) => {
-      historyRead = null;
-      historyBacklog = [];
-      throw e;
-    });
-    return historyRead;
-  }
-
-  /** On close: derived data, so a failure to save it costs only a slower first Statistics visit next time. */
-  function saveHistory(): void {
-    if (!history || historySavedSeq === seq) return;
-    try {
-      writeHistoryFile(historyFile, { history, states: historyStates, upToSeq: seq });
-    } catch {
-      rmSync(historyFile, { force: true });
-    }
-  }
-
-  function notesOf(deckId: string): Map<string, Note> {
-    let deckNotes = notes.get(deckId);
-    if (!deckNotes) {
-      deckNotes = readNotes(dir, deckId, now, notices);
-      notes.set(deckId, deckNotes);
-    }
-    return deckNotes;
-  }
-
-  /** Freezes the current state for writing and starts a new log segment, so the log and the snapshot agree. */
-  function capture(): SnapshotData {
-    const snapshot: SnapshotData = {
-      schemaVersion: SCHEMA_VERSION,
-      deviceId,
-      logSeq: seq,
-      decks: [...data.decks.values()],
-      settings: structuredClone(data.settings),
-      cards: data.cards.takeChanged(),
-      notes: new Map([...dirtyNotes].map((d) => [d, [...notesOf(d).values()]])),
-    };
-    dirtyNotes.clear();
-    if (activeEntries > 0) {
-      writer.close();
-      sealActiveLog(dir, seq);
-      writer = new ReviewLogWriter(logFile);
-      activeEntries = 0;
-    }
-    pendingReviews = 0;
-    firstPendingAt = null;
-    return snapshot;
-  }
-
-  function backupDue(force: boolean): boolean {
-    if (!existsSync(snapshotFile)) return false;
-    if (force) return reviewsSinceBackup > 0 || lastBackupAt === 0;
-    return reviewsSinceBackup > 0 && now() - lastBackupAt >= BACKUP_INTERVAL_MS;
-  }
-
-  /** On quit: synchronous, the window is closing anyway. */
-  function backupNow(): void {
-    if (!backupDue(true)) return;
-    const at = now();
-    takeBackup(dir, BACKUP_FILES, at);
-    lastBackupAt = at;
-    reviewsSinceBackup = 0;
-    thinBackups(dir, at);
-  }
-
-  /** While studying: copied in the background, at most every 30 minutes. */
-  async function backupInBackground(): Promise<void> {
-    if (!backupDue(false)) return;
-    const at = now();
-    lastBackupAt = at;
-    reviewsSinceBackup = 0;
-    await takeBackupAsync(dir, BACKUP_FILES, at);
-    thinBackups(dir, at);
-  }
-
-  const db = new Low<SnapshotData>(adapter, { schemaVersion: SCHEMA_VERSION, deviceId, logSeq: seq, decks: [], settings: data.settings, cards: new Map(), notes: new Map() });
-
-  const flush = (): Promise<void> => {
-    if (timer) clearTimeout(timer);
-    timer = null;
-    if (closed) return Promise.resolve();
-    if (writing) {
-      dirtyWhileWriting = true;
-      return writing;
-    }
-    db.data = capture();
-    const pendingNotes = [...db.data.notes.keys()];
-    const pendingCards = [...db.data.cards.keys()];
-    writing = db
-      .write()
-      .then(() => backupInBackground())
-      .catch((e: unknown) => {
-        for (const d of pendingNotes) dirtyNotes.add(d);
-        data.cards.markChanged(pendingCards);
-        notices.push(`The collection snapshot could not be saved (${(e as Error).message}); your answers are safe in the review log.`);
-      })
-      .finally(() => {
-        writing = null;
-        if (dirtyWhileWriting && !closed) {
-          dirtyWhileWriting = false;
-          schedule();
-        }
-      });
-    return writing;
-  };
-
-  function schedule(): void {
-    if (closed) return;
-    const at = now();
-    firstPendingAt ??= at;
-    if (pendingReviews >= maxPending || at - firstPendingAt >= 30_000) {
-      // After the current answer has returned, not inside it: sealing the log costs a few fsyncs.
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => void flush(), 0);
-      return;
-    }
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void flush(), idleMs);
-    timer.unref();
-  }
-
-  const changed = () => {
-    if (writing) dirtyWhileWriting = true;
-    else schedule();
-  };
-
-  function appendReviews(reviews: readonly NewReview[]): StoredReview[] {
-    if (closed) throw new Error('The collection is closed.');
-    const entries: StoredReview[] = reviews.map((review, i) => ({
-      id: `${deviceId}-${seq + i + 1}`,
-      seq: seq + i + 1,
-      cardId: review.cardId,
-      ...(review.kind ? { kind: review.kind } : {}),
-      ...(review.undoes ? { undoes: review.undoes } : {}),
-      rating: review.rating,
-      reviewedAt: review.reviewedAt,
-      durationMs: review.durationMs,
-      card: toLoggedCard(review.card),
-    }));
-    if (entries.length === 1) writer.append(entries[0]!);
-    else writer.appendMany(entries);
-    seq += entries.length;
-    activeEntries += entries.length;
-    pendingReviews += entries.length;
-    reviewsSinceBackup += entries.length;
-    entries.forEach((entry, i) => {
-      const card = reviews[i]!.card;
-      const prior = data.cards.get(card.id)?.memory;
-      const before = prior && { state: prior.state, scheduledDays: prior.scheduledDays };
-      if (history) {
-        history.add(entry, before);
-        historyStates.set(card.id, { state: card.memory.state, scheduledDays: card.memory.scheduledDays });
-      } else if (historyRead) historyBacklog.push({ entry, before });
-      data.cards.set(card.id, card);
-    });
-    if (entries.length) changed();
-    return entries;
-  }
-
-  if (seq !== stored.logSeq || notices.length || dirtyNotes.size || !existsSync(snapshotFile)) schedule();
+  const notes = new NoteTable((deckId) => readNotes(dir, deckId, now, notices));
+  if (stored.legacyNotes) notes.replaceAll(legacyNotesByDeck(stored.legacyNotes));
+  const replayed = replayLog(dir, stored, data.cards, now, notices);
+  const backups = new BackupPolicy(dir, now);
+  const history = new AnswerHistoryCache(dir);
+  const writer = new CollectionWriter({ dir, data, notes, adapter, backups, history, notices, now, idleMs: options.snapshotDelayMs ?? 2000, maxPending: options.maxPendingReviews ?? 500 }, replayed);
+  if (replayed.seq !== stored.logSeq || notices.length || notes.hasChanges || !existsSync(adapter.file)) writer.changed();
+  const replaceable = { dir, data, notes, writer, backups, history, now, notices };
 
   return {
     dir,
     data,
     notices,
-    notesOf,
+    notesOf: (deckId) => notes.of(deckId),
     setNotes(deckId, list) {
       notes.set(deckId, new Map(list.map((n) => [n.id, n])));
-      dirtyNotes.add(deckId);
-      changed();
+      writer.changed();
     },
-    appendReview: (review) => appendReviews([review])[0]!,
-    appendReviews,
-    changed,
-    flush,
-    entriesSince(since) {
-      const found: StoredReview[][] = [];
-      for (const file of reviewLogFiles(dir).reverse()) {
-        const entries = readEntries(file);
-        found.unshift(entries.filter((e) => e.reviewedAt >= since));
-        // Imported history carries old review times but the time it was written in `card.updatedAt`:
-        // a file begun before `since` ends the search, whatever history it holds.
-        if (entries.length > 0 && entries[0]!.card.updatedAt < since) break;
-      }
-      return found.flat();
-    },
-    answerHistory,
+    appendReview: (review) => writer.appendReviews([review])[0]!,
+    appendReviews: (reviews) => writer.appendReviews(reviews),
+    changed: () => writer.changed(),
+    flush: () => writer.flush(),
+    entriesSince: (since) => entriesSince(dir, since),
+    answerHistory: () => history.get(writer.seq),
     backups: () => listBackups(dir),
-    restore(name) {
-      if (!listBackups(dir).some((b) => b.name === path.basename(name))) throw new Error(`There is no backup named ${name}.`);
-      const from = backupDir(dir, name);
-      const restored = migrate(JSON.parse(readFileSync(path.join(from, SNAPSHOT_FILE), 'utf8')), path.join(from, SNAPSHOT_FILE));
-      const fresh = toData(restored, from, now, notices);
-      const freshNotes = new Map<string, Map<string, Note>>();
-      for (const deckId of fresh.decks.keys()) freshNotes.set(deckId, readNotes(from, deckId, now, notices));
-      for (const row of restored.legacyNotes ?? []) freshNotes.get(deckOf(row[0]))?.set(row[0], fromNoteRow(row));
-      // Keep what is being replaced: a backup of the current state, taken before anything changes.
-      for (const deckId of notes.keys()) dirtyNotes.add(deckId);
-      adapter.writeNow(capture());
-      takeBackup(dir, BACKUP_FILES, now(), '-before-restore');
-      data.decks.clear();
-      data.cards.clear();
-      for (const [k, v] of fresh.decks) data.decks.set(k, v);
-      data.settings = fresh.settings;
-      for (const card of fresh.cards.values()) data.cards.set(card.id, card);
-      rmSync(path.join(dir, NOTES_DIR), { recursive: true, force: true });
-      rmSync(path.join(dir, CARDS_DIR), { recursive: true, force: true });
-      notes.clear();
-      for (const [deckId, deckNotes] of freshNotes) {
-        notes.set(deckId, deckNotes);
-        dirtyNotes.add(deckId);
-      }
-      // The restored snapshot claims the whole log so far, so no earlier answer is replayed on top of it.
-      adapter.writeNow(capture());
-      takeBackup(dir, BACKUP_FILES, now() + 1);
-      lastBackupAt = now();
-      reviewsSinceBackup = 0;
-    },
+    restore: (name) => restoreBackup(replaceable, name),
     allEntries: () => reviewLogFiles(dir).flatMap((file) => readEntries(file)),
-    replaceWith(next) {
-      for (const deckId of notes.keys()) dirtyNotes.add(deckId);
-      adapter.writeNow(capture());
-      const aside = takeBackup(dir, BACKUP_FILES, now(), '-before-restore');
-      writer.close();
-      const oldLog = path.join(backupDir(dir, aside), 'review-log');
-      mkdirSync(oldLog, { recursive: true });
-      for (const file of reviewLogFiles(dir)) renameSync(file, path.join(oldLog, path.basename(file)));
-      writer = new ReviewLogWriter(logFile);
-      data.decks.clear();
-      data.cards.clear();
-      for (const d of next.decks) data.decks.set(d.id, d);
-      data.settings = structuredClone(next.settings);
-      for (const card of next.cards) data.cards.set(card.id, card);
-      rmSync(path.join(dir, NOTES_DIR), { recursive: true, force: true });
-      rmSync(path.join(dir, CARDS_DIR), { recursive: true, force: true });
-      notes.clear();
-      for (const d of next.decks) {
-        notes.set(d.id, new Map());
-        dirtyNotes.add(d.id);
-      }
-      for (const n of next.notes) notes.get(n.deckId)?.set(n.id, n);
-      const cards = new Map(next.cards.map((c) => [c.id, c]));
-      // The answer history in memory (and its saved copy) described the log just moved aside.
-      history = null;
-      historyRead = null;
-      historyBacklog = [];
-      historyStates = new CardStates();
-      historySavedSeq = -1;
-      rmSync(historyFile, { force: true });
-      const newIds = new Map(next.history.flatMap((e, i) => (e.id ? [[e.id, `${deviceId}-${seq + i + 1}`] as const] : [])));
-      appendReviews(next.history.map(({ id: _id, ...e }) => (e.undoes ? { ...e, undoes: newIds.get(e.undoes) ?? e.undoes } : e)));
-      // appendReviews applied each entry's card; the cards given are the truth (a later edit without an entry).
-      for (const card of cards.values()) data.cards.set(card.id, card);
-      adapter.writeNow(capture());
-      takeBackup(dir, BACKUP_FILES, now() + 1);
-      lastBackupAt = now();
-      reviewsSinceBackup = 0;
-    },
+    replaceWith: (next) => replaceCollection(replaceable, next),
     close() {
-      if (closed) return;
-      if (timer) clearTimeout(timer);
-      adapter.writeNow(capture());
-      closed = true;
+      if (writer.isClosed) return;
       writer.close();
-      saveHistory();
+      history.save(writer.seq);
       try {
-        backupNow();
+        backups.backupOnQuit();
         compactSegments(dir);
       } finally {
         lock.release();
@@ -461,100 +135,14 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
   };
 }
 
-/** Temp files of a write that a crash interrupted; we hold the lock, so none is in use. */
-function removeStaleTempFiles(dir: string): void {
-  for (const folder of [dir, path.join(dir, NOTES_DIR)]) {
-    if (!existsSync(folder)) continue;
-    for (const name of readdirSync(folder)) if (name.endsWith('.tmp')) rmSync(path.join(folder, name), { force: true });
+function entriesSince(dir: string, since: number): StoredReview[] {
+  const found: StoredReview[][] = [];
+  for (const file of reviewLogFiles(dir).reverse()) {
+    const entries = readEntries(file);
+    found.unshift(entries.filter((e) => e.reviewedAt >= since));
+    // Imported history carries old review times but the time it was written in `card.updatedAt`:
+    // a file begun before `since` ends the search, whatever history it holds.
+    if (entries.length > 0 && entries[0]!.card.updatedAt < since) break;
   }
-}
-
-function toData(stored: StoredCollection, dir: string, now: () => number, notices: string[]): CollectionData {
-  const cards = stored.legacyCards ? CardTable.fromColumns(stored.legacyCards) : new CardTable((deckId) => readCards(dir, deckId, now, notices), storedCardDecks(dir));
-  return { decks: new Map(stored.decks.map((d) => [d.id, d])), cards, settings: stored.settings };
-}
-
-/**
- * A deck's card file. A damaged one is moved aside and the deck's cards are rebuilt from the whole
- * review log (every card state is in it), with a notice.
- */
-function readCards(dir: string, deckId: string, now: () => number, notices: string[]): CardColumns | null {
-  const file = cardsFile(dir, deckId);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw e;
-  }
-  try {
-    const stored = JSON.parse(text) as StoredCards;
-    checkColumns(stored.cards);
-    return stored.cards;
-  } catch (e) {
-    const aside = `${file}.damaged-${now()}`;
-    renameSync(file, aside);
-    const latest = new Map<string, Card>();
-    for (const log of reviewLogFiles(dir)) {
-      for (const entry of readReviewLog(log, now()).entries) if (entry.card.deckId === deckId) latest.set(entry.card.id, fromLoggedCard(entry.card));
-    }
-    notices.push(`The cards of deck "${deckId}" in ${file} were damaged (${(e as Error).message}); the file was moved to ${aside} and the ${latest.size} cards with answers were rebuilt from the review log.`);
-    const columns = emptyColumns();
-    for (const card of latest.values()) pushCard(columns, card);
-    return columns;
-  }
-}
-
-/** A deck's note file; a damaged one is moved aside and the deck reads as having no notes, with a notice. */
-function readNotes(dir: string, deckId: string, now: () => number, notices: string[]): Map<string, Note> {
-  const file = notesFile(dir, deckId);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
-    throw e;
-  }
-  try {
-    const stored = JSON.parse(text) as StoredNotes;
-    if (!Array.isArray(stored.notes)) throw new SyntaxError('it has no list of notes');
-    return new Map(stored.notes.map((r) => [r[0], fromNoteRow(r)]));
-  } catch (e) {
-    const aside = `${file}.damaged-${now()}`;
-    renameSync(file, aside);
-    notices.push(`The notes of deck "${deckId}" in ${file} were damaged (${(e as Error).message}); the file was moved to ${aside}. Restore a backup to get them back; shipped decks come back on their own.`);
-    return new Map();
-  }
-}
-
-/**
- * Reads collection.json through the migrations. A file that does not parse is moved aside, never
- * overwritten, and the newest backup that parses stands in for it; the log then replays the rest.
- */
-function readSnapshot(adapter: SnapshotFile, dir: string, now: () => number, notices: string[]): StoredCollection {
-  const file = adapter.file;
-  try {
-    const raw = adapter.readRaw();
-    return raw === null ? emptyCollection() : migrate(raw, file);
-  } catch (e) {
-    if (e instanceof NewerFormatError || !(e instanceof SyntaxError)) throw e;
-    const aside = `${file}.damaged-${now()}`;
-    renameSync(file, aside);
-    for (const backup of listBackups(dir)) {
-      try {
-        const backupFile = path.join(backupDir(dir, backup.name), SNAPSHOT_FILE);
-        const stored = migrate(JSON.parse(readFileSync(backupFile, 'utf8')), backupFile);
-        notices.push(`The collection file ${file} was damaged (${e.message}); it was moved to ${aside}. Deckhand opened the backup of ${new Date(backup.createdAt).toLocaleString()} and replayed every answer since from the review log.`);
-        return stored;
-      } catch {
-        // try the next older backup
-      }
-    }
-    notices.push(`The collection file ${file} was damaged (${e.message}); it was moved to ${aside}. No backup could be read, so your cards were rebuilt from the review log.`);
-    return emptyCollection();
-  }
-}
-
-function emptyCollection(): StoredCollection {
-  return { schemaVersion: SCHEMA_VERSION, deviceId: '', logSeq: 0, decks: [], settings: structuredClone(DEFAULT_SETTINGS) };
+  return found.flat();
 }

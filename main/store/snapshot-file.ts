@@ -19,6 +19,7 @@ export interface SnapshotData extends Omit<StoredCollection, 'legacyCards' | 'le
   notes: ReadonlyMap<string, readonly Note[]>;
 }
 
+export const SNAPSHOT_FILE = 'collection.json';
 export const NOTES_DIR = 'notes';
 export const CARDS_DIR = 'cards';
 export const notesFile = (dir: string, deckId: string): string => path.join(dir, NOTES_DIR, `${encodeURIComponent(deckId)}.json`);

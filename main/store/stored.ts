@@ -11,13 +11,6 @@ import type { NoteRow } from '../domain/note-row.ts';
 import type { ReviewEntry } from '../domain/review-entry.ts';
 import type { Settings } from '../domain/settings.ts';
 
-// Log lines and note rows are also what the full JSON backup (formats/) writes, so their shapes and
-// conversions live in the domain. Named here too while the store and the service, being split into
-// modules, still import them from this file; new code imports them from the domain.
-export { deckOf } from '../domain/notes.ts';
-export { fromNoteRow, toNoteRow, type NoteRow } from '../domain/note-row.ts';
-export { fromLoggedCard, toLoggedCard, type LoggedCard, type LogKind } from '../domain/review-entry.ts';
-
 export const SCHEMA_VERSION = 6;
 
 export interface CardColumns {

@@ -3,8 +3,8 @@
 // types and decks as JSON in `col`) and schema 18 (tables `notetypes`, `fields`, `templates`,
 // `decks` with protobuf blobs). Notes keep Anki's HTML; it is sanitised where it is shown.
 import { BinaryReader, WireType } from '@bufbuild/protobuf/wire';
+import { IMPORT_LIMITS } from '../../domain/import-limits.ts';
 import {
-  IMPORT_LIMITS,
   ImportError,
   type BundleCard,
   type BundleDeck,

@@ -1,0 +1,83 @@
+// Replacing the whole collection at once: with a snapshot backup, or with a full JSON backup that
+// brings its own history. Either way the state replaced is written and backed up first, so
+// nothing is lost by it, and the state that replaces it is written and backed up at once.
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Card, Note } from '../domain/card.ts';
+import type { Settings } from '../domain/settings.ts';
+import type { AnswerHistoryCache } from './answer-history-cache.ts';
+import type { BackupPolicy } from './backup-policy.ts';
+import { backupDir, listBackups } from './backups.ts';
+import type { CollectionData, DeckRecord, Replacement } from './collection-data.ts';
+import type { CollectionWriter } from './collection-writer.ts';
+import type { NoteTable } from './note-table.ts';
+import { CARDS_DIR, NOTES_DIR } from './snapshot-file.ts';
+import { readBackup } from './snapshot-reader.ts';
+
+/** The parts of an open store that a replacement changes, and what it needs of each. */
+export interface ReplaceableStore {
+  dir: string;
+  data: CollectionData;
+  notes: Pick<NoteTable, 'markLoadedChanged' | 'replaceAll'>;
+  writer: Pick<CollectionWriter, 'writeSnapshotNow' | 'setAsideLog' | 'appendReviews' | 'seq' | 'deviceId'>;
+  backups: Pick<BackupPolicy, 'backupBeforeReplacing' | 'backupReplacement'>;
+  history: Pick<AnswerHistoryCache, 'forget'>;
+  now: () => number;
+  notices: string[];
+}
+
+/** Replaces the collection with the snapshot backup `name`; the log stays, and the restored snapshot counts as holding all of it. */
+export function restoreBackup(store: ReplaceableStore, name: string): void {
+  const { dir, data, notes, writer, backups } = store;
+  if (!listBackups(dir).some((b) => b.name === path.basename(name))) throw new Error(`There is no backup named ${name}.`);
+  const backup = readBackup(backupDir(dir, name), store.now, store.notices);
+  // Keep what is being replaced: a backup of the current state, taken before anything changes.
+  notes.markLoadedChanged();
+  writer.writeSnapshotNow();
+  backups.backupBeforeReplacing();
+  replaceData(data, backup.data.decks.values(), backup.data.settings, backup.data.cards.values());
+  removeDeckFiles(dir);
+  notes.replaceAll(backup.notes);
+  // The restored snapshot claims the whole log so far, so no earlier answer is replayed on top of it.
+  writer.writeSnapshotNow();
+  backups.backupReplacement();
+}
+
+/** Replaces the collection and its history; the log replaced is kept in the backup of the state before. */
+export function replaceCollection(store: ReplaceableStore, next: Replacement): void {
+  const { dir, data, notes, writer, backups, history } = store;
+  notes.markLoadedChanged();
+  writer.writeSnapshotNow();
+  const aside = backups.backupBeforeReplacing();
+  writer.setAsideLog(path.join(backupDir(dir, aside), 'review-log'));
+  replaceData(data, next.decks, structuredClone(next.settings), next.cards);
+  removeDeckFiles(dir);
+  const nextNotes = new Map(next.decks.map((d) => [d.id, new Map<string, Note>()]));
+  for (const n of next.notes) nextNotes.get(n.deckId)?.set(n.id, n);
+  notes.replaceAll(nextNotes);
+  const cards = new Map(next.cards.map((c) => [c.id, c]));
+  // The answer history in memory (and its saved copy) described the log just moved aside.
+  history.forget();
+  // Entries get new ids in this log; an undo names the entry it takes back by its new id.
+  const seq = writer.seq;
+  const newIds = new Map(next.history.flatMap((e, i) => (e.id ? [[e.id, `${writer.deviceId}-${seq + i + 1}`] as const] : [])));
+  writer.appendReviews(next.history.map(({ id: _id, ...e }) => (e.undoes ? { ...e, undoes: newIds.get(e.undoes) ?? e.undoes } : e)));
+  // appendReviews applied each entry's card; the cards given are the truth (a later edit without an entry).
+  for (const card of cards.values()) data.cards.set(card.id, card);
+  writer.writeSnapshotNow();
+  backups.backupReplacement();
+}
+
+function replaceData(data: CollectionData, decks: Iterable<DeckRecord>, settings: Settings, cards: Iterable<Card>): void {
+  data.decks.clear();
+  data.cards.clear();
+  for (const d of decks) data.decks.set(d.id, d);
+  data.settings = settings;
+  for (const card of cards) data.cards.set(card.id, card);
+}
+
+/** The deck files of the state replaced; the next snapshot writes every deck of the new one. */
+function removeDeckFiles(dir: string): void {
+  rmSync(path.join(dir, NOTES_DIR), { recursive: true, force: true });
+  rmSync(path.join(dir, CARDS_DIR), { recursive: true, force: true });
+}

@@ -1,0 +1,200 @@
+// The one writer of the collection. Answers go to the review log at once and durably; the
+// snapshot is rewritten later, coalesced and in slices, so no answer waits for it. Each snapshot
+// seals the active log into a segment, so the snapshot's log position and the segments agree.
+import { mkdirSync, renameSync } from 'node:fs';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import type { AnswerHistoryCache } from './answer-history-cache.ts';
+import type { BackupPolicy } from './backup-policy.ts';
+import type { CollectionData, NewReview } from './collection-data.ts';
+import type { ReplayedLog } from './log-replay.ts';
+import { LOG_FILE, reviewLogFiles, sealActiveLog } from './log-segments.ts';
+import type { NoteTable } from './note-table.ts';
+import { ReviewLogWriter } from './review-log.ts';
+import type { SnapshotData, SnapshotFile } from './snapshot-file.ts';
+import { toLoggedCard } from '../domain/review-entry.ts';
+import { SCHEMA_VERSION, type StoredReview } from './stored.ts';
+
+/** Answers keep coming faster than the idle delay while studying: the snapshot is written at least this often anyway. */
+const MAX_SNAPSHOT_WAIT_MS = 30_000;
+
+export interface WriterParts {
+  dir: string;
+  data: CollectionData;
+  notes: Pick<NoteTable, 'takeChanged' | 'markChanged'>;
+  adapter: SnapshotFile;
+  backups: Pick<BackupPolicy, 'logged' | 'backupInBackground'>;
+  history: Pick<AnswerHistoryCache, 'add'>;
+  notices: string[];
+  now: () => number;
+  /** How long the collection must be idle before the snapshot is written. */
+  idleMs: number;
+  /** Write the snapshot anyway once this many answers wait for it. */
+  maxPending: number;
+}
+
+export class CollectionWriter {
+  readonly deviceId: string;
+  private lastSeq: number;
+  private activeEntries: number;
+  private log: ReviewLogWriter;
+  private readonly logFile: string;
+  private readonly db: Low<SnapshotData>;
+  private timer: NodeJS.Timeout | null = null;
+  private firstPendingAt: number | null = null;
+  private pendingReviews = 0;
+  private writing: Promise<void> | null = null;
+  private dirtyWhileWriting = false;
+  private closed = false;
+
+  constructor(
+    private readonly parts: WriterParts,
+    replayed: ReplayedLog,
+  ) {
+    this.deviceId = replayed.deviceId;
+    this.lastSeq = replayed.seq;
+    this.activeEntries = replayed.activeEntries;
+    this.logFile = path.join(parts.dir, LOG_FILE);
+    this.log = new ReviewLogWriter(this.logFile);
+    this.db = new Low<SnapshotData>(parts.adapter, { schemaVersion: SCHEMA_VERSION, deviceId: this.deviceId, logSeq: this.lastSeq, decks: [], settings: parts.data.settings, cards: new Map(), notes: new Map() });
+  }
+
+  /** The log position of the last entry written. */
+  get seq(): number {
+    return this.lastSeq;
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Makes the entries durable with one sync, then applies them to the collection. */
+  appendReviews(reviews: readonly NewReview[]): StoredReview[] {
+    if (this.closed) throw new Error('The collection is closed.');
+    const { data, history, backups } = this.parts;
+    const seq = this.lastSeq;
+    const entries: StoredReview[] = reviews.map((review, i) => ({
+      id: `${this.deviceId}-${seq + i + 1}`,
+      seq: seq + i + 1,
+      cardId: review.cardId,
+      ...(review.kind ? { kind: review.kind } : {}),
+      ...(review.undoes ? { undoes: review.undoes } : {}),
+      rating: review.rating,
+      reviewedAt: review.reviewedAt,
+      durationMs: review.durationMs,
+      card: toLoggedCard(review.card),
+    }));
+    if (entries.length === 1) this.log.append(entries[0]!);
+    else this.log.appendMany(entries);
+    this.lastSeq += entries.length;
+    this.activeEntries += entries.length;
+    this.pendingReviews += entries.length;
+    backups.logged(entries.length);
+    entries.forEach((entry, i) => {
+      const card = reviews[i]!.card;
+      const prior = data.cards.get(card.id)?.memory;
+      const before = prior && { state: prior.state, scheduledDays: prior.scheduledDays };
+      history.add(entry, before);
+      data.cards.set(card.id, card);
+    });
+    if (entries.length) this.changed();
+    return entries;
+  }
+
+  /** The collection changed: the snapshot is written once it has been idle a while. */
+  changed(): void {
+    if (this.writing) this.dirtyWhileWriting = true;
+    else this.schedule();
+  }
+
+  /** Writes the snapshot now, in slices. Asked during a write, it returns that write; what changed since is written after it, as scheduled. */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.closed) return Promise.resolve();
+    if (this.writing) {
+      this.dirtyWhileWriting = true;
+      return this.writing;
+    }
+    const { data, notes, backups, notices } = this.parts;
+    this.db.data = this.capture();
+    const pendingNotes = [...this.db.data.notes.keys()];
+    const pendingCards = [...this.db.data.cards.keys()];
+    this.writing = this.db
+      .write()
+      .then(() => backups.backupInBackground())
+      .catch((e: unknown) => {
+        notes.markChanged(pendingNotes);
+        data.cards.markChanged(pendingCards);
+        notices.push(`The collection snapshot could not be saved (${(e as Error).message}); your answers are safe in the review log.`);
+      })
+      .finally(() => {
+        this.writing = null;
+        if (this.dirtyWhileWriting && !this.closed) {
+          this.dirtyWhileWriting = false;
+          this.schedule();
+        }
+      });
+    return this.writing;
+  }
+
+  /** Writes the snapshot in one go, for quitting or replacing the collection, when a short stall no longer matters. */
+  writeSnapshotNow(): void {
+    this.parts.adapter.writeNow(this.capture());
+  }
+
+  /** Moves every log file into `folder` and starts an empty log, for a collection replaced with its history. */
+  setAsideLog(folder: string): void {
+    this.log.close();
+    mkdirSync(folder, { recursive: true });
+    for (const file of reviewLogFiles(this.parts.dir)) renameSync(file, path.join(folder, path.basename(file)));
+    this.log = new ReviewLogWriter(this.logFile);
+  }
+
+  /** Writes the snapshot and closes the log; nothing can be written after. */
+  close(): void {
+    if (this.closed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.writeSnapshotNow();
+    this.closed = true;
+    this.log.close();
+  }
+
+  /** Freezes the current state for writing and starts a new log segment, so the log and the snapshot agree. */
+  private capture(): SnapshotData {
+    const { dir, data, notes } = this.parts;
+    const snapshot: SnapshotData = {
+      schemaVersion: SCHEMA_VERSION,
+      deviceId: this.deviceId,
+      logSeq: this.lastSeq,
+      decks: [...data.decks.values()],
+      settings: structuredClone(data.settings),
+      cards: data.cards.takeChanged(),
+      notes: notes.takeChanged(),
+    };
+    if (this.activeEntries > 0) {
+      this.log.close();
+      sealActiveLog(dir, this.lastSeq);
+      this.log = new ReviewLogWriter(this.logFile);
+      this.activeEntries = 0;
+    }
+    this.pendingReviews = 0;
+    this.firstPendingAt = null;
+    return snapshot;
+  }
+
+  private schedule(): void {
+    if (this.closed) return;
+    const at = this.parts.now();
+    this.firstPendingAt ??= at;
+    if (this.pendingReviews >= this.parts.maxPending || at - this.firstPendingAt >= MAX_SNAPSHOT_WAIT_MS) {
+      // After the current answer has returned, not inside it: sealing the log costs a few fsyncs.
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = setTimeout(() => void this.flush(), 0);
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), this.parts.idleMs);
+    this.timer.unref();
+  }
+}
