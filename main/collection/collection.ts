@@ -240,7 +240,7 @@ export class Collection {
 
   /** Stores cards as they are, without a log entry: new cards, and cards that changed place. */
   setCards(cards: readonly Card[]): void {
-    for (const card of cards) this.#store.data.cards.set(card.id, card);
+    this.#store.putCards(cards);
     this.#changed(cards.map((c) => c.deckId));
   }
 
@@ -248,7 +248,7 @@ export class Collection {
     const decks: string[] = [];
     for (const id of cardIds) {
       const card = this.card(id);
-      if (card && this.#store.data.cards.delete(id)) decks.push(card.deckId);
+      if (card && this.#store.removeCard(id)) decks.push(card.deckId);
     }
     this.#changed(decks);
   }
@@ -287,7 +287,7 @@ export class Collection {
   /** Adds a deck or replaces its record (title, description, preset, article). */
   putDeck(record: Deck): void {
     const isNew = !this.#store.data.decks.has(record.id);
-    this.#store.data.decks.set(record.id, record);
+    this.#store.putDeck(record);
     if (isNew && !this.#store.notesOf(record.id).size) this.#store.setNotes(record.id, []);
     this.#changed([record.id]);
   }
@@ -301,12 +301,12 @@ export class Collection {
 
   /** Takes decks out of the collection; their notes and cards go with `removeNotes`. */
   removeDecks(deckIds: readonly string[]): void {
-    for (const id of deckIds) this.#store.data.decks.delete(id);
+    for (const id of deckIds) this.#store.removeDeck(id);
     this.#changed(deckIds);
   }
 
   setSettings(settings: Settings): void {
-    this.#store.data.settings = structuredClone(settings);
+    this.#store.setSettings(settings);
     this.#changed([]);
   }
 
@@ -317,16 +317,16 @@ export class Collection {
    */
   applyImport(staged: StagedChanges): void {
     for (const d of staged.decks) {
-      this.#store.data.decks.set(d.id, d);
+      this.#store.putDeck(d);
       this.#store.setNotes(d.id, []);
     }
     const notesByDeck = new Map<string, Note[]>();
     for (const n of staged.notes) notesByDeck.set(n.deckId, [...(notesByDeck.get(n.deckId) ?? []), n]);
     for (const [deckId, notes] of notesByDeck) this.putNotes(deckId, notes);
     const logged = new Set(staged.log.map((e) => e.cardId));
-    for (const c of staged.cards) if (!logged.has(c.id)) this.#store.data.cards.set(c.id, c);
+    this.#store.putCards(staged.cards.filter((c) => !logged.has(c.id)));
     if (staged.log.length > 0) this.#store.appendReviews(staged.log);
-    for (const c of staged.cards) this.#store.data.cards.set(c.id, c);
+    this.#store.putCards(staged.cards);
     this.#changed([...staged.decks.map((d) => d.id), ...staged.cards.map((c) => c.deckId)]);
     this.undo.clear();
   }
@@ -355,7 +355,6 @@ export class Collection {
   #changed(deckIds: Iterable<string>): void {
     this.#version = ++this.#tick;
     for (const id of deckIds) this.#deckTicks.set(id, this.#tick);
-    this.#store.changed();
   }
 
   #replaced(): void {

@@ -10,6 +10,14 @@ import type { NewReview } from '../domain/review-entry.ts';
 export type { NewReview };
 export type DeckRecord = Deck;
 
+/** What the store's readers see of the collection: its parts change only through the store's named changes. */
+export interface CollectionView {
+  readonly decks: ReadonlyMap<string, DeckRecord>;
+  readonly cards: Pick<CardTable, 'size' | 'get' | 'has' | 'ofDeck' | 'keys' | 'values'>;
+  readonly settings: Readonly<Settings>;
+}
+
+/** The same, as the store's own parts hold and change it. */
 export interface CollectionData {
   decks: Map<string, DeckRecord>;
   cards: CardTable;

@@ -7,11 +7,12 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AnswerHistory } from '../domain/answer-history.ts';
-import type { Note } from '../domain/card.ts';
+import type { Card, Note } from '../domain/card.ts';
+import type { Settings } from '../domain/settings.ts';
 import { AnswerHistoryCache } from './answer-history-cache.ts';
 import { BackupPolicy } from './backup-policy.ts';
 import { listBackups } from './backups.ts';
-import type { CollectionData, NewReview, Replacement } from './collection-data.ts';
+import type { CollectionView, DeckRecord, NewReview, Replacement } from './collection-data.ts';
 import { replaceCollection, restoreBackup } from './collection-replacement.ts';
 import { CollectionWriter } from './collection-writer.ts';
 import { acquireLock, type Lock } from './lock.ts';
@@ -24,23 +25,30 @@ import { legacyNotesByDeck, readNotes, readSnapshot, removeStaleTempFiles, toDat
 import type { StoredReview } from './stored.ts';
 
 export { LOG_FILE, SNAPSHOT_FILE };
-export type { CollectionData, DeckRecord, NewReview, Replacement } from './collection-data.ts';
+export type { CollectionData, CollectionView, DeckRecord, NewReview, Replacement } from './collection-data.ts';
 
 export interface CollectionStore {
   readonly dir: string;
-  readonly data: CollectionData;
+  /** The collection as it is now, to read; it changes through the methods below, each of which schedules the snapshot. */
+  readonly data: CollectionView;
   /** What went wrong while opening (damaged files moved aside), for the user to read. */
   readonly notices: string[];
   /** A deck's notes by id, read from disk the first time they are asked for. */
   notesOf(deckId: string): ReadonlyMap<string, Note>;
   /** Replaces a deck's notes; they are written with the next snapshot. */
   setNotes(deckId: string, notes: readonly Note[]): void;
+  /** Adds a deck or replaces its record. */
+  putDeck(deck: DeckRecord): void;
+  /** Takes a deck's record out; its notes and cards are removed on their own. */
+  removeDeck(deckId: string): void;
+  /** Stores cards as they are, without a log entry. */
+  putCards(cards: Iterable<Card>): void;
+  removeCard(cardId: string): boolean;
+  setSettings(settings: Settings): void;
   /** Makes the answer durable, then applies it to `data`. */
   appendReview(review: NewReview): StoredReview;
   /** The same for many changes at once (a bulk edit in the browser), made durable with one sync. */
   appendReviews(reviews: readonly NewReview[]): StoredReview[];
-  /** Call after changing `data` other than through appendReview; the snapshot is written soon. */
-  changed(): void;
   /** Writes the snapshot now, in slices; resolves when it is on disk. */
   flush(): Promise<void>;
   /** Log entries made at or after `since` (epoch ms), oldest first; reads only the newest log files it needs. */
@@ -111,9 +119,29 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
       notes.set(deckId, new Map(list.map((n) => [n.id, n])));
       writer.changed();
     },
+    putDeck(deck) {
+      data.decks.set(deck.id, deck);
+      writer.changed();
+    },
+    removeDeck(deckId) {
+      data.decks.delete(deckId);
+      writer.changed();
+    },
+    putCards(cards) {
+      for (const card of cards) data.cards.set(card.id, card);
+      writer.changed();
+    },
+    removeCard(cardId) {
+      const removed = data.cards.delete(cardId);
+      writer.changed();
+      return removed;
+    },
+    setSettings(settings) {
+      data.settings = structuredClone(settings);
+      writer.changed();
+    },
     appendReview: (review) => writer.appendReviews([review])[0]!,
     appendReviews: (reviews) => writer.appendReviews(reviews),
-    changed: () => writer.changed(),
     flush: () => writer.flush(),
     entriesSince: (since) => entriesSince(dir, since),
     answerHistory: () => history.get(writer.seq),

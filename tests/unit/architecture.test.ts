@@ -139,6 +139,11 @@ const FORMATS_AND_STORE = ['main/formats', 'main/store'];
 /** What lies above them: the application that composes them (the service, the Collection, the import staging, the dispatcher, the opener) and the shells. */
 const ABOVE_FORMATS_AND_STORE = ['main/service', 'main/collection', 'main/ipc', 'main/open-app', ...SHELLS];
 
+/** Storage has one owner, the Collection; these open it and hand it over. */
+const STORE_MAY_BE_REACHED_FROM = ['main/collection/', 'main/open-app.ts', 'main/service.ts'];
+/** Layers whose own rules above already keep them off storage, so one import is reported once. */
+const RULED_ELSEWHERE = ['main/domain/', 'main/formats/', 'main/store/', ...SHELLS.map((s) => `${s}/`)];
+
 function importViolations(files: readonly SourceFile[]): string[] {
   const found: string[] = [];
   for (const { file, source } of files) {
@@ -154,8 +159,8 @@ function importViolations(files: readonly SourceFile[]): string[] {
       const shell = SHELLS.find((s) => file.startsWith(`${s}/`));
       if (shell && !within(to, shell) && !SHELL_MAY_IMPORT.includes(to))
         found.push(`${where}: ${shell}/ is a shell and imports only its own folder and ${SHELL_MAY_IMPORT.map((m) => `${m}.ts`).join(', ')}`);
-      if (file.startsWith('main/service/') && within(to, 'main/store'))
-        found.push(`${where}: the service's modules reach storage only through the Collection (main/collection/)`);
+      if (within(to, 'main/store') && file.startsWith('main/') && ![...STORE_MAY_BE_REACHED_FROM, ...RULED_ELSEWHERE].some((p) => file.startsWith(p)))
+        found.push(`${where}: only the Collection (main/collection/) reaches storage, besides main/open-app.ts that opens it and main/service.ts that hands it over`);
       if (file.startsWith('renderer/') && within(to, 'main') && to !== 'main/contract') found.push(`${where}: the renderer may reach the main process only through main/contract.ts`);
     }
   }
@@ -413,8 +418,8 @@ describe('the rules, on files made to break them', () => {
       "import type { CollectionStore } from '../store/collection-store.ts';",
     ].join('\n');
     expect(importViolations([{ file: 'main/service/transfer.ts', source }])).toEqual([
-      "main/service/transfer.ts:3: imports '../store/media-folder.ts': the service's modules reach storage only through the Collection (main/collection/)",
-      "main/service/transfer.ts:4: imports '../store/collection-store.ts': the service's modules reach storage only through the Collection (main/collection/)",
+      "main/service/transfer.ts:3: imports '../store/media-folder.ts': only the Collection (main/collection/) reaches storage, besides main/open-app.ts that opens it and main/service.ts that hands it over",
+      "main/service/transfer.ts:4: imports '../store/collection-store.ts': only the Collection (main/collection/) reaches storage, besides main/open-app.ts that opens it and main/service.ts that hands it over",
     ]);
   });
 

@@ -82,7 +82,7 @@ describe('the collection store', () => {
   it('answers while a snapshot is being written land in the next one, not lost between the two', async () => {
     const dir = tempDir('deckhand-store-');
     const store = await openCollectionStore(dir, { snapshotDelayMs: 60_000 });
-    for (let i = 0; i < 3000; i++) store.data.cards.set(`deck/n${i}`, answered(`n${i}`, T));
+    store.putCards(Array.from({ length: 3000 }, (_, i) => answered(`n${i}`, T)));
     store.appendReview(review('first', T));
     const writing = store.flush();
     store.appendReview(review('during', T + 1));
