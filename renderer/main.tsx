@@ -4,7 +4,7 @@ import './styles.css';
 import { Home } from './screens/Home.tsx';
 import { Review } from './screens/Review.tsx';
 import { ArticleView } from './screens/Article.tsx';
-import { parseRoute } from './router.ts';
+import { hrefFor, parseRoute } from './router.ts';
 import { Backups } from './screens/Backups.tsx';
 import { Browse } from './screens/Browse.tsx';
 import { Decks } from './screens/Decks.tsx';
@@ -22,6 +22,9 @@ function App() {
   useEffect(() => {
     const onHash = () => setRoute(parseRoute(location.hash));
     window.addEventListener('hashchange', onHash);
+    // The listener starts after the first paint: a hash that changed before then (a link followed
+    // while the window opened) would otherwise be missed, leaving the wrong screen up.
+    if (hrefFor(parseRoute(location.hash)) !== hrefFor(route)) onHash();
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
   useEffect(() => {
