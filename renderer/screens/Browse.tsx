@@ -9,7 +9,7 @@ import { navigate } from '../router.ts';
 import { BrowseActions, type Confirming } from './browse/BrowseActions.tsx';
 import { BrowseFilters, NO_FILTERS, type Filters } from './browse/BrowseFilters.tsx';
 import { BrowseList } from './browse/BrowseList.tsx';
-import { NewDeckForm } from './browse/NewDeckForm.tsx';
+import { NewDeckForm } from './NewDeckForm.tsx';
 import { useCardPages } from './browse/use-card-pages.ts';
 import { useSelection } from './browse/use-selection.ts';
 import { useVirtualRows } from './browse/use-virtual-rows.ts';

@@ -8,6 +8,7 @@ import { call, withoutMethodName } from '../api.ts';
 import { focusOnce } from '../focus-once.ts';
 import { plural } from '../format.ts';
 import { hrefFor, navigate } from '../router.ts';
+import { NewDeckForm } from './NewDeckForm.tsx';
 
 interface Props {
   decks: readonly DeckSummary[];
@@ -17,7 +18,7 @@ interface Props {
 
 export function DeckTree({ decks, onChanged }: Props) {
   const [status, setStatus] = useState<{ text: string; undo?: boolean; error?: boolean } | null>(null);
-  const [creating, setCreating] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
   const children = new Map<string | null, DeckSummary[]>();
   for (const d of decks) {
     const siblings = children.get(d.parentId);
@@ -33,13 +34,6 @@ export function DeckTree({ decks, onChanged }: Props) {
       setStatus({ text: withoutMethodName((e as Error).message), error: true });
     }
   };
-
-  const create = () =>
-    run(async () => {
-      const deck = await call('createDeck', { title: creating ?? '' });
-      setCreating(null);
-      return { text: `Created the deck "${deck.title}".` };
-    });
 
   const list = (parentId: string | null) => {
     const items = children.get(parentId) ?? [];
@@ -57,29 +51,19 @@ export function DeckTree({ decks, onChanged }: Props) {
   return (
     <div class="deck-tree-wrap">
       <div class="deck-tree-bar">
-        {creating === null ? (
-          <button type="button" class="button secondary" onClick={() => setCreating('')}>
+        {!creating ? (
+          <button type="button" class="button secondary" onClick={() => setCreating(true)}>
             New deck…
           </button>
         ) : (
-          <form
-            class="new-deck"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void create();
+          <NewDeckForm
+            onCreated={(deck) => {
+              setCreating(false);
+              setStatus({ text: `Created the deck "${deck.title}".` });
+              onChanged();
             }}
-          >
-            <label class="field">
-              <span>Deck title <span class="muted small">(Parent::Child nests it)</span></span>
-              <input type="text" value={creating} ref={focusOnce} onInput={(e) => setCreating(e.currentTarget.value)} onKeyDown={(e) => e.key === 'Escape' && setCreating(null)} />
-            </label>
-            <button type="submit" class="button primary">
-              Create deck
-            </button>
-            <button type="button" class="button secondary" onClick={() => setCreating(null)}>
-              Cancel
-            </button>
-          </form>
+            onClose={() => setCreating(false)}
+          />
         )}
         {status && (
           <p class={status.error ? 'error small' : 'small'} role={status.error ? 'alert' : 'status'}>
