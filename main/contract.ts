@@ -102,8 +102,64 @@ export interface Article {
   deckId: string;
   title: string;
   source: SourceInfo;
+  /** When the article was published, `yyyy-mm-dd`, where the file says. */
+  date: string | null;
   paragraphs: ArticleSegment[][];
   cards: Record<string, ArticleCard>;
+  /** How much of the article has cards: sentences some card quotes, of all its sentences. */
+  coverage: { quoted: number; sentences: number };
+  /** Drafts waiting in the inbox. */
+  drafts: number;
+}
+
+/** An article in the library: a deck made from a text, with how far its cards cover it. */
+export interface ArticleSummary {
+  deckId: string;
+  title: string;
+  author: string | null;
+  date: string | null;
+  words: number;
+  cardCount: number;
+  coverage: { quoted: number; sentences: number };
+  drafts: number;
+}
+
+/** Adds an article from a file (`name` and base64 `data`) or from pasted `text`; nothing is fetched. */
+export interface AddArticleArgs {
+  name?: string;
+  data?: string;
+  text?: string;
+  /** Replaces the title the file gives. */
+  title?: string;
+  author?: string;
+  date?: string;
+}
+
+/** A card proposed from an article, waiting in its inbox until accepted or rejected. */
+export interface DraftView {
+  id: string;
+  kind: 'fact' | 'argument';
+  type: 'basic' | 'cloze';
+  /** Basic drafts: the question and its answer. */
+  front: string;
+  back: string;
+  /** Cloze drafts: the sentence with one `{{c1::…}}` deletion. */
+  text: string;
+  /** The sentence it comes from, verbatim. */
+  quote: string;
+  /** 0–1: how central the sentence is and how clean the card. */
+  score: number;
+  /** The paragraph the sentence sits in, to show it in context. */
+  context: string;
+}
+
+export interface DraftResult {
+  drafts: DraftView[];
+  /** Drafts this call added to the inbox (a draft already there or already a card is not added twice). */
+  added: number;
+  /** False when the article does not read as English: drafting is English only; reading and cards made by hand work for any language. */
+  english: boolean;
+  message: string;
 }
 
 export interface AppInfo {
@@ -160,6 +216,11 @@ export interface SaveNoteArgs {
   text?: string;
   extra?: string;
   tags: string[];
+  /** The sentence of the deck's article the note quotes (made while reading); it must be in the article. */
+  quote?: string;
+  kind?: 'fact' | 'argument';
+  /** A draft of the deck's inbox this note is made from (edited before it was accepted); it leaves the inbox. */
+  fromDraft?: string;
 }
 
 export type CardStateFilter = 'new' | 'learning' | 'due' | 'suspended' | 'buried';
@@ -324,6 +385,16 @@ export interface DeckhandApi {
   exportFile(args: ExportFileArgs): Promise<Result<ExportedFileView>>;
   /** The Statistics screen's numbers for a deck (with the decks under it) or, without `deckId`, for every deck. */
   getStats(args: { deckId?: string }): Promise<Result<Stats>>;
+  /** Every deck made from an article, with its coverage and inbox. */
+  listArticles(args: Record<string, never>): Promise<Result<ArticleSummary[]>>;
+  /** Reads an article (file or pasted text) into a new deck of its own; refuses a URL, since nothing is fetched. */
+  addArticle(args: AddArticleArgs): Promise<Result<ArticleSummary>>;
+  /** Proposes cards for the whole article into its inbox, offline. */
+  draftArticle(args: { deckId: string }): Promise<Result<DraftResult>>;
+  listDrafts(args: { deckId: string }): Promise<Result<DraftView[]>>;
+  /** Accepted drafts become ordinary notes quoting their sentence; they leave the inbox. */
+  acceptDrafts(args: { deckId: string; draftIds: string[] }): Promise<Result<{ notes: number; cards: number; message: string }>>;
+  rejectDrafts(args: { deckId: string; draftIds: string[] }): Promise<Result<{ rejected: number; message: string }>>;
 }
 
 export type ApiMethod = keyof DeckhandApi;
@@ -365,6 +436,12 @@ export const API_METHODS = [
   'importFolder',
   'exportFile',
   'getStats',
+  'listArticles',
+  'addArticle',
+  'draftArticle',
+  'listDrafts',
+  'acceptDrafts',
+  'rejectDrafts',
 ] as const satisfies readonly ApiMethod[];
 
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
