@@ -61,6 +61,7 @@ export interface DeckhandService {
   listDrafts(args: { deckId: string }): DraftView[];
   acceptDrafts(args: { deckId: string; draftIds: string[] }): { notes: number; cards: number; message: string };
   rejectDrafts(args: { deckId: string; draftIds: string[] }): { rejected: number; message: string };
+  addArticlePath(args: { path: string; title?: string; acceptAll?: boolean }): Promise<{ article: ArticleSummary; drafted: number }>;
   // Editing (service/editing.ts)
   getNote(args: { noteId: string }): NoteView;
   saveNote(args: SaveNoteArgs): NoteView;
@@ -129,6 +130,7 @@ export function createService(options: ServiceOptions): DeckhandService {
     listDrafts: (a) => articles.listDrafts(a),
     acceptDrafts: (a) => articles.acceptDrafts(a),
     rejectDrafts: (a) => articles.rejectDrafts(a),
+    addArticlePath: (a) => articles.addArticlePath(a),
 
     getNote: (a) => editing.getNote(a),
     saveNote: (a) => editing.saveNote(a),

@@ -1,6 +1,8 @@
 // Studying what you read: articles brought in from a file or pasted text, each a deck of its own
 // holding its text; cards drafted from it offline into an inbox beside it; accepted drafts become
 // ordinary notes that quote their sentence.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { AppError } from '../app-error.ts';
 import type { AddArticleArgs, Article, ArticleCard, ArticleSummary, DraftResult, DraftView } from '../contract.ts';
 import { normaliseWhitespace, paragraphsOf, segmentArticle } from '../domain/article.ts';
@@ -9,7 +11,7 @@ import { cardFaces } from '../domain/notes.ts';
 import { cardStatus } from '../domain/queue.ts';
 import { articleSentences, coverageOf } from '../domain/article-coverage.ts';
 import type { ArticleDraft, Deck } from '../domain/deck.ts';
-import { draftCards } from '../domain/drafter/draft.ts';
+import { draftCards, type Draft } from '../domain/drafter/draft.ts';
 import { plural } from '../domain/words.ts';
 import { ArticleError, isLikelyEnglish, readArticleFile, readPastedArticle, type ReadArticle } from '../formats/article/read-article.ts';
 import { deckOrThrow, noteOfCard, type ServiceContext } from './context.ts';
@@ -54,19 +56,25 @@ export class Articles {
 
   /** Reads an article from a file (base64 `data` named `name`) or pasted `text` into a deck of its own. */
   async addArticle(args: AddArticleArgs): Promise<ArticleSummary> {
+    const { name, data, text } = args;
     let read: ReadArticle;
-    try {
-      if (args.data !== undefined && args.name !== undefined) read = await readArticleFile(args.name, Buffer.from(args.data, 'base64'));
-      else if (args.text !== undefined) read = readPastedArticle(args.text, args.title);
-      else throw new AppError('bad-request', 'Give a file ("name" and "data") or pasted "text".');
-    } catch (e) {
-      if (e instanceof ArticleError) throw new AppError('bad-request', `${e.message} Nothing was added.`);
-      throw e;
-    }
+    if (data !== undefined && name !== undefined) read = await readOrRefuse(() => readArticleFile(name, Buffer.from(data, 'base64')));
+    else if (text !== undefined) read = await readOrRefuse(async () => readPastedArticle(text, args.title));
+    else throw new AppError('bad-request', 'Give a file ("name" and "data") or pasted "text".');
     return this.addRead(read, args);
   }
 
-  /** An article already read (the command line reads its file itself). */
+  /** An article file on disk (the command line), optionally drafted and every draft accepted at once. */
+  async addArticlePath({ path: file, title, acceptAll }: { path: string; title?: string; acceptAll?: boolean }): Promise<{ article: ArticleSummary; drafted: number }> {
+    const read = await readOrRefuse(() => readArticleFile(path.basename(file), readFileSync(file)));
+    const article = this.addRead(read, title ? { title } : {});
+    if (!acceptAll) return { article, drafted: 0 };
+    const { drafts } = this.draftArticle({ deckId: article.deckId });
+    if (drafts.length) this.acceptDrafts({ deckId: article.deckId, draftIds: drafts.map((d) => d.id) });
+    return { article: this.#summary(deckOrThrow(this.#ctx, article.deckId)), drafted: drafts.length };
+  }
+
+  /** An article already read. */
   addRead(read: ReadArticle, overrides: Pick<AddArticleArgs, 'title' | 'author' | 'date'> = {}): ArticleSummary {
     const { collection } = this.#ctx;
     const title = this.#freeTitle(overrides.title?.trim() || read.title);
@@ -181,4 +189,22 @@ export class Articles {
 /** What a card asks, for telling two drafts (or a draft and a note) that ask the same thing. */
 function draftKey(d: { type: string; front: string; back: string; text: string }): string {
   return normaliseWhitespace(`${d.type}|${d.front}|${d.back}|${d.text}`).toLowerCase();
+}
+
+/** A file that cannot be read as an article is refused by name, and nothing changes. */
+async function readOrRefuse<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (e) {
+    if (e instanceof ArticleError) throw new AppError('bad-request', `${e.message} Nothing was added.`);
+    throw e;
+  }
+}
+
+/** What `deckhand draft` prints: an article file's drafts, without opening any collection. */
+export async function draftFile(file: string, max?: number): Promise<{ article: { title: string; author: string | null; words: number; sentences: number }; english: boolean; drafts: Draft[] }> {
+  const read = await readOrRefuse(() => readArticleFile(path.basename(file), readFileSync(file)));
+  const english = isLikelyEnglish(read.text);
+  const result = english ? draftCards(read.text, max === undefined ? {} : { max }) : { sentences: articleSentences(read.text).length, words: read.words, drafts: [] };
+  return { article: { title: read.title, author: read.author, words: result.words, sentences: result.sentences }, english, drafts: result.drafts };
 }
