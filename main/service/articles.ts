@@ -98,13 +98,12 @@ export class Articles {
    * already in the inbox, or already a card's, is not added again.
    */
   async draftArticle({ deckId }: { deckId: string }): Promise<DraftResult> {
+    if (!isLikelyEnglish(this.#articleDeck(deckId).article!)) {
+      return { drafts: this.listDrafts({ deckId }), added: 0, english: false, message: 'Drafting reads English only: this article can be read and made into cards by hand (select words and press C or Q).' };
+    }
     const drafted = await draftInSlices(this.#articleDeck(deckId).article!);
     // The deck may have changed (or gone) while the article was read.
     const deck = this.#articleDeck(deckId);
-    const text = deck.article!;
-    if (!isLikelyEnglish(text)) {
-      return { drafts: this.listDrafts({ deckId }), added: 0, english: false, message: 'Drafting reads English only: this article can be read and made into cards by hand (select words and press C or Q).' };
-    }
     const known = new Set([...(deck.drafts ?? []), ...this.#ctx.collection.notesOf(deckId).values()].map(draftKey));
     const fresh: ArticleDraft[] = [];
     let n = (deck.drafts ?? []).reduce((max, d) => Math.max(max, Number(d.id.split('.').pop()) || 0), 0);
