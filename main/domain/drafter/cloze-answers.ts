@@ -35,16 +35,20 @@ function entityAnswers(words: readonly Word[]): ClozeAnswer[] {
     }
     let j = i + 1;
     while (j < words.length && words[j]!.entityId === w.entityId) j++;
+    const [start, end] = [i, j];
+    // "about 1,000": the hedge is not part of the number to recall.
+    while (i < j - 1 && words[i]!.stop) i++;
+    while (j > i + 1 && words[j - 1]!.stop) j--;
     const span = words.slice(i, j);
     // "(1)", "(2)": the markers of an enumeration, not numbers to learn.
     const enumerator = words[i - 1]?.text === '(' && words[j]?.text === ')' && /^\d$/.test(w.text);
     const ordinalWord = w.entity === 'ORDINAL' && !/\d/.test(w.text);
-    const deictic = span.some((x) => DEICTIC.has(x.text.toLowerCase()));
+    const deictic = words.slice(start, end).some((x) => DEICTIC.has(x.text.toLowerCase()));
     if (!enumerator && !ordinalWord && !deictic && span.length <= MAX_WORDS) {
       if (DATE_ENTITIES.has(w.entity)) found.push({ from: i, to: j, kind: 'date', quality: 1 });
-      else if (NUMBER_ENTITIES.has(w.entity)) found.push({ from: i, to: j, kind: 'number', quality: w.entity === 'ORDINAL' ? 0.8 : 0.95 });
+      else if (NUMBER_ENTITIES.has(w.entity)) found.push({ from: i, to: j, kind: 'number', quality: w.entity === 'ORDINAL' ? 0.8 : /\d/.test(span.map((x) => x.text).join('')) ? 0.95 : 0.7 });
     }
-    i = j;
+    i = end;
   }
   return found;
 }

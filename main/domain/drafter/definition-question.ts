@@ -24,7 +24,9 @@ function descriptionStart(words: readonly Word[], verb: number, to: number): num
   if (ARTICLES.has(first.text.toLowerCase())) return k;
   if (first.pos === 'NOUN') return k;
   // "is geographical proximity", not "is cynical about …".
-  if (first.pos === 'ADJ' && words.slice(k + 1, k + 3).some((w) => w.pos === 'NOUN')) return k;
+  let m = k;
+  while (m < to && words[m]!.pos === 'ADJ') m++;
+  if (m > k && words[m]?.pos === 'NOUN') return k;
   return -1;
 }
 

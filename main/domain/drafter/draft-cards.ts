@@ -7,6 +7,7 @@
 // process can yield to the event loop between slices, or the whole call can run in a worker.
 import type { Candidate } from './candidate.ts';
 import type { DraftOptions, DraftResult } from './draft.ts';
+import { demoteInitialCapitals } from './initial-capitals.ts';
 import { analyseParagraph } from './nlp.ts';
 import { proposeDrafts } from './propose.ts';
 import { selectDrafts } from './select-drafts.ts';
@@ -31,9 +32,10 @@ export function draftLimit(words: number, options: DraftOptions = {}): number {
 }
 
 /** Drafts from sentences already analysed: ranking, proposals and selection, all in one go. */
-export function draftFromSentences(sentences: readonly Sentence[], words: number, options: DraftOptions = {}): DraftResult {
+export function draftFromSentences(analysed: readonly Sentence[], words: number, options: DraftOptions = {}): DraftResult {
   const limit = draftLimit(words, options);
-  if (limit === 0 || sentences.length === 0) return { sentences: sentences.length, words, drafts: [] };
+  if (limit === 0 || analysed.length === 0) return { sentences: analysed.length, words, drafts: [] };
+  const sentences = demoteInitialCapitals(analysed);
   const ranked = rankSentences(sentences);
   const vocabulary = vocabularyOf(sentences);
   const candidates: Candidate[] = ranked.flatMap((r, i) => proposeDrafts(r, i > 0 ? sentences[i - 1]! : null, vocabulary));

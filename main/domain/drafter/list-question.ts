@@ -36,8 +36,13 @@ function numberedList(s: Sentence, cue: number): Question | null {
 
 const ARTICLES = new Set(['a', 'an', 'the']);
 
-/** A noun phrase that names something: "this backdrop" points back, it is not an item. */
-const isItem = (item: readonly Word[]): boolean => item.some((w) => w.pos === 'NOUN' || w.pos === 'PROPN') && item.every((w) => w.pos !== 'DET' || ARTICLES.has(w.text.toLowerCase()));
+/**
+ * A noun phrase that names something, or one word (commas around it make it an item even where
+ * the tagger saw an adjective: "light, water, and carbon dioxide"). "This backdrop" points back;
+ * it is not an item.
+ */
+const isItem = (item: readonly Word[]): boolean =>
+  (item.some((w) => w.pos === 'NOUN' || w.pos === 'PROPN') || (item.length === 1 && !item[0]!.stop)) && item.every((w) => w.pos !== 'DET' || ARTICLES.has(w.text.toLowerCase()));
 
 /** A noun-phrase item ending just before `end` (exclusive), as its first word's index, or -1. */
 function itemBefore(words: readonly Word[], end: number): number {

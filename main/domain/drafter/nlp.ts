@@ -1,12 +1,17 @@
 // The one NLP pass: wink-nlp's English model finds sentences, parts of speech, lemmas, stems and
 // entities (dates, numbers, money, percentages). The model takes ~75 ms to load, so it loads on
 // the first draft, not when the module is imported.
-import winkNLP, { type ItsFunction, type WinkMethods } from 'wink-nlp';
+import winkNLP, { type Document, type ItsFunction, type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Sentence, Word } from './sentence.ts';
 
 let nlp: WinkMethods | null = null;
 const engine = (): WinkMethods => (nlp ??= winkNLP(model));
+
+let lexicon: Document | null = null;
+
+/** In the model's English vocabulary (which holds common names too: "china", "washington"). */
+export const isEnglishWord = (word: string): boolean => (lexicon ??= engine().readDoc('')).isLexeme(word) !== null;
 
 /** Token types that are words a reader counts (wink also types punctuation, spaces, emoji…). */
 const COUNTED = new Set(['word', 'number', 'ordinal', 'time', 'currency', 'hashtag', 'email', 'url', 'mention']);
@@ -97,6 +102,20 @@ function sentenceWords(t: RawTokens, starts: number[], from: number, to: number,
     });
     i = j;
   }
+  return releaseNamesFromDates(words);
+}
+
+/** "Jan Ingenhousz", "May Smith": a month-like first name the model takes for a date. */
+function releaseNamesFromDates(words: Word[]): Word[] {
+  words.forEach((w, k) => {
+    const next = words[k + 1];
+    const alone = words[k - 1]?.entityId !== w.entityId && next?.entityId !== w.entityId;
+    if (w.entity === 'DATE' && alone && !/\d/.test(w.text) && next?.pos === 'PROPN' && !next.entity) {
+      w.entity = null;
+      w.entityId = -1;
+      w.pos = 'PROPN';
+    }
+  });
   return words;
 }
 

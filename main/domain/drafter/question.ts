@@ -2,7 +2,7 @@
 // clause of the sentence into a question by moving or adding its auxiliary ("Beijing looks to
 // Washington" → "does Beijing look to Washington").
 import type { DraftKind } from './draft.ts';
-import { isPunct, type Sentence, type Word } from './sentence.ts';
+import { isContent, isPunct, type Sentence, type Word } from './sentence.ts';
 
 export interface Question {
   front: string;
@@ -71,6 +71,16 @@ function doSupport(verb: Word): string {
  * Washington when …?"; "it is important for …" → "Why is it important for …?". Null when the
  * clause has no subject that reads cleanly on its own (a bare "he", "they", "this").
  */
+/**
+ * "Why is it that …?" around a whole clause: grammatical whatever the clause, for when the
+ * tagger's parts of speech do not show its subject and verb ("Leaves/VERB look/VERB green").
+ */
+export function whyIsItThat(s: Sentence, clauseFrom: number, clauseTo: number): string | null {
+  const [from, to] = trimClause(s.words, skipOpener(s.words, clauseFrom, clauseTo), clauseTo);
+  if (to - from < 3 || s.words.slice(from, to).filter(isContent).length < 2) return null;
+  return `Why is it that ${subjectText(s, from, to)}?`;
+}
+
 export function whyQuestion(s: Sentence, clauseFrom: number, clauseTo: number): string | null {
   const [from, to] = trimClause(s.words, skipOpener(s.words, clauseFrom, clauseTo), clauseTo);
   const found = subjectBefore(s, from, to);

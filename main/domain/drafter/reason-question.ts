@@ -1,7 +1,7 @@
 // Reasons: "M because R" → "Why M?" answered by R; "Because R, M" the same. "This is why M" and
 // "Therefore, M" give "Why M?" answered by the sentence before, in the same paragraph, which is
 // where such a sentence points.
-import { asAnswer, textOf, whyQuestion, type Question } from './question.ts';
+import { asAnswer, textOf, whyIsItThat, whyQuestion, type Question } from './question.ts';
 import type { Sentence } from './sentence.ts';
 
 const CONCLUDING = new Set(['therefore', 'consequently', 'thus', 'hence', 'accordingly']);
@@ -13,10 +13,10 @@ function becauseQuestion(s: Sentence): Question | null {
   if (at === 0) {
     const comma = words.findIndex((w) => w.text === ',');
     if (comma < 2) return null;
-    const front = whyQuestion(s, comma + 1, words.length);
+    const front = whyQuestion(s, comma + 1, words.length) ?? whyIsItThat(s, comma + 1, words.length);
     return front ? { front, back: asAnswer(textOf(s, 0, comma)), kind: 'argument', quality: 1 } : null;
   }
-  const front = whyQuestion(s, 0, at);
+  const front = whyQuestion(s, 0, at) ?? whyIsItThat(s, 0, at);
   // The reason runs to the end of the sentence or its next clause.
   let end = at + 1;
   while (end < words.length && words[end]!.text !== ';') end++;
