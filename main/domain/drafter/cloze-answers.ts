@@ -59,7 +59,7 @@ const isNamePart = (words: readonly Word[], k: number): boolean => {
   const w = words[k]!;
   if (w.entity) return false;
   if (w.pos === 'PROPN') return true;
-  return k > 0 && /^\p{Lu}/u.test(w.text) && ['ADJ', 'ADV', 'NOUN'].includes(w.pos) && !isPunct(words[k - 1]!);
+  return k > 0 && !w.stop && /^\p{Lu}/u.test(w.text) && ['ADJ', 'ADV', 'NOUN'].includes(w.pos) && !isPunct(words[k - 1]!);
 };
 
 function nameAnswers(words: readonly Word[], vocabulary: Vocabulary): ClozeAnswer[] {
@@ -109,11 +109,27 @@ function termAnswers(words: readonly Word[], vocabulary: Vocabulary): ClozeAnswe
   return found;
 }
 
+/** What a claim says its subject is: "experts are {{cynical}} about …", "China is {{eager}} to …". */
+function predicateAdjectives(words: readonly Word[]): ClozeAnswer[] {
+  const found: ClozeAnswer[] = [];
+  words.forEach((w, k) => {
+    if (w.lemma !== 'be') return;
+    let a = k + 1;
+    if (words[a]?.pos === 'ADV') a++;
+    const adjective = words[a];
+    if (adjective?.pos === 'ADJ' && !adjective.stop && !adjective.entity && words[a + 1]?.pos !== 'NOUN' && words[a + 1]?.pos !== 'ADJ') found.push({ from: a, to: a + 1, kind: 'term', quality: 0.5 });
+  });
+  return found;
+}
+
 /** Too much of the sentence, or said again elsewhere in it: the blank would answer itself or leave nothing to go on. */
 function isFair(sentence: Sentence, a: ClozeAnswer): boolean {
   const span = sentence.words.slice(a.from, a.to);
   if (!span.some((w) => /[\p{L}\p{N}]/u.test(w.text)) || span.every((w) => w.stop)) return false;
   const answer = sentence.text.slice(span[0]!.start, span.at(-1)!.end);
+  // Whole words only: the tokenizer splits "2d" into "2" and "d", and "{{c1::2}}d" asks nothing.
+  const glued = /[\p{L}\p{N}]/u;
+  if (glued.test(sentence.text.charAt(span[0]!.start - 1)) || glued.test(sentence.text.charAt(span.at(-1)!.end))) return false;
   if (answer.includes('}}') || answer.includes('::')) return false;
   const rest = sentence.text.slice(0, span[0]!.start) + ' ' + sentence.text.slice(span.at(-1)!.end);
   if (rest.toLowerCase().includes(answer.toLowerCase())) return false;
@@ -124,7 +140,7 @@ function isFair(sentence: Sentence, a: ClozeAnswer): boolean {
 /** The sentence's answers worth a cloze, best first. */
 export function clozeAnswers(sentence: Sentence, vocabulary: Vocabulary): ClozeAnswer[] {
   const { words } = sentence;
-  const all = [...entityAnswers(words), ...nameAnswers(words, vocabulary), ...termAnswers(words, vocabulary)];
+  const all = [...entityAnswers(words), ...nameAnswers(words, vocabulary), ...termAnswers(words, vocabulary), ...predicateAdjectives(words)];
   return all.filter((a) => a.quality > 0.05 && isFair(sentence, a)).sort((x, y) => y.quality - x.quality || x.from - y.from);
 }
 
