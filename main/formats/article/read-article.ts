@@ -23,6 +23,7 @@ export const ARTICLE_EXTENSIONS: Readonly<Record<string, Exclude<ArticleFormat, 
   '.markdown': 'md',
   '.html': 'html',
   '.htm': 'html',
+  '.pdf': 'pdf',
 };
 
 export const OFFLINE_LINK_MESSAGE = 'Deckhand works offline: save the page from your browser (Ctrl+S) and open the file';
@@ -42,6 +43,8 @@ function readParts(file: string, format: Exclude<ArticleFormat, 'paste'>, bytes:
       return import('./markdown-article.ts').then((m) => m.readMarkdownArticle(decodeText(file, bytes)));
     case 'html':
       return import('./html-article.ts').then((m) => m.readHtmlArticle(file, bytes));
+    case 'pdf':
+      return import('./pdf-article.ts').then((m) => m.readPdfArticle(file, bytes));
   }
 }
 
