@@ -24,6 +24,7 @@ export const ARTICLE_EXTENSIONS: Readonly<Record<string, Exclude<ArticleFormat, 
   '.html': 'html',
   '.htm': 'html',
   '.pdf': 'pdf',
+  '.docx': 'docx',
 };
 
 export const OFFLINE_LINK_MESSAGE = 'Deckhand works offline: save the page from your browser (Ctrl+S) and open the file';
@@ -45,6 +46,8 @@ function readParts(file: string, format: Exclude<ArticleFormat, 'paste'>, bytes:
       return import('./html-article.ts').then((m) => m.readHtmlArticle(file, bytes));
     case 'pdf':
       return import('./pdf-article.ts').then((m) => m.readPdfArticle(file, bytes));
+    case 'docx':
+      return import('./docx-article.ts').then((m) => m.readDocxArticle(file, bytes));
   }
 }
 
