@@ -25,6 +25,7 @@ export const ARTICLE_EXTENSIONS: Readonly<Record<string, Exclude<ArticleFormat, 
   '.htm': 'html',
   '.pdf': 'pdf',
   '.docx': 'docx',
+  '.epub': 'epub',
 };
 
 export const OFFLINE_LINK_MESSAGE = 'Deckhand works offline: save the page from your browser (Ctrl+S) and open the file';
@@ -36,8 +37,6 @@ const PASTE_TITLE_WORDS = 9;
 
 function readParts(file: string, format: Exclude<ArticleFormat, 'paste'>, bytes: Uint8Array): Promise<ArticleParts> | ArticleParts {
   switch (format) {
-    default:
-      throw new ArticleError(file, `${format} is not read yet`);
     case 'txt':
       return readPlainText(decodeText(file, bytes));
     case 'md':
@@ -48,6 +47,8 @@ function readParts(file: string, format: Exclude<ArticleFormat, 'paste'>, bytes:
       return import('./pdf-article.ts').then((m) => m.readPdfArticle(file, bytes));
     case 'docx':
       return import('./docx-article.ts').then((m) => m.readDocxArticle(file, bytes));
+    case 'epub':
+      return import('./epub-article.ts').then((m) => m.readEpubArticle(file, bytes));
   }
 }
 

@@ -21,13 +21,13 @@ describe('readArticleFile: which files it reads', () => {
 
   it('refuses an unknown extension, listing the formats that work', async () => {
     expect(await refusal(() => readArticleFile('/tmp/slides.pptx', utf8(article)))).toBe(
-      'slides.pptx: Deckhand cannot read this kind of file as an article; it reads .txt, .md, .markdown, .html, .htm, .pdf and .docx files',
+      'slides.pptx: Deckhand cannot read this kind of file as an article; it reads .txt, .md, .markdown, .html, .htm, .pdf, .docx and .epub files',
     );
     expect(await refusal(() => readArticleFile('README', utf8(article)))).toMatch(/^README: Deckhand cannot read this kind of file/);
   });
 
   it('refuses an empty file', async () => {
-    for (const name of ['a.txt', 'a.md', 'a.html', 'a.pdf', 'a.docx']) {
+    for (const name of ['a.txt', 'a.md', 'a.html', 'a.pdf', 'a.docx', 'a.epub']) {
       expect(await refusal(() => readArticleFile(name, new Uint8Array()))).toBe(`${name}: the file is empty`);
     }
   });
