@@ -102,6 +102,41 @@ describe('deckhand export', () => {
   });
 });
 
+describe('deckhand draft and add-article', () => {
+  const article = path.join(ROOT, 'decks/china-north-korea/article.txt');
+
+  it('drafts an article without touching any collection: each draft quotes its sentence, best first', async () => {
+    const result = await cli('draft', article, '--json', '--max', '8');
+    expect(result.code).toBe(0);
+    const { article: read, drafts } = JSON.parse(result.out) as { article: { words: number; sentences: number }; drafts: { type: string; front: string; text: string; quote: string; score: number }[] };
+    expect(read.words).toBeGreaterThan(1000);
+    expect(drafts).toHaveLength(8);
+    const text = readFileSync(article, 'utf8');
+    for (const d of drafts) {
+      expect(text).toContain(d.quote);
+      expect(d.type === 'cloze' ? d.text : d.front).not.toBe('');
+    }
+    expect(drafts.map((d) => d.score)).toEqual([...drafts.map((d) => d.score)].sort((a, b) => b - a));
+    expect((await cli('draft', article)).out).toMatch(/^article: 1,125 words, 43 sentences; 56 drafts\./);
+  });
+
+  it('adds an article as a deck of its own, drafting and accepting every draft with --accept-all', async () => {
+    const data = path.join(tempDir('deckhand-cli-'), 'c');
+    const added = await cli('add-article', article, '--deck', 'Priorities', '--accept-all', '--data-dir', data);
+    expect(added.code).toBe(0);
+    expect(added.out).toMatch(/^article\.txt: added "Priorities" \([\d,]+ words, \d+ sentences\)\.\n  56 drafts accepted: /);
+    expect(JSON.parse((await cli('stats', '--json', '--data-dir', data)).out)).toMatchObject({ decks: 1, byState: { new: 56 } });
+  });
+
+  it('refuses a file that is not an article by name, and a bad --max', async () => {
+    const dir = tempDir('deckhand-cli-');
+    const empty = path.join(dir, 'empty.txt');
+    writeFileSync(empty, '');
+    expect(await cli('draft', empty)).toMatchObject({ code: 1, err: expect.stringMatching(/^deckhand: empty\.txt: .*Nothing was added\.$/) });
+    expect(await cli('draft', article, '--max', 'lots')).toMatchObject({ code: 1, err: 'deckhand: draft: --max must be a whole number of at least 1; got "lots"' });
+  });
+});
+
 describe('deckhand check', () => {
   it('passes a valid deck and lists each problem of a bad one with file, card and field', async () => {
     expect(await cli('check', path.join(ROOT, 'decks/china-north-korea'))).toMatchObject({ code: 0 });
@@ -116,7 +151,7 @@ describe('deckhand check', () => {
 
 describe('the command line itself', () => {
   it('has --help for each command and names an unknown one', async () => {
-    for (const command of ['import', 'export', 'check', 'stats']) {
+    for (const command of ['import', 'export', 'check', 'stats', 'draft', 'add-article']) {
       const help = await cli(command, '--help');
       expect(help.code).toBe(0);
       expect(help.out).toMatch(new RegExp(`^Usage: deckhand ${command}`));
