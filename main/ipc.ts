@@ -41,7 +41,20 @@ const saveNoteSchema = z.strictObject({
   text: boundedText('text', 4000).optional(),
   extra: boundedText('extra', 2000).optional(),
   tags: z.array(tag('tags'), { error: '"tags" must be a list of tags' }).max(32, '"tags" has more than 32 tags'),
+  quote: boundedText('quote', 4000).optional(),
+  kind: z.enum(['fact', 'argument'], { error: '"kind" must be "fact" or "argument"' }).optional(),
+  fromDraft: id('fromDraft').optional(),
 });
+
+const addArticleSchema = z.strictObject({
+  name: z.string({ error: '"name" must be text' }).trim().min(1, '"name" is empty').max(255, '"name" is longer than 255 characters').optional(),
+  data: z.string({ error: '"data" must be base64 text' }).max(Math.ceil(IMPORT_LIMITS.maxFileBytes / 3) * 4, `"data" is larger than ${IMPORT_LIMITS.maxFileBytes / 1048576} MB`).regex(/^[A-Za-z0-9+/]*={0,2}$/, '"data" must be base64 text').optional(),
+  text: boundedText('text', IMPORT_LIMITS.maxTextBytes).optional(),
+  title: boundedText('title', 300).optional(),
+  author: boundedText('author', 300).optional(),
+  date: boundedText('date', 40).optional(),
+});
+const draftIds = idList('draftIds', 10_000);
 
 const searchSchema = z.strictObject({
   query: boundedText('query', 500),
@@ -139,6 +152,12 @@ const handlers: { [M in ApiMethod]: Handler<M> } = {
     },
   },
   getStats: { args: z.strictObject({ deckId: id('deckId').optional() }), run: (s, a) => s.getStats(a) },
+  listArticles: { args: noArgs, run: (s) => s.listArticles() },
+  addArticle: { args: addArticleSchema as z.ZodType<ApiArgs<'addArticle'>>, run: (s, a) => s.addArticle(a) },
+  draftArticle: { args: z.strictObject({ deckId: id('deckId') }), run: (s, a) => s.draftArticle(a) },
+  listDrafts: { args: z.strictObject({ deckId: id('deckId') }), run: (s, a) => s.listDrafts(a) },
+  acceptDrafts: { args: z.strictObject({ deckId: id('deckId'), draftIds }), run: (s, a) => s.acceptDrafts(a) },
+  rejectDrafts: { args: z.strictObject({ deckId: id('deckId'), draftIds }), run: (s, a) => s.rejectDrafts(a) },
 };
 
 const known = new Set<string>(API_METHODS);

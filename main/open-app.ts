@@ -8,6 +8,7 @@ import { openCollectionStore } from './store/collection-store.ts';
 export type { DeckhandService };
 export { AppError } from './app-error.ts';
 export { checkDeck } from './formats/deck-check.ts';
+export { draftFile } from './service/articles.ts';
 
 export interface OpenOptions {
   dataDir: string;

@@ -1,7 +1,7 @@
 // The application: everything the UI and the CLI can ask for, assembled from one module per
 // feature over the one Collection. The interface below is the whole of it; ipc.ts exposes the
 // API's part of it to the renderer, the CLI the rest.
-import type { AnswerArgs, AnswerResult, AppInfo, ExportFormat, Article, BackupInfo, CardActionResult, DeckSummary, DeleteResult, ImportFileArgs, ImportFolderArgs, ImportReport, NoteView, SaveNoteArgs, SearchArgs, SearchResult, Settings, Stats, StudyState, UndoResult, UpdateCardsArgs, UpdateCardsResult } from './contract.ts';
+import type { AddArticleArgs, ArticleSummary, DraftResult, DraftView, AnswerArgs, AnswerResult, AppInfo, ExportFormat, Article, BackupInfo, CardActionResult, DeckSummary, DeleteResult, ImportFileArgs, ImportFolderArgs, ImportReport, NoteView, SaveNoteArgs, SearchArgs, SearchResult, Settings, Stats, StudyState, UndoResult, UpdateCardsArgs, UpdateCardsResult } from './contract.ts';
 import type { Clock } from './clock.ts';
 import { Collection } from './collection/collection.ts';
 import type { SchedulerOptions } from './domain/scheduler.ts';
@@ -10,7 +10,7 @@ import type { CollectionContent } from './formats/collection-json.ts';
 import type { ImportOptions } from './service/import-staging.ts';
 import type { CollectionStore } from './store/collection-store.ts';
 import type { MediaFile } from './domain/media.ts';
-import { getArticle } from './service/article.ts';
+import { Articles } from './service/articles.ts';
 import { listBackups, restoreBackup } from './service/backups.ts';
 import { Browse } from './service/browse.ts';
 import type { ServiceContext } from './service/context.ts';
@@ -53,7 +53,15 @@ export interface DeckhandService {
   suspend(args: { cardId: string }): CardActionResult;
   unsuspend(args: { cardId: string }): CardActionResult;
   studyMore(args: { deckId: string; newCards: number; forgottenDays?: number }): StudyState;
+  // Articles (service/articles.ts)
   getArticle(args: { deckId: string }): Article;
+  listArticles(): ArticleSummary[];
+  addArticle(args: AddArticleArgs): Promise<ArticleSummary>;
+  draftArticle(args: { deckId: string }): DraftResult;
+  listDrafts(args: { deckId: string }): DraftView[];
+  acceptDrafts(args: { deckId: string; draftIds: string[] }): { notes: number; cards: number; message: string };
+  rejectDrafts(args: { deckId: string; draftIds: string[] }): { rejected: number; message: string };
+  addArticlePath(args: { path: string; title?: string; acceptAll?: boolean }): Promise<{ article: ArticleSummary; drafted: number }>;
   // Editing (service/editing.ts)
   getNote(args: { noteId: string }): NoteView;
   saveNote(args: SaveNoteArgs): NoteView;
@@ -101,6 +109,7 @@ export function createService(options: ServiceOptions): DeckhandService {
   const editing = new Editing(ctx, queues);
   const browse = new Browse(ctx);
   const transfer = new Transfer(ctx);
+  const articles = new Articles(ctx, editing);
   return {
     getAppInfo: () => ({ version: ctx.version, dataDir: collection.dataDir, now: ctx.clock(), notices: ctx.notices }),
     readMedia: (name) => collection.readMedia(name),
@@ -114,7 +123,14 @@ export function createService(options: ServiceOptions): DeckhandService {
     suspend: (a) => study.suspend(a),
     unsuspend: (a) => study.unsuspend(a),
     studyMore: (a) => study.studyMore(a),
-    getArticle: (a) => getArticle(ctx, a),
+    getArticle: (a) => articles.getArticle(a),
+    listArticles: () => articles.listArticles(),
+    addArticle: (a) => articles.addArticle(a),
+    draftArticle: (a) => articles.draftArticle(a),
+    listDrafts: (a) => articles.listDrafts(a),
+    acceptDrafts: (a) => articles.acceptDrafts(a),
+    rejectDrafts: (a) => articles.rejectDrafts(a),
+    addArticlePath: (a) => articles.addArticlePath(a),
 
     getNote: (a) => editing.getNote(a),
     saveNote: (a) => editing.saveNote(a),

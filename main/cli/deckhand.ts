@@ -4,7 +4,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { plural, type ExportFileArgs, type ImportReport } from '../contract.ts';
-import { AppError, checkDeck, openDeckhand, type DeckhandService } from '../open-app.ts';
+import { AppError, checkDeck, draftFile, openDeckhand, type DeckhandService } from '../open-app.ts';
 import { defaultDataDir } from './data-dir.ts';
 
 export interface Io {
@@ -22,6 +22,8 @@ Commands:
   export           write the collection (or one deck) as .apkg, CSV or a full JSON backup
   check PATH       validate a deck file or deck folder
   stats            cards by state, reviews and what is due today
+  draft FILE       propose cards for an article (.txt, .md, .html, .pdf, .docx, .epub) without touching a collection
+  add-article FILE add an article to the collection as a deck of its own
 
 Run "deckhand <command> --help" for a command's options. The collection is the app's own unless
 --data-dir names another; nothing runs while the app has the collection open.`,
@@ -43,6 +45,19 @@ Importing the same file again updates its notes in place.
 
 Validates a deck folder (with deck.json) or a deck.json file as the app would load it, and lists
 every problem with its file, card and field. Exits 1 when there is any.`,
+  draft: `Usage: deckhand draft FILE [--json] [--max N]
+
+Reads an article and prints the cards Deckhand would draft from it, best first, each quoting its
+sentence. Nothing is written. Drafting reads English only.
+  --json           print {"article": {...}, "drafts": [{"kind", "type", "front", "back", "text", "quote", "score"}]}
+  --max N          at most N drafts`,
+  'add-article': `Usage: deckhand add-article FILE [--deck NAME] [--accept-all] [--data-dir DIR]
+
+Adds an article (.txt, .md, .html, .pdf, .docx, .epub) to the collection as a deck of its own,
+ready to read in the app, with its drafts in the deck's inbox when drafted there.
+  --deck NAME      the deck's title instead of the article's
+  --accept-all     draft cards now and accept every draft
+  --data-dir DIR   the collection folder (default: ${defaultDataDir()})`,
   stats: `Usage: deckhand stats [--json] [--data-dir DIR]
 
   --json           print {"cards", "reviews", "dueToday", "byState", "decks"} as JSON
@@ -155,6 +170,42 @@ async function statsCommand(args: string[], io: Io): Promise<number> {
   });
 }
 
+async function draftCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { json: { type: 'boolean' }, max: { type: 'string' } }, true);
+  if (values.help) return help('draft', io);
+  if (positionals.length !== 1) throw new CliError('draft: name one article file');
+  const file = positionals[0]!;
+  if (!existsSync(file)) throw new CliError(`draft: ${file}: no such file`);
+  const max = values.max === undefined ? undefined : Number(values.max);
+  if (max !== undefined && (!Number.isInteger(max) || max < 1)) throw new CliError(`draft: --max must be a whole number of at least 1; got "${values.max}"`);
+  const { article, english, drafts } = await draftFile(file, max);
+  if (values.json) {
+    io.out(JSON.stringify({ article, drafts }, null, 2));
+    return 0;
+  }
+  io.out(`${article.title}${article.author ? ` by ${article.author}` : ''}: ${plural(article.words, 'word')}, ${plural(article.sentences, 'sentence')}; ${plural(drafts.length, 'draft')}.`);
+  if (!english) io.out('Drafting reads English only: this article can be read and made into cards by hand in the app.');
+  for (const d of drafts) {
+    io.out(`- [${d.kind}, ${d.score.toFixed(2)}] ${d.type === 'cloze' ? d.text : `${d.front} → ${d.back}`}`);
+    io.out(`    "${d.quote}"`);
+  }
+  return 0;
+}
+
+async function addArticleCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { deck: { type: 'string' }, 'accept-all': { type: 'boolean' }, 'data-dir': { type: 'string' } }, true);
+  if (values.help) return help('add-article', io);
+  if (positionals.length !== 1) throw new CliError('add-article: name one article file');
+  const file = positionals[0]!;
+  if (!existsSync(file)) throw new CliError(`add-article: ${file}: no such file`);
+  return withService(values['data-dir'], async (service) => {
+    const { article, drafted } = await service.addArticlePath({ path: file, ...(values.deck ? { title: values.deck } : {}), acceptAll: values['accept-all'] ?? false });
+    io.out(`${path.basename(file)}: added "${article.title}" (${plural(article.words, 'word')}, ${plural(article.coverage.sentences, 'sentence')}).`);
+    if (values['accept-all']) io.out(`  ${plural(drafted, 'draft')} accepted: ${plural(article.cardCount, 'card')}, covering ${article.coverage.quoted} of ${plural(article.coverage.sentences, 'sentence')}.`);
+    return 0;
+  });
+}
+
 function help(command: string, io: Io): number {
   io.out(HELP[command]!);
   return 0;
@@ -172,13 +223,17 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         return checkCommand(rest, io);
       case 'stats':
         return await statsCommand(rest, io);
+      case 'draft':
+        return await draftCommand(rest, io);
+      case 'add-article':
+        return await addArticleCommand(rest, io);
       case undefined:
       case '--help':
       case '-h':
       case 'help':
         return help('main', io);
       default:
-        throw new CliError(`"${command}" is not a command; the commands are import, export, check and stats (see deckhand --help)`);
+        throw new CliError(`"${command}" is not a command; the commands are import, export, check, stats, draft and add-article (see deckhand --help)`);
     }
   } catch (e) {
     if (e instanceof CliError || e instanceof AppError) {

@@ -19,4 +19,21 @@ export interface Deck {
   article: string | null;
   /** The preset (limits, steps, retention) the deck studies with; the first preset when absent. */
   presetId?: string;
+  /** When the article was published (`yyyy-mm-dd`), where its file said. */
+  published?: string;
+  /** Cards proposed from the article, waiting to be accepted or rejected; never studied. */
+  drafts?: ArticleDraft[];
+}
+
+/** A card proposed from a deck's article: kept with the deck until the learner accepts or rejects it. */
+export interface ArticleDraft {
+  id: string;
+  kind: 'fact' | 'argument';
+  type: 'basic' | 'cloze';
+  front: string;
+  back: string;
+  text: string;
+  /** The sentence it comes from, verbatim. */
+  quote: string;
+  score: number;
 }

@@ -60,6 +60,10 @@ const deck = z.object({
   source: z.object({ author: z.string(), publisher: z.string(), subject: z.string() }).nullable(),
   article: z.string().nullable(),
   presetId: z.string().optional(),
+  published: z.string().optional(),
+  drafts: z
+    .array(z.object({ id: z.string().min(1), kind: z.enum(['fact', 'argument']), type: z.enum(['basic', 'cloze']), front: z.string(), back: z.string(), text: z.string(), quote: z.string(), score: num }))
+    .optional(),
 });
 const entry = z.object({
   id: z.string().min(1),

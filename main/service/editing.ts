@@ -2,13 +2,14 @@
 import { AppError } from '../app-error.ts';
 import type { DeckSummary, DeleteResult, NoteView, SaveNoteArgs } from '../contract.ts';
 import type { Note } from '../domain/card.ts';
+import { articleContains } from '../domain/article.ts';
 import { clozeOrdinals } from '../domain/cloze.ts';
 import { isWithin, joinTitle, sameTitlePath, titlePath } from '../domain/deck-tree.ts';
 import { cardIdFor, templatesOf } from '../domain/notes.ts';
 import type { Settings } from '../domain/settings.ts';
 import { deckOrThrow, noteOrThrow, type ServiceContext } from './context.ts';
 import { deckSummary } from './deck-list.ts';
-import { deleteUndoably, deletionResult, moveNote, newCard } from './note-changes.ts';
+import { deleteUndoably, deletionResult, moveNote, newCard, removeDrafts } from './note-changes.ts';
 import type { Queues } from './queues.ts';
 
 export class Editing {
@@ -31,22 +32,25 @@ export class Editing {
   saveNote(args: SaveNoteArgs): NoteView {
     const { collection } = this.#ctx;
     const fields = checkedFields(args);
-    deckOrThrow(this.#ctx, args.deckId);
+    const deck = deckOrThrow(this.#ctx, args.deckId);
+    const quote = args.quote?.trim() || null;
+    if (quote !== null && !(deck.article && articleContains(deck.article, quote))) throw new AppError('bad-request', `"quote" is not a sentence of the article of "${deck.title}".`);
     const now = this.#ctx.clock();
     const before = args.noteId ? noteOrThrow(this.#ctx, args.noteId) : null;
     let note: Note;
     if (before) {
-      note = { ...before, ...fields };
+      note = { ...before, ...fields, ...(quote !== null ? { quote } : {}), ...(args.kind ? { kind: args.kind } : {}) };
       const newIds = new Set(templatesOf(note).map((t) => cardIdFor(note.id, t)));
       collection.removeCards(templatesOf(before).map((t) => cardIdFor(before.id, t)).filter((id) => !newIds.has(id)));
       collection.putNotes(note.deckId, [note]);
       if (args.deckId !== before.deckId) note = moveNote(this.#ctx, note, args.deckId, now);
     } else {
-      note = { id: collection.freshNoteId(args.deckId), deckId: args.deckId, kind: 'fact', quote: null, position: collection.nextPosition(args.deckId), ...fields };
+      note = { id: collection.freshNoteId(args.deckId), deckId: args.deckId, kind: args.kind ?? 'fact', quote, position: collection.nextPosition(args.deckId), ...fields };
       collection.putNotes(note.deckId, [note]);
     }
     const added = templatesOf(note).filter((t) => !collection.card(cardIdFor(note.id, t)));
     collection.setCards(added.map((t) => newCard(note, t, now)));
+    if (args.fromDraft) removeDrafts(this.#ctx, args.deckId, new Set([args.fromDraft]));
     return this.#view(note);
   }
 

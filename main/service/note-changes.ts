@@ -44,3 +44,12 @@ export function deletionResult(d: Pick<DeletionStep, 'notes' | 'cards' | 'decks'
   const parts = [d.decks.length ? plural(d.decks.length, 'deck') : '', plural(d.notes.length, 'note'), plural(d.cards.length, 'card')].filter(Boolean);
   return { notes: d.notes.length, cards: d.cards.length, decks: d.decks.length, message: `${verb} ${parts.join(', ')}.` };
 }
+
+/** Takes drafts out of a deck's inbox (accepted or rejected); returns how many were there. */
+export function removeDrafts(ctx: ServiceContext, deckId: string, ids: ReadonlySet<string>): number {
+  const deck = ctx.collection.deck(deckId);
+  const drafts = deck?.drafts ?? [];
+  const kept = drafts.filter((d) => !ids.has(d.id));
+  if (deck && kept.length !== drafts.length) ctx.collection.putDeck({ ...deck, drafts: kept });
+  return drafts.length - kept.length;
+}

@@ -122,7 +122,7 @@ describe('the command line itself', () => {
       expect(help.out).toMatch(new RegExp(`^Usage: deckhand ${command}`));
     }
     expect((await cli('--help')).out).toMatch(/^Usage: deckhand <command>/);
-    expect(await cli('frobnicate')).toMatchObject({ code: 1, err: 'deckhand: "frobnicate" is not a command; the commands are import, export, check and stats (see deckhand --help)' });
+    expect(await cli('frobnicate')).toMatchObject({ code: 1, err: 'deckhand: "frobnicate" is not a command; the commands are import, export, check, stats, draft and add-article (see deckhand --help)' });
     expect((await cli('stats', '--colour')).err).toMatch(/^deckhand: Unknown option '--colour'/);
   });
 

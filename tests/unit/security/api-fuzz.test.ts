@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_METHODS, type ApiMethod } from '../../../main/contract.ts';
+import { API_METHODS, IMPORT_LIMITS, type ApiMethod } from '../../../main/contract.ts';
 import { dispatch } from '../../../main/ipc.ts';
 import { createService, type DeckhandService } from '../../../main/service.ts';
 import { openCollectionStore } from '../../../main/store/collection-store.ts';
@@ -102,6 +102,7 @@ interface Spec {
 const ID: Kind = { kind: 'id' };
 const noArgs: Spec = { fields: {}, unknown: null };
 const GHOST = 'd/no-such-thing';
+const ARTICLE = 'Rivers shape the land they cross. Over thousands of years a river carves its valley, carries sediment to the sea and builds a delta where it slows. People have settled beside rivers for water, food and trade, and the oldest cities grew on their banks. Floods bring fertile soil but also danger, which is why many rivers are now held back by dams and levees.';
 const PRESET_FIELDS = { theme: { kind: 'enum', values: ['system', 'light', 'dark'] }, rolloverHour: { kind: 'int', min: 0, max: 23 }, newPerDay: { kind: 'int', min: 0, max: 9999 }, reviewsPerDay: { kind: 'int', min: 0, max: 9999 }, presets: { kind: 'presets' } } as const;
 
 const SPECS: Record<ApiMethod, Spec> = {
@@ -126,7 +127,7 @@ const SPECS: Record<ApiMethod, Spec> = {
   saveNote: {
     valid: () => ({ noteId: real.noteId, deckId: 'd', type: 'basic', front: 'Changed', back: 'Changed', tags: ['changed'] }),
     fields: { deckId: ID, type: { kind: 'enum', values: ['basic', 'reversed', 'cloze'] }, tags: { kind: 'tags' } },
-    optional: { noteId: ID, front: { kind: 'text', max: 4000 }, back: { kind: 'text', max: 4000 }, text: { kind: 'text', max: 4000 }, extra: { kind: 'text', max: 2000 } },
+    optional: { noteId: ID, front: { kind: 'text', max: 4000 }, back: { kind: 'text', max: 4000 }, text: { kind: 'text', max: 4000 }, extra: { kind: 'text', max: 2000 }, quote: { kind: 'text', max: 4000 }, kind: { kind: 'enum', values: ['fact', 'argument'] }, fromDraft: ID },
     unknown: { noteId: GHOST, deckId: 'd', type: 'basic', front: 'Q', back: 'A', tags: [] },
   },
   deleteNotes: { valid: () => ({ noteIds: [real.noteId] }), fields: { noteIds: { kind: 'ids' } }, unknown: { noteIds: [GHOST] } },
@@ -155,6 +156,18 @@ const SPECS: Record<ApiMethod, Spec> = {
     unknown: { name: 'vault', files: [{ path: 'readme.txt', text: 'no notes here' }] },
   },
   exportFile: { valid: () => ({ format: 'csv' }), fields: { format: { kind: 'enum', values: ['apkg', 'csv', 'json'] } }, optional: { deckId: ID, scheduling: { kind: 'bool' } }, unknown: { format: 'apkg', deckId: GHOST } },
+  listArticles: noArgs,
+  addArticle: {
+    valid: () => ({ text: ARTICLE, title: 'Fuzzed article' }),
+    fields: {},
+    optional: { name: { kind: 'text', max: 255 }, data: { kind: 'base64' }, text: { kind: 'text', max: IMPORT_LIMITS.maxTextBytes }, title: { kind: 'text', max: 300 }, author: { kind: 'text', max: 300 }, date: { kind: 'text', max: 40 } },
+    // Well-formed, but a web address: nothing is fetched, nothing added.
+    unknown: { text: 'https://example.com/article' },
+  },
+  draftArticle: { valid: () => ({ deckId: 'd' }), fields: { deckId: ID }, unknown: { deckId: GHOST } },
+  listDrafts: { valid: () => ({ deckId: 'd' }), fields: { deckId: ID }, unknown: { deckId: GHOST } },
+  acceptDrafts: { fields: { deckId: ID, draftIds: { kind: 'ids' } }, unknown: { deckId: 'd', draftIds: [GHOST] } },
+  rejectDrafts: { fields: { deckId: ID, draftIds: { kind: 'ids' } }, unknown: { deckId: GHOST, draftIds: [GHOST] } },
   updateCards: { valid: () => ({ cardIds: [real.cardId], action: 'suspend' }), fields: { cardIds: { kind: 'ids' }, action: { kind: 'enum', values: ['suspend', 'unsuspend', 'bury', 'reset', 'delete', 'addTag', 'removeTag', 'move'] } }, unknown: { cardIds: [GHOST], action: 'move', deckId: GHOST } },
 };
 
