@@ -57,7 +57,7 @@ export interface DeckhandService {
   getArticle(args: { deckId: string }): Article;
   listArticles(): ArticleSummary[];
   addArticle(args: AddArticleArgs): Promise<ArticleSummary>;
-  draftArticle(args: { deckId: string }): DraftResult;
+  draftArticle(args: { deckId: string }): Promise<DraftResult>;
   listDrafts(args: { deckId: string }): DraftView[];
   acceptDrafts(args: { deckId: string; draftIds: string[] }): { notes: number; cards: number; message: string };
   rejectDrafts(args: { deckId: string; draftIds: string[] }): { rejected: number; message: string };

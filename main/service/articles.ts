@@ -11,7 +11,7 @@ import { cardFaces } from '../domain/notes.ts';
 import { cardStatus } from '../domain/queue.ts';
 import { articleSentences, coverageOf } from '../domain/article-coverage.ts';
 import type { ArticleDraft, Deck } from '../domain/deck.ts';
-import { draftCards, type Draft } from '../domain/drafter/draft.ts';
+import { draftCards, draftCardsStepwise, type Draft, type DraftResult as Drafted } from '../domain/drafter/index.ts';
 import { plural } from '../domain/words.ts';
 import { ArticleError, isLikelyEnglish, readArticleFile, readPastedArticle, type ReadArticle } from '../formats/article/read-article.ts';
 import { deckOrThrow, noteOfCard, type ServiceContext } from './context.ts';
@@ -69,7 +69,7 @@ export class Articles {
     const read = await readOrRefuse(() => readArticleFile(path.basename(file), readFileSync(file)));
     const article = this.addRead(read, title ? { title } : {});
     if (!acceptAll) return { article, drafted: 0 };
-    const { drafts } = this.draftArticle({ deckId: article.deckId });
+    const { drafts } = await this.draftArticle({ deckId: article.deckId });
     if (drafts.length) this.acceptDrafts({ deckId: article.deckId, draftIds: drafts.map((d) => d.id) });
     return { article: this.#summary(deckOrThrow(this.#ctx, article.deckId)), drafted: drafts.length };
   }
@@ -97,16 +97,17 @@ export class Articles {
    * Proposes cards for the whole article into its inbox. A draft whose question and answer are
    * already in the inbox, or already a card's, is not added again.
    */
-  draftArticle({ deckId }: { deckId: string }): DraftResult {
-    const deck = this.#articleDeck(deckId);
-    const text = deck.article!;
-    if (!isLikelyEnglish(text)) {
+  async draftArticle({ deckId }: { deckId: string }): Promise<DraftResult> {
+    if (!isLikelyEnglish(this.#articleDeck(deckId).article!)) {
       return { drafts: this.listDrafts({ deckId }), added: 0, english: false, message: 'Drafting reads English only: this article can be read and made into cards by hand (select words and press C or Q).' };
     }
+    const drafted = await draftInSlices(this.#articleDeck(deckId).article!);
+    // The deck may have changed (or gone) while the article was read.
+    const deck = this.#articleDeck(deckId);
     const known = new Set([...(deck.drafts ?? []), ...this.#ctx.collection.notesOf(deckId).values()].map(draftKey));
     const fresh: ArticleDraft[] = [];
     let n = (deck.drafts ?? []).reduce((max, d) => Math.max(max, Number(d.id.split('.').pop()) || 0), 0);
-    for (const d of draftCards(text).drafts) {
+    for (const d of drafted.drafts) {
       const key = draftKey(d);
       if (known.has(key)) continue;
       known.add(key);
@@ -189,6 +190,19 @@ export class Articles {
 /** What a card asks, for telling two drafts (or a draft and a note) that ask the same thing. */
 function draftKey(d: { type: string; front: string; back: string; text: string }): string {
   return normaliseWhitespace(`${d.type}|${d.front}|${d.back}|${d.text}`).toLowerCase();
+}
+
+/**
+ * Drafts an article a slice of paragraphs at a time (about 3,000 words, 30 ms here), letting
+ * whatever waits on the event loop, an answer above all, go between slices.
+ */
+async function draftInSlices(text: string): Promise<Drafted> {
+  const steps = draftCardsStepwise(text);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 /** A file that cannot be read as an article is refused by name, and nothing changes. */

@@ -61,7 +61,7 @@ describe('drafts', () => {
   it('go to the inbox, never into study; accepted ones become notes quoting their sentence, rejected ones go', async () => {
     const service = await open();
     const { deckId } = await service.addArticle({ text: ARTICLE, title: 'Priorities' });
-    const drafted = service.draftArticle({ deckId });
+    const drafted = await service.draftArticle({ deckId });
     expect(drafted.english).toBe(true);
     expect(drafted.added).toBeGreaterThan(5);
     expect(service.nextCard({ deckId }).card).toBeNull();
@@ -86,9 +86,9 @@ describe('drafts', () => {
   it('drafting again adds nothing already in the inbox or already a card', async () => {
     const service = await open();
     const { deckId } = await service.addArticle({ text: ARTICLE, title: 'Priorities' });
-    const first = service.draftArticle({ deckId });
+    const first = await service.draftArticle({ deckId });
     service.acceptDrafts({ deckId, draftIds: [first.drafts[0]!.id] });
-    const again = service.draftArticle({ deckId });
+    const again = await service.draftArticle({ deckId });
     expect(again.added).toBe(0);
     expect(again.drafts).toHaveLength(first.drafts.length - 1);
   });
@@ -96,7 +96,7 @@ describe('drafts', () => {
   it('are kept in a full JSON backup and come back with it', async () => {
     const service = await open();
     const { deckId } = await service.addArticle({ text: ARTICLE, title: 'Priorities' });
-    const { drafts } = service.draftArticle({ deckId });
+    const { drafts } = await service.draftArticle({ deckId });
     const json = writeCollectionJson(service.collectionContent(), START);
     const other = await open();
     await other.restoreCollection(readCollectionJson('backup.json', json));
@@ -115,7 +115,7 @@ describe('cards made while reading', () => {
     expect(service.nextCard({ deckId }).card).toMatchObject({ id: note.cardIds[0], quote });
     expect(() => service.saveNote({ deckId, type: 'basic', front: 'Q', back: 'A', tags: [], quote: sentence + ' always.' })).toThrow('"quote" is not a sentence of the article of "Priorities".');
 
-    const [draft] = service.draftArticle({ deckId }).drafts;
+    const [draft] = (await service.draftArticle({ deckId })).drafts;
     service.saveNote({ deckId, type: 'basic', front: 'Edited question?', back: 'Edited answer', tags: [], quote: draft!.quote, kind: draft!.kind, fromDraft: draft!.id });
     expect(service.listDrafts({ deckId }).map((d) => d.id)).not.toContain(draft!.id);
   });

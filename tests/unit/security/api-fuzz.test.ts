@@ -164,10 +164,10 @@ const SPECS: Record<ApiMethod, Spec> = {
     // Well-formed, but a web address: nothing is fetched, nothing added.
     unknown: { text: 'https://example.com/article' },
   },
-  draftArticle: { valid: () => ({ deckId: 'd' }), fields: { deckId: ID }, unknown: { deckId: GHOST } },
-  listDrafts: { valid: () => ({ deckId: 'd' }), fields: { deckId: ID }, unknown: { deckId: GHOST } },
-  acceptDrafts: { fields: { deckId: ID, draftIds: { kind: 'ids' } }, unknown: { deckId: 'd', draftIds: [GHOST] } },
-  rejectDrafts: { fields: { deckId: ID, draftIds: { kind: 'ids' } }, unknown: { deckId: GHOST, draftIds: [GHOST] } },
+  draftArticle: { valid: () => ({ deckId: real.articleId }), fields: { deckId: ID }, unknown: { deckId: GHOST } },
+  listDrafts: { valid: () => ({ deckId: real.articleId }), fields: { deckId: ID }, unknown: { deckId: GHOST } },
+  acceptDrafts: { valid: () => ({ deckId: real.articleId, draftIds: [real.draftId] }), fields: { deckId: ID, draftIds: { kind: 'ids' } }, unknown: { deckId: GHOST, draftIds: [GHOST] } },
+  rejectDrafts: { valid: () => ({ deckId: real.articleId, draftIds: [real.draftId] }), fields: { deckId: ID, draftIds: { kind: 'ids' } }, unknown: { deckId: GHOST, draftIds: [GHOST] } },
   updateCards: { valid: () => ({ cardIds: [real.cardId], action: 'suspend' }), fields: { cardIds: { kind: 'ids' }, action: { kind: 'enum', values: ['suspend', 'unsuspend', 'bury', 'reset', 'delete', 'addTag', 'removeTag', 'move'] } }, unknown: { cardIds: [GHOST], action: 'move', deckId: GHOST } },
 };
 
@@ -194,7 +194,7 @@ function wrongArgs(spec: Spec): fc.Arbitrary<unknown> {
 let service: DeckhandService;
 let dataDir: string;
 /** Ids that exist in the collection under test. */
-const real = { cardId: '', noteId: '', shownAt: 0, backupId: '' };
+const real = { cardId: '', noteId: '', shownAt: 0, backupId: '', articleId: '', draftId: '' };
 
 /** A collection with one deck of each note type and some history, so an undo or a restore slipping through would show. */
 async function openFixture(): Promise<{ service: DeckhandService; dataDir: string; real: typeof real }> {
@@ -221,11 +221,17 @@ async function openFixture(): Promise<{ service: DeckhandService; dataDir: strin
   const svc = createService({ store: await openCollectionStore(dir, { now: clock }), clock, decksDir: decks, scheduler: { fuzz: false } });
   const card = svc.nextCard({ deckId: 'd' }).card!;
   svc.answer({ cardId: card.id, rating: 3, shownAt: card.shownAt, durationMs: 1000 });
+  // An article with drafts in its inbox, so accepting or rejecting one could slip through; added
+  // before the backup, so a restore keeps it.
+  const article = await svc.addArticle({ text: ARTICLE, title: 'Rivers' });
+  const { drafts } = await svc.draftArticle({ deckId: article.deckId });
   svc.close();
   // Reopened, so the collection has a backup (taken on close) that restoreBackup could name.
   const reopened = createService({ store: await openCollectionStore(dir, { now: clock }), clock, decksDir: decks, scheduler: { fuzz: false } });
   const next = reopened.nextCard({ deckId: 'd' }).card!;
   const ids = {
+    articleId: article.deckId,
+    draftId: drafts[0]?.id ?? 'no-draft',
     cardId: next.id,
     shownAt: next.shownAt,
     noteId: reopened.searchCards({ query: '', sort: 'added', descending: false, offset: 0, limit: 1 }).rows[0]!.noteId,

@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../temp-dir.ts';
 import { BackupPolicy } from '../../../main/store/backup-policy.ts';
 import { BACKUP_INTERVAL_MS, listBackups } from '../../../main/store/backups.ts';
 import { SNAPSHOT_FILE } from '../../../main/store/snapshot-file.ts';
@@ -10,7 +10,7 @@ const T = Date.UTC(2026, 2, 2, 9);
 
 /** A collection folder with a snapshot in it, and a clock the test moves. */
 function collection() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-backup-policy-'));
+  const dir = tempDir('deckhand-backup-policy-');
   writeFileSync(path.join(dir, SNAPSHOT_FILE), '{}');
   const clock = { at: T };
   return { dir, clock, now: () => clock.at };
@@ -47,7 +47,7 @@ describe('the backup policy', () => {
   });
 
   it('takes no backup before there is a snapshot to copy', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-backup-policy-'));
+    const dir = tempDir('deckhand-backup-policy-');
     const policy = new BackupPolicy(dir, () => T);
     policy.logged(3);
     policy.backupOnQuit();

@@ -1,7 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../temp-dir.ts';
 import { MemoryState } from '../../../main/domain/card.ts';
 import { CardTable } from '../../../main/store/card-table.ts';
 import { replayLog } from '../../../main/store/log-replay.ts';
@@ -14,7 +13,7 @@ const T = Date.UTC(2026, 2, 2, 9);
 
 /** A collection folder whose log holds `reps` answers to deck/a, the first `sealedUpTo` of them in a sealed segment. */
 function logOf(reps: number, sealedUpTo: number, device = 'abcd') {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'deckhand-replay-'));
+  const dir = tempDir('deckhand-replay-');
   let writer = new ReviewLogWriter(path.join(dir, LOG_FILE));
   for (let seq = 1; seq <= reps; seq++) {
     const after = card({ id: 'deck/a', noteId: 'deck/a', updatedAt: T + seq, memory: { state: MemoryState.Review, reps: seq } });
@@ -44,7 +43,7 @@ describe('replaying the log', () => {
   it('names new entries after the device that wrote the log when the snapshot lost its device id', () => {
     const dir = logOf(2, 0, 'f00d-cafe');
     expect(replayLog(dir, { logSeq: 0, deviceId: '' }, new CardTable(), () => T, []).deviceId).toBe('f00d-cafe');
-    const empty = mkdtempSync(path.join(os.tmpdir(), 'deckhand-replay-'));
+    const empty = tempDir('deckhand-replay-');
     expect(replayLog(empty, { logSeq: 0, deviceId: '' }, new CardTable(), () => T, []).deviceId).toMatch(/^[0-9a-f]{16}$/);
   });
 });
