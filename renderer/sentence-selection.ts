@@ -30,7 +30,7 @@ export function selectionInSentence(selection: Selection | null, paragraphOf: (n
   const range = selection.getRangeAt(0);
   const paragraph = paragraphOf(range.startContainer);
   if (!paragraph) return null;
-  if (paragraphOf(range.endContainer) !== paragraph) return { ok: false, reason: 'Select words inside one sentence: this selection runs across paragraphs.' };
+  if (paragraphOf(range.endContainer) !== paragraph) return { ok: false, reason: 'Select words inside one sentence: this runs across paragraphs.' };
   const text = paragraph.textContent ?? '';
   let from = offsetIn(paragraph, range.startContainer, range.startOffset);
   let to = offsetIn(paragraph, range.endContainer, range.endOffset);
@@ -39,7 +39,7 @@ export function selectionInSentence(selection: Selection | null, paragraphOf: (n
   if (from === to) return null;
   for (const { segment, index } of SENTENCES.segment(text)) {
     if (from < index || from >= index + segment.length) continue;
-    if (to > index + segment.length) return { ok: false, reason: 'Select words inside one sentence: this selection runs into the next one.' };
+    if (to > index + segment.length) return { ok: false, reason: 'Select words inside one sentence: this runs into the next one.' };
     const lead = segment.length - segment.trimStart().length;
     const sentence = segment.trim();
     const start = from - index - lead;

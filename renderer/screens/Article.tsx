@@ -64,7 +64,7 @@ function SelectionBar({ picked, onMake }: { picked: SelectionResult | null; onMa
         </>
       ) : (
         <span class={picked ? 'field-error' : 'muted small'} role={picked ? 'status' : undefined}>
-          {picked ? picked.reason : 'Select words in a sentence, then press C to make a cloze of them or Q to ask a question they answer.'}
+          {picked ? picked.reason : 'Select words in a sentence, then press C for a cloze or Q for a question.'}
         </span>
       )}
     </div>
@@ -124,7 +124,7 @@ function DraftCards({ deckId, waiting, onDrafted }: { deckId: string; waiting: n
         )}
         {result?.ok && (
           <p class="small notice">
-            {result.value.english ? result.value.message : `Drafting is English only, and this article does not read as English. You can still make cards by selecting words. ${result.value.message}`}
+            {result.value.english || result.value.message.includes('English') ? result.value.message : `Drafting is English only: ${result.value.message}`}
           </p>
         )}
       </div>
