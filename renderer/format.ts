@@ -1,5 +1,6 @@
 // How the screens write numbers, spans of time and dates: each label is written here once, so the
 // same value reads the same on every screen.
+import { plural } from '../main/contract.ts';
 import type { DeckSummary } from '../main/contract.ts';
 
 /** The same words the main process writes its messages with. */
@@ -59,3 +60,6 @@ export const monthYearLabel = (d: Date): string => MONTH_YEAR.format(d);
 
 /** A deck in a list of decks: its own name, indented by how deep it sits in the tree. */
 export const deckOptionLabel = (deck: Pick<DeckSummary, 'depth' | 'name'>): string => `${'\u00a0\u00a0'.repeat(deck.depth)}${deck.name}`;
+
+/** "14 of 41 sentences have cards" */
+export const coverageLabel = ({ quoted, sentences }: { quoted: number; sentences: number }): string => `${countLabel(quoted)} of ${plural(sentences, 'sentence')} ${quoted === 1 ? 'has' : 'have'} cards`;

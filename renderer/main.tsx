@@ -14,6 +14,8 @@ import { Settings } from './screens/Settings.tsx';
 import { Transfer } from './screens/Transfer.tsx';
 import { acceptDroppedFiles } from './dropped-file.ts';
 import { Statistics } from './screens/Statistics.tsx';
+import { Library } from './screens/Library.tsx';
+import { Inbox } from './screens/Inbox.tsx';
 import { applyTheme } from './theme.ts';
 import { call } from './api.ts';
 
@@ -52,7 +54,8 @@ function App() {
   useEffect(
     () =>
       acceptDroppedFiles(() => {
-        if (location.hash !== '#/import') location.hash = '#/import';
+        // The library adds a file dropped on it as an article; anywhere else a drop is an import.
+        if (location.hash !== '#/import' && location.hash !== '#/articles') location.hash = '#/import';
       }),
     [],
   );
@@ -73,6 +76,10 @@ function App() {
       return <Transfer />;
     case 'article':
       return <ArticleView key={route.deckId} deckId={route.deckId} />;
+    case 'articles':
+      return <Library />;
+    case 'inbox':
+      return <Inbox key={route.deckId} deckId={route.deckId} />;
     case 'browse':
       return <Browse />;
     case 'stats':

@@ -1,10 +1,12 @@
 // Screens are addressed by the URL hash, so reloading the window keeps the learner where they were.
-export type Route = { name: 'home' } | { name: 'backups' } | { name: 'settings' } | { name: 'help' } | { name: 'study'; deckId: string } | { name: 'article'; deckId: string } | { name: 'browse' } | { name: 'decks' } | { name: 'edit'; noteId: string } | { name: 'add'; deckId: string } | { name: 'stats'; deckId: string | null } | { name: 'transfer' };
+export type Route = { name: 'home' } | { name: 'backups' } | { name: 'settings' } | { name: 'help' } | { name: 'study'; deckId: string } | { name: 'article'; deckId: string } | { name: 'browse' } | { name: 'decks' } | { name: 'edit'; noteId: string } | { name: 'add'; deckId: string } | { name: 'stats'; deckId: string | null } | { name: 'transfer' } | { name: 'articles' } | { name: 'inbox'; deckId: string };
 
 export function parseRoute(hash: string): Route {
   const [, screen, id] = hash.replace(/^#/, '').split('/');
   if (screen === 'study' && id) return { name: 'study', deckId: decodeURIComponent(id) };
   if (screen === 'article' && id) return { name: 'article', deckId: decodeURIComponent(id) };
+  if (screen === 'inbox' && id) return { name: 'inbox', deckId: decodeURIComponent(id) };
+  if (screen === 'articles') return { name: 'articles' };
   if (screen === 'browse' || screen === 'decks') return { name: screen };
   if (screen === 'stats') return { name: 'stats', deckId: id ? decodeURIComponent(id) : null };
   if (screen === 'edit' && id) return { name: 'edit', noteId: decodeURIComponent(id) };
@@ -21,6 +23,7 @@ export function hrefFor(route: Route): string {
   if (route.name === 'edit') return `#/edit/${encodeURIComponent(route.noteId)}`;
   if (route.name === 'backups' || route.name === 'settings' || route.name === 'help') return `#/${route.name}`;
   if (route.name === 'transfer') return '#/import';
+  if (route.name === 'articles') return '#/articles';
   return `#/${route.name}/${encodeURIComponent(route.deckId)}`;
 }
 

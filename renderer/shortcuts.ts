@@ -16,6 +16,22 @@ export const SHORTCUTS: { section: string; keys: [keys: string, action: string][
     ],
   },
   {
+    section: 'Reading an article',
+    keys: [
+      ['C', 'Make a cloze of the selected words'],
+      ['Q', 'Write a question the selected words answer'],
+    ],
+  },
+  {
+    section: 'Inbox of drafts',
+    keys: [
+      ['Up / Down', 'Move between drafts'],
+      ['A or Enter', 'Accept the draft'],
+      ['E', 'Edit the draft before accepting it'],
+      ['X', 'Reject the draft'],
+    ],
+  },
+  {
     section: 'Statistics',
     keys: [
       ['Arrow keys', 'Move between the days of the calendar (Left and Right: a week; Up and Down: a day)'],

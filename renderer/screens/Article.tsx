@@ -1,91 +1,250 @@
-import { useState } from 'preact/hooks';
-import type { Article, ArticleSegment, CardStatus } from '../../main/contract.ts';
-import { dateLabel, plural } from '../format.ts';
+// The reader: the article a deck was made from, its sentences highlighted where cards quote them,
+// how much of it has cards, and cards made while reading (select words in a sentence, then C for a
+// cloze or Q for a question) or drafted for the whole article into the inbox.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Article, ArticleSegment, CardStatus, DraftResult } from '../../main/contract.ts';
+import { call } from '../api.ts';
+import { coverageLabel, dateLabel, plural } from '../format.ts';
 import { Markdown } from '../markdown.tsx';
-import { navigate } from '../router.ts';
+import { handOffNote } from '../note-handoff.ts';
+import { hrefFor, navigate } from '../router.ts';
+import { clozeOf, selectionInSentence, type SelectionResult, type SentenceSelection } from '../sentence-selection.ts';
 import { useApi } from '../use-api.ts';
 import { ErrorMessage, Frame, Loading } from './Frame.tsx';
 
 const STATUS: Record<CardStatus, string> = { new: 'New', learning: 'Learning', due: 'Due', learned: 'Learned' };
 
+/** "By Taisuke Mibae · The Diplomat · 2 Mar 2026": what the article says of itself. */
+export function bylineOf(author: string | null, publisher: string | null, date: string | null): string {
+  const published = date ? dateLabel(Date.parse(`${date}T12:00:00`)) : null;
+  return [author ? `By ${author}` : null, publisher, published].filter(Boolean).join(' · ');
+}
+
+/** How much of the article has cards, as a bar and in words. */
+export function CoverageBar({ coverage, id }: { coverage: Article['coverage']; id: string }) {
+  const label = coverageLabel(coverage);
+  const percent = coverage.sentences === 0 ? 0 : (100 * coverage.quoted) / coverage.sentences;
+  return (
+    <div class="coverage">
+      <div role="meter" class="coverage-bar" aria-labelledby={id} aria-valuemin={0} aria-valuemax={coverage.sentences} aria-valuenow={coverage.quoted} aria-valuetext={label}>
+        <div class="coverage-fill" style={{ width: `${percent}%` }} />
+      </div>
+      <span id={id} class="small">
+        {label}
+      </span>
+    </div>
+  );
+}
+
+/** Opens the editor on a card about the selected words, quoting their sentence. */
+function makeCard(deckId: string, how: 'cloze' | 'question', s: SentenceSelection): void {
+  const common = { deckId, quote: s.sentence, kind: 'fact' as const };
+  if (how === 'cloze') handOffNote({ ...common, type: 'cloze', text: clozeOf(s), front: '', back: '' });
+  else handOffNote({ ...common, type: 'basic', text: '', front: '', back: s.words });
+  navigate({ name: 'add', deckId });
+}
+
+/** The buttons for the selected words, and a hint or the reason a selection makes no card. */
+function SelectionBar({ picked, onMake }: { picked: SelectionResult | null; onMake: (how: 'cloze' | 'question') => void }) {
+  // Pressing a button must not clear the selection it acts on.
+  const keep = (e: MouseEvent) => e.preventDefault();
+  return (
+    <div class="selection-bar" role="toolbar" aria-label="Make a card from the selected words">
+      {picked?.ok ? (
+        <>
+          <span class="selection-words small" title={picked.value.words}>
+            “{picked.value.words}”
+          </span>
+          <button type="button" class="button small primary" onMouseDown={keep} onClick={() => onMake('cloze')} aria-keyshortcuts="C">
+            Cloze selection (C)
+          </button>
+          <button type="button" class="button small secondary" onMouseDown={keep} onClick={() => onMake('question')} aria-keyshortcuts="Q">
+            Question from selection (Q)
+          </button>
+        </>
+      ) : (
+        <span class={picked ? 'field-error' : 'muted small'} role={picked ? 'status' : undefined}>
+          {picked ? picked.reason : 'Select words in a sentence, then press C for a cloze or Q for a question.'}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** Tracks the words selected in the article's text, placed in their sentence. */
+function useSentenceSelection(text: { current: HTMLElement | null }): SelectionResult | null {
+  const [picked, setPicked] = useState<SelectionResult | null>(null);
+  useEffect(() => {
+    const paragraphOf = (node: Node): HTMLElement | null => {
+      const el = node instanceof HTMLElement ? node : node.parentElement;
+      const p = el?.closest<HTMLElement>('p[data-paragraph]') ?? null;
+      return p && text.current?.contains(p) ? p : null;
+    };
+    const onChange = () => setPicked(selectionInSentence(document.getSelection(), paragraphOf));
+    document.addEventListener('selectionchange', onChange);
+    return () => document.removeEventListener('selectionchange', onChange);
+  }, []);
+  return picked;
+}
+
+/** Drafting cards for the whole article, offline: a progress line while it runs, then what it did. */
+function DraftCards({ deckId, waiting, onDrafted }: { deckId: string; waiting: number; onDrafted: () => void }) {
+  const [running, setRunning] = useState(false);
+  const [result, setResult] = useState<{ ok: true; value: DraftResult } | { ok: false; message: string } | null>(null);
+  const run = async () => {
+    setRunning(true);
+    setResult(null);
+    try {
+      setResult({ ok: true, value: await call('draftArticle', { deckId }) });
+      onDrafted();
+    } catch (e) {
+      setResult({ ok: false, message: (e as Error).message });
+    } finally {
+      setRunning(false);
+    }
+  };
+  return (
+    <section class="draft-cards" aria-labelledby="draft-heading">
+      <h2 id="draft-heading">Drafts</h2>
+      <p class="muted small">Deckhand can propose cards for the whole article; they wait in the inbox until you accept them.</p>
+      <div class="draft-actions">
+        <button type="button" class="button small primary" disabled={running} onClick={() => void run()}>
+          Draft cards
+        </button>
+        <a class="button small secondary" href={hrefFor({ name: 'inbox', deckId })}>
+          Inbox ({waiting})
+        </a>
+      </div>
+      <div role="status" class="draft-status">
+        {running && (
+          <span class="import-progress">
+            <progress aria-label="Drafting cards" />
+            <span class="small">Drafting cards…</span>
+          </span>
+        )}
+        {result?.ok && (
+          <p class="small notice">
+            {result.value.english || result.value.message.includes('English') ? result.value.message : `Drafting is English only: ${result.value.message}`}
+          </p>
+        )}
+      </div>
+      {result && !result.ok && <ErrorMessage message={result.message} />}
+    </section>
+  );
+}
+
+function ArticleText({ article, selected, onSelect, textRef }: { article: Article; selected: ArticleSegment | null; onSelect: (s: ArticleSegment) => void; textRef: { current: HTMLDivElement | null } }) {
+  // A click that ends a drag selects words; it does not open the highlight's cards.
+  const toggle = (s: ArticleSegment) => document.getSelection()?.isCollapsed !== false && onSelect(s);
+  return (
+    <div class="article-text" ref={textRef}>
+      {article.paragraphs.map((segments, i) => (
+        <p key={i} data-paragraph={i}>
+          {segments.map((s, j) =>
+            s.cardIds.length === 0 ? (
+              <span key={j}>{s.text}</span>
+            ) : (
+              // A real <button> cannot flow as inline text, so a highlight is a span with the button role and keys.
+              <span
+                key={j}
+                role="button"
+                tabIndex={0}
+                class={`highlight ${statusClass(article, s)}`}
+                aria-pressed={selected === s}
+                aria-description={plural(s.cardIds.length, 'card')}
+                onClick={() => toggle(s)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault();
+                    onSelect(s);
+                  }
+                }}
+              >
+                {s.text}
+              </span>
+            ),
+          )}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+function PassageCards({ article, selected }: { article: Article; selected: ArticleSegment | null }) {
+  return (
+    <aside class="article-cards" aria-label="Cards from the selected passage" aria-live="polite">
+      {selected ? (
+        <>
+          <h2>{plural(selected.cardIds.length, 'card')} from this passage</h2>
+          <ul class="card-list">
+            {selected.cardIds.map((id) => {
+              const c = article.cards[id]!;
+              return (
+                <li key={id}>
+                  <Markdown class="card-front" source={c.front} />
+                  <span class={`status ${c.status}`}>{STATUS[c.status]}</span>
+                  {c.due !== null && c.status !== 'due' && <span class="muted small"> · next {dateLabel(c.due)}</span>}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ) : (
+        <p class="muted small">Select a highlighted passage to see the cards made from it and how well you know them.</p>
+      )}
+    </aside>
+  );
+}
+
 export function ArticleView({ deckId }: { deckId: string }) {
-  const [article] = useApi('getArticle', { deckId });
+  const [article, reload] = useApi('getArticle', { deckId });
   const [selected, setSelected] = useState<ArticleSegment | null>(null);
-  const toggle = (s: ArticleSegment) => setSelected((current) => (current === s ? null : s));
+  const text = useRef<HTMLDivElement>(null);
+  const picked = useSentenceSelection(text);
+  const make = (how: 'cloze' | 'question') => picked?.ok && makeCard(deckId, how, picked.value);
+  const live = useRef(make);
+  live.current = make;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const key = e.key.toLowerCase();
+      if (e.ctrlKey || e.metaKey || e.altKey || (key !== 'c' && key !== 'q')) return;
+      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
+      e.preventDefault();
+      live.current(key === 'c' ? 'cloze' : 'question');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   if (article.state === 'loading') return <Frame title="Article" back><Loading /></Frame>;
   if (article.state === 'error') return <Frame title="Article" back><ErrorMessage message={article.message} /></Frame>;
   const a = article.value;
-  const quoted = a.paragraphs.flat().filter((s) => s.cardIds.length > 0).length;
   return (
     <Frame
       title={a.title}
       back
       actions={
-        <button type="button" class="button primary" onClick={() => navigate({ name: 'study', deckId })}>
-          Study this deck
-        </button>
+        <>
+          <a class="button secondary" href={hrefFor({ name: 'articles' })}>
+            All articles
+          </a>
+          <button type="button" class="button primary" onClick={() => navigate({ name: 'study', deckId })}>
+            Study this deck
+          </button>
+        </>
       }
     >
-      <p class="muted byline">
-        By {a.source.author} · {a.source.publisher}
-      </p>
-      <p class="muted small">
-        {quoted} highlighted passages are quoted by cards. Select one to see its cards.
-      </p>
+      <p class="muted byline">{bylineOf(a.source.author, a.source.publisher, a.date)}</p>
+      <CoverageBar coverage={a.coverage} id="article-coverage" />
       <div class="article-layout">
-        <div class="article-text">
-          {a.paragraphs.map((segments, i) => (
-            <p key={i}>
-              {segments.map((s, j) =>
-                s.cardIds.length === 0 ? (
-                  <span key={j}>{s.text}</span>
-                ) : (
-                  // A real <button> cannot flow as inline text, so a highlight is a span with the button role and keys.
-                  <span
-                    key={j}
-                    role="button"
-                    tabIndex={0}
-                    class={`highlight ${statusClass(a, s)}`}
-                    aria-pressed={selected === s}
-                    aria-description={plural(s.cardIds.length, 'card')}
-                    onClick={() => toggle(s)}
-                    onKeyDown={(e) => {
-                      if (e.key === 'Enter' || e.key === ' ') {
-                        e.preventDefault();
-                        toggle(s);
-                      }
-                    }}
-                  >
-                    {s.text}
-                  </span>
-                ),
-              )}
-            </p>
-          ))}
+        <div>
+          <SelectionBar picked={picked} onMake={(how) => live.current(how)} />
+          <ArticleText article={a} selected={selected} onSelect={(s) => setSelected((current) => (current === s ? null : s))} textRef={text} />
         </div>
-        <aside class="article-cards" aria-label="Cards from the selected passage" aria-live="polite">
-          {selected ? (
-            <>
-              <h2>
-                {plural(selected.cardIds.length, 'card')} from this passage
-              </h2>
-              <ul class="card-list">
-                {selected.cardIds.map((id) => {
-                  const c = a.cards[id]!;
-                  return (
-                    <li key={id}>
-                      <Markdown class="card-front" source={c.front} />
-                      <span class={`status ${c.status}`}>{STATUS[c.status]}</span>
-                      {c.due !== null && c.status !== 'due' && <span class="muted small"> · next {dateLabel(c.due)}</span>}
-                    </li>
-                  );
-                })}
-              </ul>
-            </>
-          ) : (
-            <p class="muted">Select a highlighted passage to see the cards made from it and how well you know them.</p>
-          )}
-        </aside>
+        <div class="article-side">
+          <DraftCards deckId={deckId} waiting={a.drafts} onDrafted={reload} />
+          <PassageCards article={a} selected={selected} />
+        </div>
       </div>
     </Frame>
   );

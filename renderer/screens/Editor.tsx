@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DeckSummary, NoteType, NoteView } from '../../main/contract.ts';
 import { call, withoutMethodName } from '../api.ts';
 import { deckOptionLabel, plural } from '../format.ts';
+import { takeNoteStart, type NoteStart } from '../note-handoff.ts';
 import { navigate } from '../router.ts';
 import { ErrorMessage, Frame, Loading } from './Frame.tsx';
 
@@ -35,6 +36,21 @@ export function fieldOf(message: string): Field | null {
   return m && FIELDS.includes(m[1]!) ? (m[1] as Field) : null;
 }
 
+/** What a note begun in the article keeps beyond its fields: the sentence it quotes, and the draft it accepts. */
+type Origin = Pick<NoteStart, 'quote' | 'kind' | 'fromDraft'>;
+
+const originArgs = (origin: Origin | null) => (origin ? { quote: origin.quote, kind: origin.kind, ...(origin.fromDraft ? { fromDraft: origin.fromDraft } : {}) } : {});
+
+/** The sentence a note made while reading quotes, as the card will show it after the answer. */
+function QuoteFigure({ quote }: { quote: string }) {
+  return (
+    <figure class="quote editor-quote" aria-label="From the article">
+      <figcaption>From the article</figcaption>
+      <blockquote>{quote}</blockquote>
+    </figure>
+  );
+}
+
 const leave = () => (history.length > 1 ? history.back() : navigate({ name: 'browse' }));
 
 export function Editor({ noteId, deckId }: { noteId?: string; deckId?: string }) {
@@ -44,10 +60,12 @@ export function Editor({ noteId, deckId }: { noteId?: string; deckId?: string })
   const [errors, setErrors] = useState<{ field: Field | null; message: string } | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [origin, setOrigin] = useState<Origin | null>(null);
   const saving = useRef(false);
 
   useEffect(() => {
     (async () => {
+      let start: NoteStart | null;
       try {
         const list = await call('listDecks', {});
         setDecks(list);
@@ -55,6 +73,9 @@ export function Editor({ noteId, deckId }: { noteId?: string; deckId?: string })
           const n = await call('getNote', { noteId });
           setNote(n);
           setDraft({ deckId: n.deckId, type: n.type, front: n.front, back: n.back, text: n.text, extra: n.extra, tags: n.tags.join(' ') });
+        } else if (deckId && list.some((d) => d.id === deckId) && (start = takeNoteStart(deckId))) {
+          setOrigin({ quote: start.quote, kind: start.kind, ...(start.fromDraft ? { fromDraft: start.fromDraft } : {}) });
+          setDraft({ ...emptyDraft(deckId, start.type), front: start.front, back: start.back, text: start.text });
         } else {
           setDraft(emptyDraft(deckId && list.some((d) => d.id === deckId) ? deckId : (list[0]?.id ?? '')));
         }
@@ -76,9 +97,11 @@ export function Editor({ noteId, deckId }: { noteId?: string; deckId?: string })
         ...(isCloze ? { text: draft.text } : { front: draft.front, back: draft.back }),
         extra: draft.extra,
         tags: draft.tags.split(/[\s,]+/).filter(Boolean),
+        ...originArgs(origin),
       });
       setErrors(null);
-      if (noteId) {
+      // A note begun in the article or the inbox is about one sentence: back to where it was begun.
+      if (noteId || origin) {
         leave();
       } else {
         // Like Anki's Add window: stay for the next note, in the same deck and type.
@@ -98,6 +121,11 @@ export function Editor({ noteId, deckId }: { noteId?: string; deckId?: string })
       saving.current = false;
     }
   };
+
+  useEffect(() => {
+    // A question from the article arrives with its answer and waits for the question to be written.
+    if (origin) document.querySelector<HTMLElement>(draft?.type === 'cloze' ? '#note-text' : '#note-front')?.focus();
+  }, [origin]);
 
   const live = useRef(save);
   live.current = save;
@@ -142,6 +170,7 @@ export function Editor({ noteId, deckId }: { noteId?: string; deckId?: string })
 
   return (
     <Frame title={title} back>
+      {origin && <QuoteFigure quote={origin.quote} />}
       {note && <p class="muted small">{note.cardIds.length === 1 ? 'One card' : plural(note.cardIds.length, 'card')} · editing keeps each card's review history.</p>}
       <form
         class="editor"

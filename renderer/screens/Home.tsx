@@ -11,6 +11,9 @@ export function Home() {
       title="Decks"
       actions={
         <nav class="topnav" aria-label="More">
+          <a class="button secondary" href={hrefFor({ name: 'articles' })}>
+            Articles
+          </a>
           <a class="button secondary" href={hrefFor({ name: 'browse' })}>
             Browse
           </a>

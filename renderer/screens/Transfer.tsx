@@ -3,6 +3,7 @@ import type { ExportFileArgs, ImportReport } from '../../main/contract.ts';
 import { call } from '../api.ts';
 import { takeDroppedFile } from '../dropped-file.ts';
 import { plural } from '../format.ts';
+import { readAsBase64 } from '../read-file.ts';
 import { useApi } from '../use-api.ts';
 import { ErrorMessage, Frame, OutcomeMessage, type Outcome } from './Frame.tsx';
 
@@ -11,20 +12,6 @@ const ACCEPT = '.apkg,.colpkg,.anki2,.anki21,.anki21b,.csv,.tsv,.txt,.md,.markdo
 const PLUGIN_DATA = '.obsidian/plugins/obsidian-spaced-repetition/data.json';
 
 type Progress = { file: string; stage: 'reading'; loaded: number; total: number } | { file: string; stage: 'importing' };
-
-/** A file's content as base64, reporting progress as it is read (large Anki packages take a moment). */
-function readAsBase64(file: File, onProgress: (loaded: number) => void): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onprogress = (e) => onProgress(e.loaded);
-    reader.onerror = () => reject(new Error(`${file.name} could not be read (${reader.error?.message ?? 'unknown error'}).`));
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.readAsDataURL(file);
-  });
-}
 
 function Report({ report }: { report: ImportReport }) {
   const headline = report.restored

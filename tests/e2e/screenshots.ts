@@ -2,6 +2,7 @@
 // README and for looking at what changed. Not part of `npm test`.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { InboxPage, ReaderPage } from './article-pages.ts';
 import { cleanUp, launchPreview, tempDataDir } from './harness.ts';
 import { generateDataset } from '../bench/generate.ts';
 import { createDeckhandStore } from '../bench/stores/deckhand.ts';
@@ -101,6 +102,36 @@ try {
     await page.getByRole('button', { name: 'Study Languages::Japanese', exact: true }).click();
     await page.getByRole('img', { name: 'deckhand.png' }).waitFor();
     await page.screenshot({ path: path.join(out, `review-imported-${scheme}.png`) });
+
+    // Reading: the shipped article with its highlights and words selected for a card, the editor
+    // that opens on them, an article added from pasted text, its drafts in the inbox, the library.
+    const reader = new ReaderPage(page);
+    await page.goto(`${app.url}#/article/china-north-korea`);
+    await reader.selectWords('shared communist ties and geographical proximity');
+    await page.screenshot({ path: path.join(out, `reader-${scheme}.png`) });
+    await page.keyboard.press('q');
+    await page.getByRole('figure', { name: 'From the article' }).waitFor();
+    await page.keyboard.type('Which two ties do experts say bind China and North Korea?');
+    await page.screenshot({ path: path.join(out, `edit-from-article-${scheme}.png`) });
+    await page.goto(`${app.url}#/inbox/china-north-korea`);
+    await page.getByText('No drafts waiting.').waitFor();
+    await page.screenshot({ path: path.join(out, `inbox-empty-${scheme}.png`) });
+    await page.goto(`${app.url}#/articles`);
+    await page.getByRole('textbox', { name: 'Title' }).fill('Why China works with its neighbours');
+    await page.getByRole('textbox', { name: 'Text' }).fill(readFileSync(path.resolve(import.meta.dirname, '../../decks/china-north-korea/article.txt'), 'utf8').split('\n').slice(2, 7).join('\n\n'));
+    await page.getByRole('button', { name: 'Add the text' }).click();
+    await page.getByRole('button', { name: 'Draft cards' }).click();
+    await page.getByText(/^Drafted \d+ cards?/).waitFor();
+    await page.screenshot({ path: path.join(out, `reader-drafted-${scheme}.png`) });
+    await page.getByRole('link', { name: /^Inbox \(/ }).click();
+    const inbox = new InboxPage(page);
+    await inbox.focusFirst();
+    await page.keyboard.press('a');
+    await inbox.status.waitFor();
+    await page.screenshot({ path: path.join(out, `inbox-${scheme}.png`) });
+    await page.goto(`${app.url}#/articles`);
+    await page.getByRole('list', { name: 'Articles' }).getByRole('listitem').nth(1).waitFor();
+    await page.screenshot({ path: path.join(out, `library-${scheme}.png`), fullPage: true });
     await app.close();
 
     const withHistory = await launchPreview({ dataDir: studied, colorScheme: scheme, now: '2026-03-02T09:00:00' });
