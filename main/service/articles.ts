@@ -13,6 +13,7 @@ import { articleSentences, coverageOf } from '../domain/article-coverage.ts';
 import type { ArticleDraft, Deck } from '../domain/deck.ts';
 import { draftCards, draftCardsStepwise, type Draft, type DraftResult as Drafted } from '../domain/drafter/index.ts';
 import { plural } from '../domain/words.ts';
+import { countWords } from '../formats/article/article-text.ts';
 import { ArticleError, isLikelyEnglish, readArticleFile, readPastedArticle, type ReadArticle } from '../formats/article/read-article.ts';
 import { deckOrThrow, noteOfCard, type ServiceContext } from './context.ts';
 import type { Editing } from './editing.ts';
@@ -165,7 +166,7 @@ export class Articles {
       title: deck.title,
       author: deck.source?.author || null,
       date: deck.published ?? null,
-      words: text.split(/\s+/).filter(Boolean).length,
+      words: countWords(text),
       cardCount: this.#ctx.collection.studyOrder(deck.id).length,
       coverage: this.coverage(deck),
       drafts: deck.drafts?.length ?? 0,
@@ -219,6 +220,7 @@ async function readOrRefuse<T>(read: () => Promise<T>): Promise<T> {
 export async function draftFile(file: string, max?: number): Promise<{ article: { title: string; author: string | null; words: number; sentences: number }; english: boolean; drafts: Draft[] }> {
   const read = await readOrRefuse(() => readArticleFile(path.basename(file), readFileSync(file)));
   const english = isLikelyEnglish(read.text);
-  const result = english ? draftCards(read.text, max === undefined ? {} : { max }) : { sentences: articleSentences(read.text).length, words: read.words, drafts: [] };
-  return { article: { title: read.title, author: read.author, words: result.words, sentences: result.sentences }, english, drafts: result.drafts };
+  const drafts = english ? draftCards(read.text, max === undefined ? {} : { max }).drafts : [];
+  // Words and sentences counted as the library and the reader count them, so one article reads the same everywhere.
+  return { article: { title: read.title, author: read.author, words: read.words, sentences: articleSentences(read.text).length }, english, drafts };
 }

@@ -117,7 +117,7 @@ describe('deckhand draft and add-article', () => {
       expect(d.type === 'cloze' ? d.text : d.front).not.toBe('');
     }
     expect(drafts.map((d) => d.score)).toEqual([...drafts.map((d) => d.score)].sort((a, b) => b - a));
-    expect((await cli('draft', article)).out).toMatch(/^article: 1,125 words, 43 sentences; 56 drafts\./);
+    expect((await cli('draft', article)).out).toMatch(/^article: 1,086 words, 44 sentences; 56 drafts\./);
   });
 
   it('adds an article as a deck of its own, drafting and accepting every draft with --accept-all', async () => {
