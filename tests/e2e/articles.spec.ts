@@ -26,6 +26,8 @@ test('adds an article from a file, makes a cloze while reading, sorts drafts in 
 
   // Adding opens the article.
   await library.choose(file);
+  // The library shows the new article's meter too, for the moment before the article opens.
+  await expect(library.heading).toBeHidden();
   const reader = new ReaderPage(page);
   await expect(reader.coverage).toBeVisible();
   const title = (await page.getByRole('heading', { level: 1 }).textContent())!;
