@@ -15,6 +15,7 @@ import type { StoredReview } from '../store/stored.ts';
 import type { AnswerHistory } from '../domain/answer-history.ts';
 import type { MediaFile } from '../domain/media.ts';
 import { existingMediaBytes, listMediaFiles, readMediaFile, mediaDir, writeMediaFiles } from '../store/media-folder.ts';
+import { diskError } from './disk-errors.ts';
 import { UndoStack } from './undo.ts';
 
 /** An import after staging: everything it adds or changes, applied in one step. */
@@ -275,7 +276,13 @@ export class Collection {
       const before = this.card(card.id);
       return !before || before.deckId !== card.deckId || before.position !== card.position;
     });
-    const entries = this.#store.appendReviews(reviews);
+    let entries: StoredReview[];
+    try {
+      entries = this.#store.appendReviews(reviews);
+    } catch (e) {
+      const answer = reviews.length === 1 && !reviews[0]!.kind;
+      throw diskError(e, answer ? { thing: 'this answer', retry: 'answer again' } : { thing: 'this change', retry: 'try again' });
+    }
     this.#changed(moved.map((r) => r.card.deckId));
     return entries;
   }

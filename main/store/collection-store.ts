@@ -19,7 +19,7 @@ import { acquireLock, type Lock } from './lock.ts';
 import { replayLog } from './log-replay.ts';
 import { compactSegments, LOG_FILE, reviewLogFiles } from './log-segments.ts';
 import { NoteTable } from './note-table.ts';
-import { readEntries } from './review-log.ts';
+import { readEntries, type LogFileSystem } from './review-log.ts';
 import { SNAPSHOT_FILE, SnapshotFile } from './snapshot-file.ts';
 import { legacyNotesByDeck, readNotes, readSnapshot, removeStaleTempFiles, toData } from './snapshot-reader.ts';
 import type { StoredReview } from './stored.ts';
@@ -80,6 +80,8 @@ export interface StoreOptions {
   snapshotDelayMs?: number;
   /** Write the snapshot anyway once this many answers wait for it. */
   maxPendingReviews?: number;
+  /** The calls the review log makes on its file, for tests that make the disk fail. */
+  logFileSystem?: LogFileSystem;
 }
 
 export async function openCollectionStore(dir: string, options: StoreOptions = {}): Promise<CollectionStore> {
@@ -106,7 +108,7 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
   const replayed = replayLog(dir, stored, data.cards, now, notices);
   const backups = new BackupPolicy(dir, now);
   const history = new AnswerHistoryCache(dir);
-  const writer = new CollectionWriter({ dir, data, notes, adapter, backups, history, notices, now, idleMs: options.snapshotDelayMs ?? 2000, maxPending: options.maxPendingReviews ?? 500 }, replayed);
+  const writer = new CollectionWriter({ dir, data, notes, adapter, backups, history, notices, now, idleMs: options.snapshotDelayMs ?? 2000, maxPending: options.maxPendingReviews ?? 500, ...(options.logFileSystem ? { logFileSystem: options.logFileSystem } : {}) }, replayed);
   if (replayed.seq !== stored.logSeq || notices.length || notes.hasChanges || !existsSync(adapter.file)) writer.changed();
   const replaceable = { dir, data, notes, writer, backups, history, now, notices };
 

@@ -10,7 +10,7 @@ import type { CollectionData, NewReview } from './collection-data.ts';
 import type { ReplayedLog } from './log-replay.ts';
 import { LOG_FILE, reviewLogFiles, sealActiveLog } from './log-segments.ts';
 import type { NoteTable } from './note-table.ts';
-import { ReviewLogWriter } from './review-log.ts';
+import { ReviewLogWriter, type LogFileSystem } from './review-log.ts';
 import type { SnapshotData, SnapshotFile } from './snapshot-file.ts';
 import { toLoggedCard } from '../domain/review-entry.ts';
 import { SCHEMA_VERSION, type StoredReview } from './stored.ts';
@@ -31,6 +31,8 @@ export interface WriterParts {
   idleMs: number;
   /** Write the snapshot anyway once this many answers wait for it. */
   maxPending: number;
+  /** The calls the review log makes on its file; tests make them fail. */
+  logFileSystem?: LogFileSystem;
 }
 
 export class CollectionWriter {
@@ -55,7 +57,7 @@ export class CollectionWriter {
     this.lastSeq = replayed.seq;
     this.activeEntries = replayed.activeEntries;
     this.logFile = path.join(parts.dir, LOG_FILE);
-    this.log = new ReviewLogWriter(this.logFile);
+    this.log = new ReviewLogWriter(this.logFile, this.parts.logFileSystem);
     this.db = new Low<SnapshotData>(parts.adapter, { schemaVersion: SCHEMA_VERSION, deviceId: this.deviceId, logSeq: this.lastSeq, decks: [], settings: parts.data.settings, cards: new Map(), notes: new Map() });
   }
 
@@ -148,7 +150,7 @@ export class CollectionWriter {
     this.log.close();
     mkdirSync(folder, { recursive: true });
     for (const file of reviewLogFiles(this.parts.dir)) renameSync(file, path.join(folder, path.basename(file)));
-    this.log = new ReviewLogWriter(this.logFile);
+    this.log = new ReviewLogWriter(this.logFile, this.parts.logFileSystem);
   }
 
   /** Writes the snapshot and closes the log; nothing can be written after. */
@@ -175,7 +177,7 @@ export class CollectionWriter {
     if (this.activeEntries > 0) {
       this.log.close();
       sealActiveLog(dir, this.lastSeq);
-      this.log = new ReviewLogWriter(this.logFile);
+      this.log = new ReviewLogWriter(this.logFile, this.parts.logFileSystem);
       this.activeEntries = 0;
     }
     this.pendingReviews = 0;

@@ -1,0 +1,73 @@
+// The full disk a learner meets: answers refused while the disk is full are refused with a message
+// to act on and change nothing; every answer acknowledged before, during and after is there when
+// the collection is opened again, and the log reads without damage.
+import { fdatasyncSync, ftruncateSync, mkdirSync, writeFileSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createService } from '../../main/service.ts';
+import { openCollectionStore } from '../../main/store/collection-store.ts';
+import type { LogFileSystem } from '../../main/store/review-log.ts';
+import { closeWhenDone, tempDir } from './temp-dir.ts';
+
+const START = new Date(2026, 2, 2, 9).getTime();
+
+function decks(count: number): string {
+  const dir = tempDir('deckhand-decks-');
+  mkdirSync(path.join(dir, 'd'));
+  const cards = Array.from({ length: count }, (_, i) => ({ id: `c${i}`, kind: 'fact', type: 'basic', front: `Question ${i}`, back: `Answer ${i}` }));
+  writeFileSync(path.join(dir, 'd/deck.json'), JSON.stringify({ id: 'd', version: 1, title: 'D', cards }));
+  return dir;
+}
+
+/** A disk that, while full, takes a few bytes of a write and then refuses the rest. */
+function fillableDisk(): { fs: LogFileSystem; full: boolean } {
+  const disk = {
+    full: false,
+    fs: {
+      writeSync: (fd: number, buffer: Uint8Array, offset: number, length: number) => {
+        if (!disk.full) return writeSync(fd, buffer, offset, length);
+        if (length > 20) return writeSync(fd, buffer, offset, 20);
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      },
+      fdatasyncSync,
+      ftruncateSync,
+    } satisfies LogFileSystem,
+  };
+  return disk;
+}
+
+describe('a disk that fills up while studying', () => {
+  it('refuses answers with a message to act on, and keeps every acknowledged one', async () => {
+    const dataDir = tempDir('deckhand-data-');
+    const deckDir = decks(30);
+    const disk = fillableDisk();
+    let now = START;
+    const clock = () => (now += 1000);
+    const service = createService({ store: await openCollectionStore(dataDir, { now: clock, logFileSystem: disk.fs }), clock, decksDir: deckDir, scheduler: { fuzz: false } });
+    let acknowledged = 0;
+    const answerNext = () => {
+      const card = service.nextCard({ deckId: 'd' }).card!;
+      service.answer({ cardId: card.id, rating: 3, shownAt: card.shownAt, durationMs: 1000 });
+      acknowledged++;
+      return card.id;
+    };
+    for (let i = 0; i < 5; i++) answerNext();
+    disk.full = true;
+    for (let i = 0; i < 10; i++) {
+      const card = service.nextCard({ deckId: 'd' }).card!;
+      expect(() => service.answer({ cardId: card.id, rating: 3, shownAt: card.shownAt, durationMs: 1000 })).toThrow(
+        'The disk holding your collection is full: this answer was not saved. Free some space and answer again.',
+      );
+      // Nothing changed: the same card is still the one to answer.
+      expect(service.nextCard({ deckId: 'd' }).card!.id).toBe(card.id);
+    }
+    disk.full = false;
+    for (let i = 0; i < 5; i++) answerNext();
+    service.close();
+
+    const reopened = closeWhenDone(await openCollectionStore(dataDir, { now: clock }));
+    expect(reopened.notices).toEqual([]);
+    const again = closeWhenDone(createService({ store: reopened, clock, decksDir: deckDir, scheduler: { fuzz: false } }));
+    expect(again.collectionSummary().reviews).toBe(acknowledged);
+  });
+});
