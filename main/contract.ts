@@ -59,6 +59,8 @@ export interface StudyCard {
   intervals: Record<Rating, string>;
   /** The service's clock when the card was handed out; echo it back in `answer`. */
   shownAt: number;
+  /** Which state of the card was shown; echo it back in `answer` as `cardVersion`. */
+  version: number;
 }
 
 export interface StudyState {
@@ -75,6 +77,8 @@ export interface AnswerArgs {
   rating: Rating;
   shownAt: number;
   durationMs: number;
+  /** The card's `version` as it was shown: the answer is refused if the card changed since, whatever the clock did meanwhile. */
+  cardVersion?: number;
 }
 
 export interface AnswerResult {

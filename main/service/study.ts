@@ -46,16 +46,28 @@ export class Study {
     };
   }
 
-  answer({ cardId, rating, shownAt, durationMs }: AnswerArgs): AnswerResult {
+  /**
+   * Records an answer. It is refused when the card changed after it was shown (two windows, an
+   * undo race): told by the card's version, not by comparing times, so a clock set back (a
+   * corrected clock, a restored machine) never makes a card unanswerable. Scheduling starts no
+   * earlier than the card's last review, so no interval comes out negative.
+   */
+  answer({ cardId, rating, shownAt, durationMs, cardVersion }: AnswerArgs): AnswerResult {
     const card = cardOrThrow(this.#ctx, cardId);
     const now = this.#ctx.clock();
-    if (shownAt > now) throw new AppError('bad-request', `"shownAt" is in the future for card "${cardId}".`);
-    if (card.updatedAt > shownAt) throw new AppError('conflict', `Card "${cardId}" was answered after it was shown here; its answer was not recorded twice.`);
-    const memory = this.#queues.schedulerOf(card.deckId).answer(card.memory, rating, now);
+    if (cardVersion !== undefined) {
+      if (card.updatedAt !== cardVersion) throw new AppError('conflict', `Card "${cardId}" was answered after it was shown here; its answer was not recorded twice.`);
+    } else {
+      // Callers that do not echo the version are held to the times, unless the clock went back.
+      if (shownAt > now) throw new AppError('bad-request', `"shownAt" is in the future for card "${cardId}".`);
+      if (card.updatedAt > shownAt && card.updatedAt <= now) throw new AppError('conflict', `Card "${cardId}" was answered after it was shown here; its answer was not recorded twice.`);
+    }
+    const from = Math.max(now, card.memory.lastReview ?? now);
+    const memory = this.#queues.schedulerOf(card.deckId).answer(card.memory, rating, from);
     const updated: Card = { ...card, memory, introducedAt: card.introducedAt ?? (isNew(card) ? now : null), updatedAt: now };
     const entry = this.#ctx.collection.logChange({ cardId, rating, reviewedAt: now, durationMs: cappedAnswerMs(durationMs), card: updated });
     this.#remember({ kind: 'card', action: 'answer', entryId: entry.id, before: card, after: updated });
-    return { cardId, rating, due: memory.due, interval: formatInterval(memory.due - now) };
+    return { cardId, rating, due: memory.due, interval: formatInterval(memory.due - from) };
   }
 
   /** Takes back the last answer, bury or suspend: the card returns to its state before it and is shown next. */
@@ -151,6 +163,7 @@ export class Study {
       status: cardStatus(card, now, this.#ctx.collection.settings.rolloverHour),
       intervals: { 1: label(1), 2: label(2), 3: label(3), 4: label(4) },
       shownAt: now,
+      version: card.updatedAt,
     };
   }
 }

@@ -56,7 +56,7 @@ export function Review({ deckId }: { deckId: string }) {
       const durationMs = Math.round(performance.now() - shownAt.current);
       const run = (async () => {
         try {
-          await call('answer', { cardId: card.id, rating, shownAt: card.shownAt, durationMs });
+          await call('answer', { cardId: card.id, rating, shownAt: card.shownAt, durationMs, cardVersion: card.version });
           setSession((s) => ({ studied: s.studied + 1, again: s.again + (rating === 1 ? 1 : 0), ms: s.ms + Math.min(durationMs, MAX_ANSWER_MS) }));
           setStatus(null);
           await load();

@@ -179,3 +179,26 @@ describe('limits and settings', () => {
     second.service.close();
   });
 });
+
+describe('a clock set back', () => {
+  it('never makes a card unanswerable, and no interval comes out negative', async () => {
+    const { service, advance } = await open(tempDir('deckhand-data-'), decksWith([basic('a')]));
+    const first = service.nextCard({ deckId: 'd' }).card!;
+    service.answer({ cardId: first.id, rating: 1, shownAt: first.shownAt, durationMs: 1000, cardVersion: first.version });
+    // The clock is corrected five minutes back: the card was changed "in the future".
+    advance(-5 * 60_000);
+    const again = service.nextCard({ deckId: 'd' }).card!;
+    expect(again.id).toBe(first.id);
+    const result = service.answer({ cardId: again.id, rating: 3, shownAt: again.shownAt, durationMs: 1000, cardVersion: again.version });
+    expect(result.due).toBeGreaterThan(again.shownAt);
+    expect(result.interval).not.toMatch(/^-/);
+  });
+
+  it('still refuses a second answer to the version of a card that was shown, whatever the clock says', async () => {
+    const { service, advance } = await open(tempDir('deckhand-data-'), decksWith([basic('a')]));
+    const card = service.nextCard({ deckId: 'd' }).card!;
+    service.answer({ cardId: card.id, rating: 3, shownAt: card.shownAt, durationMs: 1, cardVersion: card.version });
+    advance(-60 * 60_000);
+    expect(() => service.answer({ cardId: card.id, rating: 1, shownAt: card.shownAt, durationMs: 1, cardVersion: card.version })).toThrow(/answered after it was shown/);
+  });
+});

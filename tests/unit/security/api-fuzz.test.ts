@@ -115,7 +115,7 @@ const SPECS: Record<ApiMethod, Spec> = {
   listTags: noArgs,
   nextCard: { valid: () => ({ deckId: 'd' }), fields: { deckId: ID }, unknown: { deckId: GHOST } },
   getArticle: { valid: () => ({ deckId: 'd' }), fields: { deckId: ID }, unknown: { deckId: GHOST } },
-  answer: { valid: () => ({ cardId: real.cardId, rating: 3, shownAt: real.shownAt, durationMs: 1000 }), fields: { cardId: ID, rating: { kind: 'rating' }, shownAt: { kind: 'int', min: 0, max: 8.64e15 }, durationMs: { kind: 'int', min: 0, max: 8.64e15 } }, unknown: { cardId: GHOST, rating: 3, shownAt: 1, durationMs: 1 } },
+  answer: { valid: () => ({ cardId: real.cardId, rating: 3, shownAt: real.shownAt, durationMs: 1000 }), fields: { cardId: ID, rating: { kind: 'rating' }, shownAt: { kind: 'int', min: 0, max: 8.64e15 }, durationMs: { kind: 'int', min: 0, max: 8.64e15 } }, optional: { cardVersion: { kind: 'int', min: 0, max: 8.64e15 } }, unknown: { cardId: GHOST, rating: 3, shownAt: 1, durationMs: 1 } },
   bury: { valid: () => ({ cardId: real.cardId }), fields: { cardId: ID }, unknown: { cardId: GHOST } },
   suspend: { valid: () => ({ cardId: real.cardId }), fields: { cardId: ID }, unknown: { cardId: GHOST } },
   unsuspend: { valid: () => ({ cardId: real.cardId }), fields: { cardId: ID }, unknown: { cardId: GHOST } },
