@@ -193,8 +193,9 @@ function draftKey(d: { type: string; front: string; back: string; text: string }
 }
 
 /**
- * Drafts an article a slice of paragraphs at a time (about 3,000 words, 30 ms here), letting
- * whatever waits on the event loop, an answer above all, go between slices.
+ * Drafts an article a few milliseconds of work at a time (reading a slice of paragraphs, then
+ * ranking, proposing and selecting in steps), letting whatever waits on the event loop, an answer
+ * above all, go between steps.
  */
 async function draftInSlices(text: string): Promise<Drafted> {
   const steps = draftCardsStepwise(text);

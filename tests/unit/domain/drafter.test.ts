@@ -158,17 +158,20 @@ describe('draftCards', () => {
     }
   });
 
-  it('can run in slices, yielding between them, to the same drafts', () => {
+  it('can run in slices, yielding while it reads and while it drafts, to the same drafts', () => {
     const long = Array.from({ length: 8 }, () => shipped).join('\n');
     const steps = draftCardsStepwise(long);
-    let slices = 0;
+    const slices = { reading: 0, drafting: 0 };
     let step = steps.next();
     while (!step.done) {
-      slices++;
+      slices[step.value.stage]++;
       expect(step.value.done).toBeLessThanOrEqual(step.value.total);
+      if (step.value.stage === 'drafting') expect(step.value.done).toBe(step.value.total);
       step = steps.next();
     }
-    expect(slices).toBeGreaterThan(1);
+    // Ranking, proposing and selecting pause too, not only the NLP pass.
+    expect(slices.reading).toBeGreaterThan(1);
+    expect(slices.drafting).toBeGreaterThan(1);
     expect(step.value).toEqual(draftCards(long));
   });
 
