@@ -124,7 +124,12 @@ export class Articles {
   listDrafts({ deckId }: { deckId: string }): DraftView[] {
     const deck = this.#articleDeck(deckId);
     const paragraphs = paragraphsOf(deck.article!);
-    return (deck.drafts ?? []).map((d) => ({ ...d, context: paragraphs.find((p) => p.includes(normaliseWhitespace(d.quote))) ?? d.quote }));
+    // The quote is normalised once, not once a paragraph: at 500 drafts and 400 paragraphs that
+    // kept the event loop (and an answer) waiting ~150 ms after every draft.
+    return (deck.drafts ?? []).map((d) => {
+      const quote = normaliseWhitespace(d.quote);
+      return { ...d, context: paragraphs.find((p) => p.includes(quote)) ?? d.quote };
+    });
   }
 
   /** Accepted drafts become ordinary notes of the deck, quoting their sentence; they leave the inbox. */
@@ -194,8 +199,9 @@ function draftKey(d: { type: string; front: string; back: string; text: string }
 }
 
 /**
- * Drafts an article a slice of paragraphs at a time (about 3,000 words, 30 ms here), letting
- * whatever waits on the event loop, an answer above all, go between slices.
+ * Drafts an article a few milliseconds of work at a time (reading a slice of paragraphs, then
+ * ranking, proposing and selecting in steps), letting whatever waits on the event loop, an answer
+ * above all, go between steps.
  */
 async function draftInSlices(text: string): Promise<Drafted> {
   const steps = draftCardsStepwise(text);

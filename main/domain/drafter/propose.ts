@@ -9,12 +9,15 @@ import type { Question } from './question.ts';
 import { reasonQuestion } from './reason-question.ts';
 import type { RankedSentence } from './sentence-rank.ts';
 import type { Sentence } from './sentence.ts';
+import { StepBudget, type Steps } from './steps.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 /** More clozes than this from one sentence only crowd out other sentences' drafts. */
 const CLOZES_PER_SENTENCE = 3;
 /** A cue this strong makes the sentence's terms part of an argument. */
 const ARGUMENT_CUE = 0.5;
+/** Words of sentences drafted from between two pauses: a few milliseconds here (tests/bench/drafter.ts). */
+const WORDS_PER_STEP = 1_000;
 
 const round = (n: number): number => Math.round(n * 1000) / 1000;
 
@@ -48,6 +51,17 @@ export function proposeDrafts(ranked: RankedSentence, previous: Sentence | null,
       answerKey: normaliseAnswer(text),
       questionKey: normaliseAnswer(cloze),
     });
+  }
+  return candidates;
+}
+
+/** Every sentence's drafts, in the article's order. */
+export function* proposeAllDrafts(ranked: readonly RankedSentence[], vocabulary: Vocabulary): Steps<Candidate[]> {
+  const budget = new StepBudget(WORDS_PER_STEP);
+  const candidates: Candidate[] = [];
+  for (const [i, r] of ranked.entries()) {
+    candidates.push(...proposeDrafts(r, i > 0 ? ranked[i - 1]!.sentence : null, vocabulary));
+    if (budget.add(r.sentence.words.length)) yield;
   }
   return candidates;
 }

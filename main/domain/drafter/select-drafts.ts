@@ -3,13 +3,17 @@
 // sentences. Greedy picking of the best discounted score keeps the scores falling down the list.
 import type { Candidate } from './candidate.ts';
 import type { Draft } from './draft.ts';
+import { StepBudget, type Steps } from './steps.ts';
 
 /** What a second, third … draft from one sentence is worth relative to the first. */
 const SAME_SENTENCE_DISCOUNT = 0.5;
+/** Candidates looked at between two pauses: a few milliseconds here (tests/bench/drafter.ts). */
+const CANDIDATES_PER_STEP = 20_000;
 
 const byRank = (a: Candidate, b: Candidate): number => b.draft.score - a.draft.score || a.sentence - b.sentence || a.questionKey.localeCompare(b.questionKey);
 
-export function selectDrafts(candidates: readonly Candidate[], limit: number): Draft[] {
+export function* selectDrafts(candidates: readonly Candidate[], limit: number): Steps<Draft[]> {
+  const budget = new StepBudget(CANDIDATES_PER_STEP);
   const pool = [...candidates].sort(byRank);
   const answers = new Set<string>();
   const questions = new Set<string>();
@@ -19,7 +23,8 @@ export function selectDrafts(candidates: readonly Candidate[], limit: number): D
   while (chosen.length < limit && pool.length > 0) {
     let best = -1;
     let bestWorth = -1;
-    for (let i = 0; i < pool.length; i++) {
+    let seen = 0;
+    for (let i = 0; i < pool.length; i++, seen++) {
       const c = pool[i]!;
       // The pool is sorted by undiscounted score, which bounds the discounted one.
       if (c.draft.score <= bestWorth) break;
@@ -33,6 +38,7 @@ export function selectDrafts(candidates: readonly Candidate[], limit: number): D
     questions.add(c.questionKey);
     perSentence.set(c.sentence, (perSentence.get(c.sentence) ?? 0) + 1);
     chosen.push({ ...c.draft, score: Math.round(bestWorth * 1000) / 1000 });
+    if (budget.add(seen + 1)) yield;
   }
   return chosen;
 }

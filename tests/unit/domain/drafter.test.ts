@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { articleContains, paragraphsOf } from '../../../main/domain/article.ts';
 import { parseCloze } from '../../../main/domain/cloze.ts';
@@ -9,8 +8,10 @@ import { listQuestion } from '../../../main/domain/drafter/list-question.ts';
 import { analyseParagraph } from '../../../main/domain/drafter/nlp.ts';
 import { reasonQuestion } from '../../../main/domain/drafter/reason-question.ts';
 import type { Sentence } from '../../../main/domain/drafter/sentence.ts';
+import { longArticle, longArticleSources, SHIPPED_ARTICLE } from '../../bench/long-article.ts';
 
-const shipped = readFileSync(path.resolve(import.meta.dirname, '../../../decks/china-north-korea/article.txt'), 'utf8');
+const shipped = readFileSync(SHIPPED_ARTICLE, 'utf8');
+const long = longArticle();
 
 // A short explanatory article of the kind people bring: definitions, reasons, a list, dates and numbers.
 const explainer = [
@@ -157,17 +158,38 @@ describe('draftCards', () => {
     }
   });
 
-  it('can run in slices, yielding between them, to the same drafts', () => {
+  it('can run in slices, yielding while it reads and while it drafts, to the same drafts', () => {
     const long = Array.from({ length: 8 }, () => shipped).join('\n');
     const steps = draftCardsStepwise(long);
-    let slices = 0;
+    const slices = { reading: 0, drafting: 0 };
     let step = steps.next();
     while (!step.done) {
-      slices++;
+      slices[step.value.stage]++;
       expect(step.value.done).toBeLessThanOrEqual(step.value.total);
+      if (step.value.stage === 'drafting') expect(step.value.done).toBe(step.value.total);
       step = steps.next();
     }
-    expect(slices).toBeGreaterThan(1);
+    // Ranking, proposing and selecting pause too, not only the NLP pass.
+    expect(slices.reading).toBeGreaterThan(1);
+    expect(slices.drafting).toBeGreaterThan(1);
     expect(step.value).toEqual(draftCards(long));
+  });
+
+  // How the drafter reads, ranks and selects may be reorganised (for speed, for slicing), but not
+  // what it offers: the snapshots hold every draft, its order and its score as drafted before.
+  // `npx vitest run -u` renews them when a change to the drafts is meant.
+  describe('gives exactly the drafts of its snapshot, in order, to the last score', () => {
+    const snapshot = (text: string): string => {
+      const { sentences, words, drafts } = draftCards(text);
+      return [JSON.stringify({ sentences, words, drafts: drafts.length }), ...drafts.map((d) => JSON.stringify(d))].join('\n') + '\n';
+    };
+
+    it('on the shipped article', async () => {
+      await expect(snapshot(shipped)).toMatchFileSnapshot('__snapshots__/drafter-shipped-article.jsonl');
+    });
+
+    it.skipIf(long === null)(`on a 10,000-word article of real text${long === null ? ` (skipped: it needs ${longArticleSources})` : ''}`, async () => {
+      await expect(snapshot(long!)).toMatchFileSnapshot('__snapshots__/drafter-long-article.jsonl');
+    });
   });
 });
