@@ -108,13 +108,17 @@ export class Articles {
     const known = new Set([...(deck.drafts ?? []), ...this.#ctx.collection.notesOf(deckId).values()].map(draftKey));
     const fresh: ArticleDraft[] = [];
     let n = (deck.drafts ?? []).reduce((max, d) => Math.max(max, Number(d.id.split('.').pop()) || 0), 0);
+    // Drafts come best first; a full inbox takes no more, so drafting again never trades the
+    // drafts waiting for ones it then counts as new.
+    const room = Math.max(0, MAX_INBOX - (deck.drafts?.length ?? 0));
     for (const d of drafted.drafts) {
+      if (fresh.length >= room) break;
       const key = draftKey(d);
       if (known.has(key)) continue;
       known.add(key);
       fresh.push({ id: `${deckId}:draft.${++n}`, kind: d.kind, type: d.type, front: d.front, back: d.back, text: d.text, quote: d.quote, score: d.score });
     }
-    const drafts = [...(deck.drafts ?? []), ...fresh].sort((a, b) => b.score - a.score).slice(0, MAX_INBOX);
+    const drafts = [...(deck.drafts ?? []), ...fresh].sort((a, b) => b.score - a.score);
     this.#ctx.collection.putDeck({ ...deck, drafts });
     const message = fresh.length ? `Drafted ${plural(fresh.length, 'card')} from "${deck.title}": accept, edit or reject them in the inbox.` : `No new drafts: the inbox and the cards of "${deck.title}" already ask what the drafter finds.`;
     return { drafts: this.listDrafts({ deckId }), added: fresh.length, english: true, message };
