@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../app-error.ts';
-import type { AddArticleArgs, Article, ArticleCard, ArticleSummary, DraftResult, DraftView } from '../contract.ts';
+import type { AddArticleArgs, Article, ArticleCard, ArticleSummary, DraftResult, DraftView, UpdateArticleArgs } from '../contract.ts';
 import { normaliseWhitespace, paragraphsOf, segmentArticle } from '../domain/article.ts';
 import { isNew } from '../domain/card.ts';
 import { cardFaces } from '../domain/notes.ts';
@@ -13,6 +13,7 @@ import { articleSentences, coverageOf } from '../domain/article-coverage.ts';
 import type { ArticleDraft, Deck } from '../domain/deck.ts';
 import { draftCards, draftCardsStepwise, type Draft, type DraftResult as Drafted } from '../domain/drafter/index.ts';
 import { plural } from '../domain/words.ts';
+import { isoDate } from '../formats/article/article-date.ts';
 import { ArticleError, isLikelyEnglish, readArticleFile, readPastedArticle, type ReadArticle } from '../formats/article/read-article.ts';
 import { deckOrThrow, noteOfCard, type ServiceContext } from './context.ts';
 import type { Editing } from './editing.ts';
@@ -91,6 +92,31 @@ export class Articles {
     };
     collection.putDeck(deck);
     return this.#summary(deck);
+  }
+
+  /**
+   * Changes the title, author or date an article was added with (a file may have none, or wrong
+   * ones). The title is the deck's, renamed as any deck is, except that `::` is refused: it would
+   * file the article under another deck. Everything is checked before anything changes.
+   */
+  updateArticle({ deckId, title, author, date }: UpdateArticleArgs): ArticleSummary {
+    const deck = this.#articleDeck(deckId);
+    const newTitle = title?.replace(/\s+/g, ' ').trim();
+    if (newTitle !== undefined) {
+      if (newTitle === '') throw new AppError('bad-request', '"title" is empty: an article needs a title.');
+      if (newTitle.includes('::')) throw new AppError('bad-request', '"title" contains "::", which would put the article under another deck; use a single colon.');
+      const other = this.#ctx.collection.deckWithTitle(newTitle);
+      if (other && other.id !== deckId) throw new AppError('conflict', `"title": a deck called "${newTitle}" already exists.`);
+    }
+    const newDate = date?.trim();
+    if (newDate && isoDate(newDate) !== newDate) throw new AppError('bad-request', `"date": ${newDate} is not a day of the calendar; write it as yyyy-mm-dd, like 2026-03-02.`);
+    if (newTitle !== undefined && newTitle !== deck.title) this.#editing.renameDeck({ deckId, title: newTitle });
+    const renamed = deckOrThrow(this.#ctx, deckId);
+    const { published: _old, ...rest } = renamed;
+    const source = { ...(renamed.source ?? { author: '', publisher: '', subject: '' }), ...(author !== undefined ? { author: author.replace(/\s+/g, ' ').trim() } : {}) };
+    const published = newDate === undefined ? renamed.published : newDate || undefined;
+    this.#ctx.collection.putDeck({ ...rest, source, ...(published ? { published } : {}) });
+    return this.#summary(deckOrThrow(this.#ctx, deckId));
   }
 
   /**

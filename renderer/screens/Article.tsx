@@ -10,6 +10,7 @@ import { handOffNote } from '../note-handoff.ts';
 import { hrefFor, navigate } from '../router.ts';
 import { clozeOf, selectionInSentence, type SelectionResult, type SentenceSelection } from '../sentence-selection.ts';
 import { useApi } from '../use-api.ts';
+import { ArticleDetails } from './ArticleDetails.tsx';
 import { ErrorMessage, Frame, Loading } from './Frame.tsx';
 
 const STATUS: Record<CardStatus, string> = { new: 'New', learning: 'Learning', due: 'Due', learned: 'Learned' };
@@ -234,7 +235,10 @@ export function ArticleView({ deckId }: { deckId: string }) {
         </>
       }
     >
-      <p class="muted byline">{bylineOf(a.source.author, a.source.publisher, a.date)}</p>
+      <div class="article-meta">
+        <p class="muted byline">{bylineOf(a.source.author, a.source.publisher, a.date)}</p>
+        <ArticleDetails article={a} onSaved={reload} />
+      </div>
       <CoverageBar coverage={a.coverage} id="article-coverage" />
       <div class="article-layout">
         <div>

@@ -37,6 +37,19 @@ export class ReaderPage {
     return this.page.getByRole('toolbar', { name: 'Make a card from the selected words' });
   }
 
+  get byline(): Locator {
+    return this.page.locator('main .byline');
+  }
+
+  /** The "Edit details" form, opened by keyboard. */
+  async openDetails(): Promise<Locator> {
+    await this.page.getByRole('button', { name: /^Edit details/ }).focus();
+    await this.page.keyboard.press('Enter');
+    const form = this.page.getByRole('form', { name: 'Edit details' });
+    await expect(form.getByRole('textbox', { name: 'Title' })).toBeFocused();
+    return form;
+  }
+
   /** The sentence as a highlight: a passage some card quotes. */
   highlight(sentence: string): Locator {
     return this.page.getByRole('button', { name: sentence });

@@ -100,3 +100,40 @@ test('adds an article from a file, makes a cloze while reading, sorts drafts in 
   expect(met).toBe(true);
   await app.close();
 });
+
+test('edits an article\'s title, author and date after adding it; a bad date or a taken title is shown under its field', async () => {
+  const app = await launchPreview({ dataDir: tempDataDir(), now: '2026-03-02T09:00:00', fuzz: false });
+  const { page } = app;
+  await page.goto(`${app.url}#/articles`);
+  const library = new LibraryPage(page);
+  await expect(library.heading).toBeVisible();
+  await page.getByRole('textbox', { name: 'Text' }).fill(PROSE);
+  await page.getByRole('button', { name: 'Add the text' }).click();
+  const reader = new ReaderPage(page);
+  await expect(reader.coverage).toBeVisible();
+
+  let form = await reader.openDetails();
+  const field = (name: string) => form.getByRole('textbox', { name });
+  await field('Title').fill('China and North Korea');
+  await field('Author').fill('Taisuke Mibae');
+  await field('Date').fill('2018-02-30');
+  await page.keyboard.press('Enter');
+  await expect(field('Date')).toHaveAttribute('aria-invalid', 'true');
+  await expect(field('Date')).toHaveAccessibleDescription(/"date": 2018-02-30 is not a day of the calendar/);
+  await field('Date').fill('2018-10-30');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'China and North Korea', level: 1 })).toBeVisible();
+  await expect(reader.byline).toHaveText(/^By Taisuke Mibae · .*30.*2018$/);
+  await expect(page.getByRole('button', { name: /^Edit details/ })).toBeFocused();
+
+  // A title another deck has is refused under the field, and nothing changes.
+  form = await reader.openDetails();
+  await field('Title').fill("China's priorities on North Korea");
+  await page.keyboard.press('Enter');
+  await expect(field('Title')).toHaveAccessibleDescription(`"title": a deck called "China's priorities on North Korea" already exists.`);
+  await page.keyboard.press('Escape');
+  await expect(form).toBeHidden();
+  await page.getByRole('link', { name: 'All articles' }).click();
+  await expect(library.article('China and North Korea')).toContainText(/By Taisuke Mibae · .*30.*2018/);
+  await app.close();
+});

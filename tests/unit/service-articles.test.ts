@@ -57,6 +57,53 @@ describe('adding an article', () => {
   });
 });
 
+describe('editing an article\'s details', () => {
+  it('changes the title (the deck\'s too), the author and the date; what is left out stays', async () => {
+    const service = await open();
+    const { deckId } = await service.addArticle({ text: ARTICLE, title: 'Untitled', author: 'Someone', date: '2018-10-30' });
+    const edited = service.updateArticle({ deckId, title: '  China and   North Korea ', author: 'Taisuke Mibae', date: '2026-03-02' });
+    expect(edited).toMatchObject({ title: 'China and North Korea', author: 'Taisuke Mibae', date: '2026-03-02' });
+    expect(service.listDecks().map((d) => d.title)).toEqual(['China and North Korea']);
+    expect(service.getArticle({ deckId })).toMatchObject({ title: 'China and North Korea', date: '2026-03-02', source: { author: 'Taisuke Mibae' } });
+    expect(service.updateArticle({ deckId, author: 'T. Mibae' })).toMatchObject({ title: 'China and North Korea', author: 'T. Mibae', date: '2026-03-02' });
+    expect(service.updateArticle({ deckId, author: '', date: '' })).toMatchObject({ author: null, date: null });
+  });
+
+  it('refuses a title another deck has, a title with "::" and a day not on the calendar, changing nothing', async () => {
+    const service = await open();
+    await service.addArticle({ text: ARTICLE, title: 'Taken' });
+    const { deckId } = await service.addArticle({ text: ARTICLE, title: 'Mine', date: '2018-10-30' });
+    const before = shape(service);
+    expect(() => service.updateArticle({ deckId, title: 'taken', author: 'Changed' })).toThrow('"title": a deck called "taken" already exists.');
+    expect(() => service.updateArticle({ deckId, title: 'Taken::Mine' })).toThrow(/"title" contains "::"/);
+    expect(() => service.updateArticle({ deckId, title: '   ' })).toThrow('"title" is empty');
+    expect(() => service.updateArticle({ deckId, title: 'New', date: '2026-02-30' })).toThrow('"date": 2026-02-30 is not a day of the calendar');
+    expect(shape(service)).toEqual(before);
+  });
+
+  it('is only for decks made from an article', async () => {
+    const service = await open();
+    const plain = service.createDeck({ title: 'Plain' });
+    expect(() => service.updateArticle({ deckId: plain.id, title: 'Renamed' })).toThrow('Deck "Plain" was not made from an article.');
+    expect(service.listDecks().map((d) => d.title)).toEqual(['Plain']);
+  });
+
+  it('keeps the cards, drafts and coverage, and survives reopening', async () => {
+    const dataDir = tempDir('deckhand-articles-edit-');
+    const service = await open(dataDir);
+    const { deckId } = await service.addArticle({ text: ARTICLE, title: 'Priorities' });
+    const { drafts } = await service.draftArticle({ deckId });
+    service.acceptDrafts({ deckId, draftIds: [drafts[0]!.id] });
+    const before = service.listArticles()[0]!;
+    service.updateArticle({ deckId, title: 'Chinese priorities', author: 'Taisuke Mibae', date: '2018-10-30' });
+    const after = service.listArticles()[0]!;
+    expect(after).toEqual({ ...before, title: 'Chinese priorities', author: 'Taisuke Mibae', date: '2018-10-30' });
+    service.close();
+    const reopened = await open(dataDir);
+    expect(reopened.listArticles()[0]).toEqual(after);
+  });
+});
+
 describe('drafts', () => {
   it('go to the inbox, never into study; accepted ones become notes quoting their sentence, rejected ones go', async () => {
     const service = await open();
