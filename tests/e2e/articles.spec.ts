@@ -137,3 +137,48 @@ test('edits an article\'s title, author and date after adding it; a bad date or 
   await expect(library.article('China and North Korea')).toContainText(/By Taisuke Mibae · .*30.*2018/);
   await app.close();
 });
+
+test('makes a cloze without a mouse: Tab to the text, arrow keys to a sentence and its words, C, save, and the coverage rises', async () => {
+  const app = await launchPreview({ dataDir: tempDataDir(), now: '2026-03-02T09:00:00', fuzz: false });
+  const { page } = app;
+  await page.goto(`${app.url}#/articles`);
+  await expect(new LibraryPage(page).heading).toBeVisible();
+  await page.getByRole('textbox', { name: 'Title' }).fill('China and North Korea');
+  await page.getByRole('textbox', { name: 'Text' }).fill(PROSE);
+  await page.getByRole('button', { name: 'Add the text' }).focus();
+  await page.keyboard.press('Enter');
+  const reader = new ReaderPage(page);
+  await expect(reader.coverage).toHaveAttribute('aria-valuetext', /^0 of \d+ sentences have cards$/);
+  const sentences = Number(await reader.coverage.getAttribute('aria-valuemax'));
+  await expect(reader.text).toHaveAccessibleDescription(/Up and Down move between sentences/);
+
+  // Tab reaches the text; Down walks the sentences, each announced, to the one wanted.
+  await reader.tabToText();
+  await expect(reader.announced).toHaveText(/^Sentence 1 of \d+: /);
+  for (let i = 0; i < 40 && !(await reader.announced.textContent())!.endsWith(SENTENCE); i++) await page.keyboard.press('ArrowDown');
+  await expect(reader.announced).toHaveText(new RegExp(`^Sentence \\d+ of \\d+: ${SENTENCE}$`));
+
+  // Right selects a word at a time; Shift+Right adds one, Shift+Left drops it; Escape clears.
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await expect(reader.selectionBar).toContainText('“cynical”');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(reader.selectionBar).toContainText('“cynical about Chinese”');
+  await expect(reader.announced).toHaveText(/^Selected “cynical about Chinese” in sentence \d+ of \d+\.$/);
+  expect(await page.evaluate(() => document.getSelection()!.toString())).toBe('cynical about Chinese');
+  await page.keyboard.press('Escape');
+  await expect(reader.selectionBar.getByRole('button')).toHaveCount(0);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await expect(reader.selectionBar).toContainText('“cynical”');
+
+  // C opens the editor on a cloze of the words, quoting the sentence; saving returns to the article.
+  await page.keyboard.press('c');
+  await expect(page.getByRole('figure', { name: 'From the article' })).toContainText(SENTENCE);
+  await expect(page.getByRole('textbox', { name: 'Text' })).toHaveValue('Many experts are {{c1::cynical}} about Chinese cooperation on North Korea.');
+  await page.keyboard.press('Control+Enter');
+  await expect(reader.coverage).toHaveAttribute('aria-valuetext', `1 of ${sentences} sentences has cards`);
+  await expect(reader.highlight(SENTENCE)).toBeVisible();
+  await app.close();
+});
