@@ -14,6 +14,7 @@ import type { ArticleDraft, Deck } from '../domain/deck.ts';
 import { draftCards, draftCardsStepwise, type Draft, type DraftResult as Drafted } from '../domain/drafter/index.ts';
 import { plural } from '../domain/words.ts';
 import { isoDate } from '../formats/article/article-date.ts';
+import { cleanParagraph } from '../formats/article/article-text.ts';
 import { ArticleError, isLikelyEnglish, readArticleFile, readPastedArticle, type ReadArticle } from '../formats/article/read-article.ts';
 import { deckOrThrow, noteOfCard, type ServiceContext } from './context.ts';
 import type { Editing } from './editing.ts';
@@ -101,7 +102,7 @@ export class Articles {
    */
   updateArticle({ deckId, title, author, date }: UpdateArticleArgs): ArticleSummary {
     const deck = this.#articleDeck(deckId);
-    const newTitle = title?.replace(/\s+/g, ' ').trim();
+    const newTitle = title === undefined ? undefined : cleanParagraph(title);
     if (newTitle !== undefined) {
       if (newTitle === '') throw new AppError('bad-request', '"title" is empty: an article needs a title.');
       if (newTitle.includes('::')) throw new AppError('bad-request', '"title" contains "::", which would put the article under another deck; use a single colon.');
@@ -113,7 +114,7 @@ export class Articles {
     if (newTitle !== undefined && newTitle !== deck.title) this.#editing.renameDeck({ deckId, title: newTitle });
     const renamed = deckOrThrow(this.#ctx, deckId);
     const { published: _old, ...rest } = renamed;
-    const source = { ...(renamed.source ?? { author: '', publisher: '', subject: '' }), ...(author !== undefined ? { author: author.replace(/\s+/g, ' ').trim() } : {}) };
+    const source = { ...(renamed.source ?? { author: '', publisher: '', subject: '' }), ...(author !== undefined ? { author: cleanParagraph(author) } : {}) };
     const published = newDate === undefined ? renamed.published : newDate || undefined;
     this.#ctx.collection.putDeck({ ...rest, source, ...(published ? { published } : {}) });
     return this.#summary(deckOrThrow(this.#ctx, deckId));

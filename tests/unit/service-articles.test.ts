@@ -67,6 +67,8 @@ describe('editing an article\'s details', () => {
     expect(service.getArticle({ deckId })).toMatchObject({ title: 'China and North Korea', date: '2026-03-02', source: { author: 'Taisuke Mibae' } });
     expect(service.updateArticle({ deckId, author: 'T. Mibae' })).toMatchObject({ title: 'China and North Korea', author: 'T. Mibae', date: '2026-03-02' });
     expect(service.updateArticle({ deckId, author: '', date: '' })).toMatchObject({ author: null, date: null });
+    // Cleaned as a file's are: control characters dropped, whitespace one space.
+    expect(service.updateArticle({ deckId, author: 'T.\u0000 Mibae\n' })).toMatchObject({ author: 'T. Mibae' });
   });
 
   it('refuses a title another deck has, a title with "::" and a day not on the calendar, changing nothing', async () => {
