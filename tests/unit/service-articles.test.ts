@@ -132,6 +132,17 @@ describe('drafts', () => {
     expect(service.listArticles()[0]!.coverage.quoted).toBe(article.coverage.quoted);
   });
 
+  it('leave out a paragraph with a run of a megabyte without a space, which would take the drafter hours, and draft the rest at once', async () => {
+    const service = await open();
+    const { deckId } = await service.addArticle({ text: `${ARTICLE}\n\n<b>${'A'.repeat(1_000_000)}</b>`, title: 'Priorities' });
+    const started = Date.now();
+    const drafted = await service.draftArticle({ deckId });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(drafted.added).toBeGreaterThan(5);
+    for (const d of drafted.drafts) expect(d.quote).not.toContain('AAAA');
+    expect(service.getArticle({ deckId }).paragraphs.flat().map((s) => s.text).join('')).toContain('A'.repeat(1_000_000));
+  });
+
   it('drafting again adds nothing already in the inbox or already a card', async () => {
     const service = await open();
     const { deckId } = await service.addArticle({ text: ARTICLE, title: 'Priorities' });
