@@ -98,6 +98,7 @@ function useKeyboardCursor(text: { current: HTMLElement | null }, article: unkno
   const [announced, setAnnounced] = useState('');
   const cursor = useRef<KeyboardCursor>({ sentence: 0, word: 0, length: 0 });
   const cache = useRef<{ article: unknown; sentences: Sentence[] } | null>(null);
+  const pressed = useRef(false);
   const sentences = () => {
     if (cache.current?.article !== article) cache.current = { article, sentences: text.current ? sentencesIn(text.current) : [] };
     return cache.current!.sentences;
@@ -118,9 +119,15 @@ function useKeyboardCursor(text: { current: HTMLElement | null }, article: unkno
       e.preventDefault();
       show(next);
     },
+    // Only a keyboard arrival marks a sentence: a press of the mouse starts a drag, whose selection must stay.
+    onMouseDown: () => {
+      pressed.current = true;
+      markSentence(null);
+    },
     onFocus: (e: FocusEvent) => {
-      // Only a keyboard arrival marks a sentence: a click starts a drag, whose selection must stay.
-      if (e.target === e.currentTarget && (e.currentTarget as HTMLElement).matches(':focus-visible') && sentences().length > 0) show({ ...cursor.current, length: 0 });
+      const byMouse = pressed.current;
+      pressed.current = false;
+      if (e.target === e.currentTarget && !byMouse && sentences().length > 0) show({ ...cursor.current, length: 0 });
     },
     onBlur: (e: FocusEvent) => e.target === e.currentTarget && markSentence(null),
   };
@@ -172,7 +179,7 @@ function DraftCards({ deckId, waiting, onDrafted }: { deckId: string; waiting: n
   );
 }
 
-type KeyHandlers = Pick<ReturnType<typeof useKeyboardCursor>, 'onKeyDown' | 'onFocus' | 'onBlur'>;
+type KeyHandlers = Pick<ReturnType<typeof useKeyboardCursor>, 'onKeyDown' | 'onMouseDown' | 'onFocus' | 'onBlur'>;
 
 function ArticleText({ article, selected, onSelect, textRef, keys }: { article: Article; selected: ArticleSegment | null; onSelect: (s: ArticleSegment) => void; textRef: { current: HTMLDivElement | null }; keys: KeyHandlers }) {
   // A click that ends a drag selects words; it does not open the highlight's cards.
@@ -180,7 +187,7 @@ function ArticleText({ article, selected, onSelect, textRef, keys }: { article: 
   return (
     // One stop in the Tab order whose arrow keys are the reader's own, hence an application role: a
     // screen reader passes the keys through, and hears each sentence and selection from the bar's status.
-    <div class="article-text" ref={textRef} tabIndex={0} role="application" aria-roledescription="article text" aria-label="Article text" aria-describedby="reader-keys" onKeyDown={keys.onKeyDown} onFocus={keys.onFocus} onBlur={keys.onBlur}>
+    <div class="article-text" ref={textRef} tabIndex={0} role="application" aria-roledescription="article text" aria-label="Article text" aria-describedby="reader-keys" onKeyDown={keys.onKeyDown} onMouseDown={keys.onMouseDown} onFocus={keys.onFocus} onBlur={keys.onBlur}>
       {article.paragraphs.map((segments, i) => (
         <p key={i} data-paragraph={i}>
           {segments.map((s, j) =>
