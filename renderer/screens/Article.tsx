@@ -77,20 +77,24 @@ function SelectionBar({ picked, announced, onMake }: { picked: SelectionResult |
   );
 }
 
-/** Tracks the words selected in the article's text, placed in their sentence. */
-function useSentenceSelection(text: { current: HTMLElement | null }): SelectionResult | null {
+/**
+ * Tracks the words selected in the article's text, placed in their sentence, for the bar; `now`
+ * reads the selection afresh, since `selectionchange` can arrive after a key that follows fast.
+ */
+function useSentenceSelection(text: { current: HTMLElement | null }): { picked: SelectionResult | null; now: () => SelectionResult | null } {
   const [picked, setPicked] = useState<SelectionResult | null>(null);
+  const paragraphOf = (node: Node): HTMLElement | null => {
+    const el = node instanceof HTMLElement ? node : node.parentElement;
+    const p = el?.closest<HTMLElement>('p[data-paragraph]') ?? null;
+    return p && text.current?.contains(p) ? p : null;
+  };
+  const now = () => selectionInSentence(document.getSelection(), paragraphOf);
   useEffect(() => {
-    const paragraphOf = (node: Node): HTMLElement | null => {
-      const el = node instanceof HTMLElement ? node : node.parentElement;
-      const p = el?.closest<HTMLElement>('p[data-paragraph]') ?? null;
-      return p && text.current?.contains(p) ? p : null;
-    };
-    const onChange = () => setPicked(selectionInSentence(document.getSelection(), paragraphOf));
+    const onChange = () => setPicked(now());
     document.addEventListener('selectionchange', onChange);
     return () => document.removeEventListener('selectionchange', onChange);
   }, []);
-  return picked;
+  return { picked, now };
 }
 
 /** The keys that move through the article's sentences and select words in them (keyboard-selection.ts). */
@@ -250,9 +254,12 @@ export function ArticleView({ deckId }: { deckId: string }) {
   const [article, reload] = useApi('getArticle', { deckId });
   const [selected, setSelected] = useState<ArticleSegment | null>(null);
   const text = useRef<HTMLDivElement>(null);
-  const picked = useSentenceSelection(text);
+  const { picked, now } = useSentenceSelection(text);
   const keys = useKeyboardCursor(text, article.state === 'ready' ? article.value : null);
-  const make = (how: 'cloze' | 'question') => picked?.ok && makeCard(deckId, how, picked.value);
+  const make = (how: 'cloze' | 'question') => {
+    const current = now();
+    if (current?.ok) makeCard(deckId, how, current.value);
+  };
   const live = useRef(make);
   live.current = make;
   useEffect(() => {
