@@ -139,6 +139,17 @@ export interface AddArticleArgs {
   date?: string;
 }
 
+/** Changes what an article says of itself after it was added; a field left out stays as it is. */
+export interface UpdateArticleArgs {
+  deckId: string;
+  /** The deck's title too: unique, and without `::`, which would nest it under another deck. */
+  title?: string;
+  /** Empty clears it. */
+  author?: string;
+  /** `yyyy-mm-dd`; empty clears it. */
+  date?: string;
+}
+
 /** A card proposed from an article, waiting in its inbox until accepted or rejected. */
 export interface DraftView {
   id: string;
@@ -393,6 +404,8 @@ export interface DeckhandApi {
   listArticles(args: Record<string, never>): Promise<Result<ArticleSummary[]>>;
   /** Reads an article (file or pasted text) into a new deck of its own; refuses a URL, since nothing is fetched. */
   addArticle(args: AddArticleArgs): Promise<Result<ArticleSummary>>;
+  /** Edits an article's title, author or date. */
+  updateArticle(args: UpdateArticleArgs): Promise<Result<ArticleSummary>>;
   /** Proposes cards for the whole article into its inbox, offline. */
   draftArticle(args: { deckId: string }): Promise<Result<DraftResult>>;
   listDrafts(args: { deckId: string }): Promise<Result<DraftView[]>>;
@@ -442,6 +455,7 @@ export const API_METHODS = [
   'getStats',
   'listArticles',
   'addArticle',
+  'updateArticle',
   'draftArticle',
   'listDrafts',
   'acceptDrafts',

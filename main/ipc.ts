@@ -55,6 +55,13 @@ const addArticleSchema = z.strictObject({
   date: boundedText('date', 40).optional(),
 });
 const draftIds = idList('draftIds', 10_000);
+const updateArticleSchema = z.strictObject({
+  deckId: id('deckId'),
+  title: deckTitle.optional(),
+  author: boundedText('author', 300).optional(),
+  // The service also checks it is a day of the calendar (no 2026-02-30).
+  date: z.string({ error: '"date" must be text' }).regex(/^(\d{4}-\d{2}-\d{2})?$/, '"date" must be a day written yyyy-mm-dd, like 2026-03-02, or empty').optional(),
+});
 
 const searchSchema = z.strictObject({
   query: boundedText('query', 500),
@@ -155,6 +162,7 @@ const handlers: { [M in ApiMethod]: Handler<M> } = {
   getStats: { args: z.strictObject({ deckId: id('deckId').optional() }), run: (s, a) => s.getStats(a) },
   listArticles: { args: noArgs, run: (s) => s.listArticles() },
   addArticle: { args: addArticleSchema as z.ZodType<ApiArgs<'addArticle'>>, run: (s, a) => s.addArticle(a) },
+  updateArticle: { args: updateArticleSchema as z.ZodType<ApiArgs<'updateArticle'>>, run: (s, a) => s.updateArticle(a) },
   draftArticle: { args: z.strictObject({ deckId: id('deckId') }), run: (s, a) => s.draftArticle(a) },
   listDrafts: { args: z.strictObject({ deckId: id('deckId') }), run: (s, a) => s.listDrafts(a) },
   acceptDrafts: { args: z.strictObject({ deckId: id('deckId'), draftIds }), run: (s, a) => s.acceptDrafts(a) },

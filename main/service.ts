@@ -1,7 +1,7 @@
 // The application: everything the UI and the CLI can ask for, assembled from one module per
 // feature over the one Collection. The interface below is the whole of it; ipc.ts exposes the
 // API's part of it to the renderer, the CLI the rest.
-import type { AddArticleArgs, ArticleSummary, DraftResult, DraftView, AnswerArgs, AnswerResult, AppInfo, ExportFormat, Article, BackupInfo, CardActionResult, DeckSummary, DeleteResult, ImportFileArgs, ImportFolderArgs, ImportReport, NoteView, SaveNoteArgs, SearchArgs, SearchResult, Settings, Stats, StudyState, UndoResult, UpdateCardsArgs, UpdateCardsResult } from './contract.ts';
+import type { AddArticleArgs, UpdateArticleArgs, ArticleSummary, DraftResult, DraftView, AnswerArgs, AnswerResult, AppInfo, ExportFormat, Article, BackupInfo, CardActionResult, DeckSummary, DeleteResult, ImportFileArgs, ImportFolderArgs, ImportReport, NoteView, SaveNoteArgs, SearchArgs, SearchResult, Settings, Stats, StudyState, UndoResult, UpdateCardsArgs, UpdateCardsResult } from './contract.ts';
 import type { Clock } from './clock.ts';
 import { Collection } from './collection/collection.ts';
 import type { SchedulerOptions } from './domain/scheduler.ts';
@@ -57,6 +57,7 @@ export interface DeckhandService {
   getArticle(args: { deckId: string }): Article;
   listArticles(): ArticleSummary[];
   addArticle(args: AddArticleArgs): Promise<ArticleSummary>;
+  updateArticle(args: UpdateArticleArgs): ArticleSummary;
   draftArticle(args: { deckId: string }): Promise<DraftResult>;
   listDrafts(args: { deckId: string }): DraftView[];
   acceptDrafts(args: { deckId: string; draftIds: string[] }): { notes: number; cards: number; message: string };
@@ -126,6 +127,7 @@ export function createService(options: ServiceOptions): DeckhandService {
     getArticle: (a) => articles.getArticle(a),
     listArticles: () => articles.listArticles(),
     addArticle: (a) => articles.addArticle(a),
+    updateArticle: (a) => articles.updateArticle(a),
     draftArticle: (a) => articles.draftArticle(a),
     listDrafts: (a) => articles.listDrafts(a),
     acceptDrafts: (a) => articles.acceptDrafts(a),

@@ -18,6 +18,12 @@ export const SHORTCUTS: { section: string; keys: [keys: string, action: string][
   {
     section: 'Reading an article',
     keys: [
+      ['Tab', 'Reach the article\'s text (then the keys below choose words without a mouse)'],
+      ['Up / Down', 'Previous / next sentence'],
+      ['Home / End', 'First / last sentence'],
+      ['Right / Left', 'Select the next / previous word of the sentence'],
+      ['Shift+Right / Shift+Left', 'Add a word to / drop a word from the end of the selection'],
+      ['Esc', 'Clear the selection'],
       ['C', 'Make a cloze of the selected words'],
       ['Q', 'Write a question the selected words answer'],
     ],

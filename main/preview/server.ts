@@ -35,8 +35,9 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 const MAX_BODY = 1_000_000;
-/** An import carries its file (base64) or its folder's notes: up to the largest file a reader accepts. */
+/** An import or an added article carries its file (base64), its folder's notes or its pasted text: up to the largest file a reader accepts. */
 const MAX_IMPORT_BODY = Math.ceil(IMPORT_LIMITS.maxFileBytes / 3) * 4 + 64 * 1024;
+const CARRIES_A_FILE = new Set(['api/importFile', 'api/importFolder', 'api/addArticle']);
 
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const token = randomBytes(24).toString('base64url');
@@ -61,7 +62,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     if (route.startsWith('api/')) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST.');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'text/plain; charset=utf-8', 'Send JSON.');
-      const body = await readBody(req, route === 'api/importFile' || route === 'api/importFolder' ? MAX_IMPORT_BODY : MAX_BODY);
+      const body = await readBody(req, CARRIES_A_FILE.has(route) ? MAX_IMPORT_BODY : MAX_BODY);
       if (body === null) return send(res, 413, 'text/plain; charset=utf-8', 'Request too large.');
       let args: unknown;
       try {

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../app-error.ts';
-import type { AddArticleArgs, Article, ArticleCard, ArticleSummary, DraftResult, DraftView } from '../contract.ts';
+import type { AddArticleArgs, Article, ArticleCard, ArticleSummary, DraftResult, DraftView, UpdateArticleArgs } from '../contract.ts';
 import { normaliseWhitespace, paragraphsOf, segmentArticle } from '../domain/article.ts';
 import { isNew } from '../domain/card.ts';
 import { cardFaces } from '../domain/notes.ts';
@@ -13,7 +13,8 @@ import { articleSentences, coverageOf } from '../domain/article-coverage.ts';
 import type { ArticleDraft, Deck } from '../domain/deck.ts';
 import { draftCards, draftCardsStepwise, type Draft, type DraftResult as Drafted } from '../domain/drafter/index.ts';
 import { plural } from '../domain/words.ts';
-import { countWords } from '../formats/article/article-text.ts';
+import { isoDate } from '../formats/article/article-date.ts';
+import { cleanParagraph, countWords } from '../formats/article/article-text.ts';
 import { ArticleError, isLikelyEnglish, readArticleFile, readPastedArticle, type ReadArticle } from '../formats/article/read-article.ts';
 import { deckOrThrow, noteOfCard, type ServiceContext } from './context.ts';
 import type { Editing } from './editing.ts';
@@ -21,6 +22,18 @@ import { removeDrafts } from './note-changes.ts';
 
 /** The most drafts an inbox keeps: more than anyone reviews in one sitting, far fewer than a book would give. */
 const MAX_INBOX = 500;
+
+/**
+ * The longest run without a space the drafter is given. Its time grows with the square of a run's
+ * length (10,000 characters took 1.7 s, 50,000 took 40 s, a megabyte would take hours on the main
+ * process); no word comes near 200 characters, and such runs are markup, long addresses or encoded data,
+ * which make no card. A paragraph holding one is left out of drafting, not out of the article.
+ */
+const MAX_DRAFTED_RUN = 200;
+const LONG_RUN = new RegExp(`\\S{${MAX_DRAFTED_RUN + 1}}`);
+
+/** The article as the drafter reads it: without the paragraphs it cannot draft in reasonable time. */
+const draftable = (article: string): string => paragraphsOf(article).filter((p) => !LONG_RUN.test(p)).join('\n\n');
 
 export class Articles {
   readonly #ctx: ServiceContext;
@@ -95,6 +108,31 @@ export class Articles {
   }
 
   /**
+   * Changes the title, author or date an article was added with (a file may have none, or wrong
+   * ones). The title is the deck's, renamed as any deck is, except that `::` is refused: it would
+   * file the article under another deck. Everything is checked before anything changes.
+   */
+  updateArticle({ deckId, title, author, date }: UpdateArticleArgs): ArticleSummary {
+    const deck = this.#articleDeck(deckId);
+    const newTitle = title === undefined ? undefined : cleanParagraph(title);
+    if (newTitle !== undefined) {
+      if (newTitle === '') throw new AppError('bad-request', '"title" is empty: an article needs a title.');
+      if (newTitle.includes('::')) throw new AppError('bad-request', '"title" contains "::", which would put the article under another deck; use a single colon.');
+      const other = this.#ctx.collection.deckWithTitle(newTitle);
+      if (other && other.id !== deckId) throw new AppError('conflict', `"title": a deck called "${newTitle}" already exists.`);
+    }
+    const newDate = date?.trim();
+    if (newDate && isoDate(newDate) !== newDate) throw new AppError('bad-request', `"date": ${newDate} is not a day of the calendar; write it as yyyy-mm-dd, like 2026-03-02.`);
+    if (newTitle !== undefined && newTitle !== deck.title) this.#editing.renameDeck({ deckId, title: newTitle });
+    const renamed = deckOrThrow(this.#ctx, deckId);
+    const { published: _old, ...rest } = renamed;
+    const source = { ...(renamed.source ?? { author: '', publisher: '', subject: '' }), ...(author !== undefined ? { author: cleanParagraph(author) } : {}) };
+    const published = newDate === undefined ? renamed.published : newDate || undefined;
+    this.#ctx.collection.putDeck({ ...rest, source, ...(published ? { published } : {}) });
+    return this.#summary(deckOrThrow(this.#ctx, deckId));
+  }
+
+  /**
    * Proposes cards for the whole article into its inbox. A draft whose question and answer are
    * already in the inbox, or already a card's, is not added again.
    */
@@ -102,7 +140,7 @@ export class Articles {
     if (!isLikelyEnglish(this.#articleDeck(deckId).article!)) {
       return { drafts: this.listDrafts({ deckId }), added: 0, english: false, message: 'Drafting reads English only: this article can be read and made into cards by hand (select words and press C or Q).' };
     }
-    const drafted = await draftInSlices(this.#articleDeck(deckId).article!);
+    const drafted = await draftInSlices(draftable(this.#articleDeck(deckId).article!));
     // The deck may have changed (or gone) while the article was read.
     const deck = this.#articleDeck(deckId);
     const known = new Set([...(deck.drafts ?? []), ...this.#ctx.collection.notesOf(deckId).values()].map(draftKey));
@@ -230,7 +268,7 @@ async function readOrRefuse<T>(read: () => Promise<T>): Promise<T> {
 export async function draftFile(file: string, max?: number): Promise<{ article: { title: string; author: string | null; words: number; sentences: number }; english: boolean; drafts: Draft[] }> {
   const read = await readOrRefuse(() => readArticleFile(path.basename(file), readFileSync(file)));
   const english = isLikelyEnglish(read.text);
-  const drafts = english ? draftCards(read.text, max === undefined ? {} : { max }).drafts : [];
+  const drafts = english ? draftCards(draftable(read.text), max === undefined ? {} : { max }).drafts : [];
   // Words and sentences counted as the library and the reader count them, so one article reads the same everywhere.
   return { article: { title: read.title, author: read.author, words: read.words, sentences: articleSentences(read.text).length }, english, drafts };
 }

@@ -6,10 +6,12 @@ import type { Article, ArticleSegment, CardStatus, DraftResult } from '../../mai
 import { call } from '../api.ts';
 import { coverageLabel, dateLabel, plural } from '../format.ts';
 import { Markdown } from '../markdown.tsx';
+import { markSentence, nextCursor, sentencesIn, showCursor, type KeyboardCursor, type Sentence } from '../keyboard-selection.ts';
 import { handOffNote } from '../note-handoff.ts';
 import { hrefFor, navigate } from '../router.ts';
 import { clozeOf, selectionInSentence, type SelectionResult, type SentenceSelection } from '../sentence-selection.ts';
 import { useApi } from '../use-api.ts';
+import { ArticleDetails } from './ArticleDetails.tsx';
 import { ErrorMessage, Frame, Loading } from './Frame.tsx';
 
 const STATUS: Record<CardStatus, string> = { new: 'New', learning: 'Learning', due: 'Due', learned: 'Learned' };
@@ -45,7 +47,7 @@ function makeCard(deckId: string, how: 'cloze' | 'question', s: SentenceSelectio
 }
 
 /** The buttons for the selected words, and a hint or the reason a selection makes no card. */
-function SelectionBar({ picked, onMake }: { picked: SelectionResult | null; onMake: (how: 'cloze' | 'question') => void }) {
+function SelectionBar({ picked, announced, onMake }: { picked: SelectionResult | null; announced: string; onMake: (how: 'cloze' | 'question') => void }) {
   // Pressing a button must not clear the selection it acts on.
   const keep = (e: MouseEvent) => e.preventDefault();
   return (
@@ -67,24 +69,72 @@ function SelectionBar({ picked, onMake }: { picked: SelectionResult | null; onMa
           {picked ? picked.reason : 'Select words in a sentence, then press C for a cloze or Q for a question.'}
         </span>
       )}
+      {/* What the keys in the text did, for a screen reader: the sentence reached or the words selected. */}
+      <span class="visually-hidden" role="status">
+        {announced}
+      </span>
     </div>
   );
 }
 
-/** Tracks the words selected in the article's text, placed in their sentence. */
-function useSentenceSelection(text: { current: HTMLElement | null }): SelectionResult | null {
+/**
+ * Tracks the words selected in the article's text, placed in their sentence, for the bar; `now`
+ * reads the selection afresh, since `selectionchange` can arrive after a key that follows fast.
+ */
+function useSentenceSelection(text: { current: HTMLElement | null }): { picked: SelectionResult | null; now: () => SelectionResult | null } {
   const [picked, setPicked] = useState<SelectionResult | null>(null);
+  const paragraphOf = (node: Node): HTMLElement | null => {
+    const el = node instanceof HTMLElement ? node : node.parentElement;
+    const p = el?.closest<HTMLElement>('p[data-paragraph]') ?? null;
+    return p && text.current?.contains(p) ? p : null;
+  };
+  const now = () => selectionInSentence(document.getSelection(), paragraphOf);
   useEffect(() => {
-    const paragraphOf = (node: Node): HTMLElement | null => {
-      const el = node instanceof HTMLElement ? node : node.parentElement;
-      const p = el?.closest<HTMLElement>('p[data-paragraph]') ?? null;
-      return p && text.current?.contains(p) ? p : null;
-    };
-    const onChange = () => setPicked(selectionInSentence(document.getSelection(), paragraphOf));
+    const onChange = () => setPicked(now());
     document.addEventListener('selectionchange', onChange);
     return () => document.removeEventListener('selectionchange', onChange);
   }, []);
-  return picked;
+  return { picked, now };
+}
+
+/** The keys that move through the article's sentences and select words in them (keyboard-selection.ts). */
+function useKeyboardCursor(text: { current: HTMLElement | null }, article: unknown) {
+  const [announced, setAnnounced] = useState('');
+  const cursor = useRef<KeyboardCursor>({ sentence: 0, word: 0, length: 0 });
+  const cache = useRef<{ article: unknown; sentences: Sentence[] } | null>(null);
+  const pressed = useRef(false);
+  const sentences = () => {
+    if (cache.current?.article !== article) cache.current = { article, sentences: text.current ? sentencesIn(text.current) : [] };
+    return cache.current!.sentences;
+  };
+  const show = (next: KeyboardCursor) => {
+    cursor.current = next;
+    setAnnounced(showCursor(next, sentences()));
+  };
+  return {
+    announced,
+    onKeyDown: (e: KeyboardEvent) => {
+      // Keys pressed on a highlighted passage inside the text are the passage's own.
+      if (e.target !== e.currentTarget || e.altKey || e.metaKey) return;
+      const all = sentences();
+      if (all.length === 0) return;
+      const next = nextCursor(e.key, e.shiftKey, { ...cursor.current, sentence: Math.min(cursor.current.sentence, all.length - 1) }, all);
+      if (!next) return;
+      e.preventDefault();
+      show(next);
+    },
+    // Only a keyboard arrival marks a sentence: a press of the mouse starts a drag, whose selection must stay.
+    onMouseDown: () => {
+      pressed.current = true;
+      markSentence(null);
+    },
+    onFocus: (e: FocusEvent) => {
+      const byMouse = pressed.current;
+      pressed.current = false;
+      if (e.target === e.currentTarget && !byMouse && sentences().length > 0) show({ ...cursor.current, length: 0 });
+    },
+    onBlur: (e: FocusEvent) => e.target === e.currentTarget && markSentence(null),
+  };
 }
 
 /** Drafting cards for the whole article, offline: a progress line while it runs, then what it did. */
@@ -133,11 +183,15 @@ function DraftCards({ deckId, waiting, onDrafted }: { deckId: string; waiting: n
   );
 }
 
-function ArticleText({ article, selected, onSelect, textRef }: { article: Article; selected: ArticleSegment | null; onSelect: (s: ArticleSegment) => void; textRef: { current: HTMLDivElement | null } }) {
+type KeyHandlers = Pick<ReturnType<typeof useKeyboardCursor>, 'onKeyDown' | 'onMouseDown' | 'onFocus' | 'onBlur'>;
+
+function ArticleText({ article, selected, onSelect, textRef, keys }: { article: Article; selected: ArticleSegment | null; onSelect: (s: ArticleSegment) => void; textRef: { current: HTMLDivElement | null }; keys: KeyHandlers }) {
   // A click that ends a drag selects words; it does not open the highlight's cards.
   const toggle = (s: ArticleSegment) => document.getSelection()?.isCollapsed !== false && onSelect(s);
   return (
-    <div class="article-text" ref={textRef}>
+    // One stop in the Tab order whose arrow keys are the reader's own, hence an application role: a
+    // screen reader passes the keys through, and hears each sentence and selection from the bar's status.
+    <div class="article-text" ref={textRef} tabIndex={0} role="application" aria-roledescription="article text" aria-label="Article text" aria-describedby="reader-keys" onKeyDown={keys.onKeyDown} onMouseDown={keys.onMouseDown} onFocus={keys.onFocus} onBlur={keys.onBlur}>
       {article.paragraphs.map((segments, i) => (
         <p key={i} data-paragraph={i}>
           {segments.map((s, j) =>
@@ -200,8 +254,12 @@ export function ArticleView({ deckId }: { deckId: string }) {
   const [article, reload] = useApi('getArticle', { deckId });
   const [selected, setSelected] = useState<ArticleSegment | null>(null);
   const text = useRef<HTMLDivElement>(null);
-  const picked = useSentenceSelection(text);
-  const make = (how: 'cloze' | 'question') => picked?.ok && makeCard(deckId, how, picked.value);
+  const { picked, now } = useSentenceSelection(text);
+  const keys = useKeyboardCursor(text, article.state === 'ready' ? article.value : null);
+  const make = (how: 'cloze' | 'question') => {
+    const current = now();
+    if (current?.ok) makeCard(deckId, how, current.value);
+  };
   const live = useRef(make);
   live.current = make;
   useEffect(() => {
@@ -234,12 +292,18 @@ export function ArticleView({ deckId }: { deckId: string }) {
         </>
       }
     >
-      <p class="muted byline">{bylineOf(a.source.author, a.source.publisher, a.date)}</p>
+      <div class="article-meta">
+        <p class="muted byline">{bylineOf(a.source.author, a.source.publisher, a.date)}</p>
+        <ArticleDetails article={a} onSaved={reload} />
+      </div>
       <CoverageBar coverage={a.coverage} id="article-coverage" />
       <div class="article-layout">
         <div>
-          <SelectionBar picked={picked} onMake={(how) => live.current(how)} />
-          <ArticleText article={a} selected={selected} onSelect={(s) => setSelected((current) => (current === s ? null : s))} textRef={text} />
+          <SelectionBar picked={picked} announced={keys.announced} onMake={(how) => live.current(how)} />
+          <p id="reader-keys" class="muted small reader-keys">
+            By keyboard: Tab to the text; Up and Down move between sentences, Right and Left select a word, Shift+Right and Shift+Left add or drop a word, C or Q makes the card, Escape clears.
+          </p>
+          <ArticleText article={a} selected={selected} onSelect={(s) => setSelected((current) => (current === s ? null : s))} textRef={text} keys={keys} />
         </div>
         <div class="article-side">
           <DraftCards deckId={deckId} waiting={a.drafts} onDrafted={reload} />

@@ -37,6 +37,36 @@ export class ReaderPage {
     return this.page.getByRole('toolbar', { name: 'Make a card from the selected words' });
   }
 
+  /** The article's text as one stop in the Tab order, where the arrow keys choose words. */
+  get text(): Locator {
+    return this.page.getByRole('application', { name: 'Article text' });
+  }
+
+  /** What the keys in the text last did, as a screen reader hears it from the selection bar. */
+  get announced(): Locator {
+    return this.selectionBar.getByRole('status');
+  }
+
+  /** Tabs from the heading, as a keyboard user does, to the article's text. */
+  async tabToText(): Promise<void> {
+    await this.page.getByRole('heading', { level: 1 }).focus();
+    for (let i = 0; i < 10 && !(await this.text.evaluate((el) => el === document.activeElement)); i++) await this.page.keyboard.press('Tab');
+    await expect(this.text).toBeFocused();
+  }
+
+  get byline(): Locator {
+    return this.page.locator('main .byline');
+  }
+
+  /** The "Edit details" form, opened by keyboard. */
+  async openDetails(): Promise<Locator> {
+    await this.page.getByRole('button', { name: /^Edit details/ }).focus();
+    await this.page.keyboard.press('Enter');
+    const form = this.page.getByRole('form', { name: 'Edit details' });
+    await expect(form.getByRole('textbox', { name: 'Title' })).toBeFocused();
+    return form;
+  }
+
   /** The sentence as a highlight: a passage some card quotes. */
   highlight(sentence: string): Locator {
     return this.page.getByRole('button', { name: sentence });

@@ -29,7 +29,8 @@ test('adds an article from a file, makes a cloze while reading, sorts drafts in 
   // The library shows the new article's meter too, for the moment before the article opens.
   await expect(library.heading).toBeHidden();
   const reader = new ReaderPage(page);
-  await expect(reader.coverage).toBeVisible();
+  // The library's own articles have coverage meters too: the reader's text says the article opened.
+  await expect(reader.text).toBeVisible();
   const title = (await page.getByRole('heading', { level: 1 }).textContent())!;
   expect(title).not.toBe('Articles');
   await expect(reader.coverage).toHaveAttribute('aria-valuetext', /^0 of \d+ sentences have cards$/);
@@ -100,5 +101,88 @@ test('adds an article from a file, makes a cloze while reading, sorts drafts in 
     met = accepted.includes(shown);
   }
   expect(met).toBe(true);
+  await app.close();
+});
+
+test('edits an article\'s title, author and date after adding it; a bad date or a taken title is shown under its field', async () => {
+  const app = await launchPreview({ dataDir: tempDataDir(), now: '2026-03-02T09:00:00', fuzz: false });
+  const { page } = app;
+  await page.goto(`${app.url}#/articles`);
+  const library = new LibraryPage(page);
+  await expect(library.heading).toBeVisible();
+  await page.getByRole('textbox', { name: 'Text' }).fill(PROSE);
+  await page.getByRole('button', { name: 'Add the text' }).click();
+  const reader = new ReaderPage(page);
+  await expect(reader.text).toBeVisible();
+
+  let form = await reader.openDetails();
+  const field = (name: string) => form.getByRole('textbox', { name });
+  await field('Title').fill('China and North Korea');
+  await field('Author').fill('Taisuke Mibae');
+  await field('Date').fill('2018-02-30');
+  await page.keyboard.press('Enter');
+  await expect(field('Date')).toHaveAttribute('aria-invalid', 'true');
+  await expect(field('Date')).toHaveAccessibleDescription(/"date": 2018-02-30 is not a day of the calendar/);
+  await field('Date').fill('2018-10-30');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'China and North Korea', level: 1 })).toBeVisible();
+  await expect(reader.byline).toHaveText(/^By Taisuke Mibae · .*30.*2018$/);
+  await expect(page.getByRole('button', { name: /^Edit details/ })).toBeFocused();
+
+  // A title another deck has is refused under the field, and nothing changes.
+  form = await reader.openDetails();
+  await field('Title').fill("China's priorities on North Korea");
+  await page.keyboard.press('Enter');
+  await expect(field('Title')).toHaveAccessibleDescription(`"title": a deck called "China's priorities on North Korea" already exists.`);
+  await page.keyboard.press('Escape');
+  await expect(form).toBeHidden();
+  await page.getByRole('link', { name: 'All articles' }).click();
+  await expect(library.article('China and North Korea')).toContainText(/By Taisuke Mibae · .*30.*2018/);
+  await app.close();
+});
+
+test('makes a cloze without a mouse: Tab to the text, arrow keys to a sentence and its words, C, save, and the coverage rises', async () => {
+  const app = await launchPreview({ dataDir: tempDataDir(), now: '2026-03-02T09:00:00', fuzz: false });
+  const { page } = app;
+  await page.goto(`${app.url}#/articles`);
+  await expect(new LibraryPage(page).heading).toBeVisible();
+  await page.getByRole('textbox', { name: 'Title' }).fill('China and North Korea');
+  await page.getByRole('textbox', { name: 'Text' }).fill(PROSE);
+  await page.getByRole('button', { name: 'Add the text' }).focus();
+  await page.keyboard.press('Enter');
+  const reader = new ReaderPage(page);
+  await expect(reader.text).toBeVisible();
+  await expect(reader.coverage).toHaveAttribute('aria-valuetext', /^0 of \d+ sentences have cards$/);
+  const sentences = Number(await reader.coverage.getAttribute('aria-valuemax'));
+  await expect(reader.text).toHaveAccessibleDescription(/Up and Down move between sentences/);
+
+  // Tab reaches the text; Down walks the sentences, each announced, to the one wanted.
+  await reader.tabToText();
+  await expect(reader.announced).toHaveText(/^Sentence 1 of \d+: /);
+  for (let i = 0; i < 40 && !(await reader.announced.textContent())!.endsWith(SENTENCE); i++) await page.keyboard.press('ArrowDown');
+  await expect(reader.announced).toHaveText(new RegExp(`^Sentence \\d+ of \\d+: ${SENTENCE}$`));
+
+  // Right selects a word at a time; Shift+Right adds one, Shift+Left drops it; Escape clears.
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await expect(reader.selectionBar).toContainText('“cynical”');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(reader.selectionBar).toContainText('“cynical about Chinese”');
+  await expect(reader.announced).toHaveText(/^Selected “cynical about Chinese” in sentence \d+ of \d+\.$/);
+  expect(await page.evaluate(() => document.getSelection()!.toString())).toBe('cynical about Chinese');
+  await page.keyboard.press('Escape');
+  await expect(reader.selectionBar.getByRole('button')).toHaveCount(0);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await expect(reader.announced).toHaveText(/^Selected “cynical” in/);
+
+  // C opens the editor on a cloze of the words, quoting the sentence; saving returns to the article.
+  await page.keyboard.press('c');
+  await expect(page.getByRole('figure', { name: 'From the article' })).toContainText(SENTENCE);
+  await expect(page.getByRole('textbox', { name: 'Text' })).toHaveValue('Many experts are {{c1::cynical}} about Chinese cooperation on North Korea.');
+  await page.keyboard.press('Control+Enter');
+  await expect(reader.coverage).toHaveAttribute('aria-valuetext', `1 of ${sentences} sentences has cards`);
+  await expect(reader.highlight(SENTENCE)).toBeVisible();
   await app.close();
 });

@@ -109,6 +109,24 @@ try {
     await page.goto(`${app.url}#/article/china-north-korea`);
     await reader.selectWords('shared communist ties and geographical proximity');
     await page.screenshot({ path: path.join(out, `reader-${scheme}.png`) });
+    // The same by keyboard: the text focused, a sentence marked, words selected; then the details form with a bad date.
+    await page.keyboard.press('Escape');
+    await page.mouse.move(0, 0);
+    await reader.tabToText();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    await reader.selectionBar.getByText('“to focus”').waitFor();
+    // Away from the text, so no passage shows the underline of a pointer over it.
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: path.join(out, `reader-keyboard-${scheme}.png`) });
+    const details = await reader.openDetails();
+    await details.getByRole('textbox', { name: 'Date' }).fill('2018-02-30');
+    await page.keyboard.press('Enter');
+    await details.getByRole('alert').waitFor();
+    await page.screenshot({ path: path.join(out, `article-details-${scheme}.png`) });
+    await page.keyboard.press('Escape');
+    await reader.selectWords('shared communist ties and geographical proximity');
     await page.keyboard.press('q');
     await page.getByRole('figure', { name: 'From the article' }).waitFor();
     await page.keyboard.type('Which two ties do experts say bind China and North Korea?');

@@ -57,6 +57,55 @@ describe('adding an article', () => {
   });
 });
 
+describe('editing an article\'s details', () => {
+  it('changes the title (the deck\'s too), the author and the date; what is left out stays', async () => {
+    const service = await open();
+    const { deckId } = await service.addArticle({ text: ARTICLE, title: 'Untitled', author: 'Someone', date: '2018-10-30' });
+    const edited = service.updateArticle({ deckId, title: '  China and   North Korea ', author: 'Taisuke Mibae', date: '2026-03-02' });
+    expect(edited).toMatchObject({ title: 'China and North Korea', author: 'Taisuke Mibae', date: '2026-03-02' });
+    expect(service.listDecks().map((d) => d.title)).toEqual(['China and North Korea']);
+    expect(service.getArticle({ deckId })).toMatchObject({ title: 'China and North Korea', date: '2026-03-02', source: { author: 'Taisuke Mibae' } });
+    expect(service.updateArticle({ deckId, author: 'T. Mibae' })).toMatchObject({ title: 'China and North Korea', author: 'T. Mibae', date: '2026-03-02' });
+    expect(service.updateArticle({ deckId, author: '', date: '' })).toMatchObject({ author: null, date: null });
+    // Cleaned as a file's are: control characters dropped, whitespace one space.
+    expect(service.updateArticle({ deckId, author: 'T.\u0000 Mibae\n' })).toMatchObject({ author: 'T. Mibae' });
+  });
+
+  it('refuses a title another deck has, a title with "::" and a day not on the calendar, changing nothing', async () => {
+    const service = await open();
+    await service.addArticle({ text: ARTICLE, title: 'Taken' });
+    const { deckId } = await service.addArticle({ text: ARTICLE, title: 'Mine', date: '2018-10-30' });
+    const before = shape(service);
+    expect(() => service.updateArticle({ deckId, title: 'taken', author: 'Changed' })).toThrow('"title": a deck called "taken" already exists.');
+    expect(() => service.updateArticle({ deckId, title: 'Taken::Mine' })).toThrow(/"title" contains "::"/);
+    expect(() => service.updateArticle({ deckId, title: '   ' })).toThrow('"title" is empty');
+    expect(() => service.updateArticle({ deckId, title: 'New', date: '2026-02-30' })).toThrow('"date": 2026-02-30 is not a day of the calendar');
+    expect(shape(service)).toEqual(before);
+  });
+
+  it('is only for decks made from an article', async () => {
+    const service = await open();
+    const plain = service.createDeck({ title: 'Plain' });
+    expect(() => service.updateArticle({ deckId: plain.id, title: 'Renamed' })).toThrow('Deck "Plain" was not made from an article.');
+    expect(service.listDecks().map((d) => d.title)).toEqual(['Plain']);
+  });
+
+  it('keeps the cards, drafts and coverage, and survives reopening', async () => {
+    const dataDir = tempDir('deckhand-articles-edit-');
+    const service = await open(dataDir);
+    const { deckId } = await service.addArticle({ text: ARTICLE, title: 'Priorities' });
+    const { drafts } = await service.draftArticle({ deckId });
+    service.acceptDrafts({ deckId, draftIds: [drafts[0]!.id] });
+    const before = service.listArticles()[0]!;
+    service.updateArticle({ deckId, title: 'Chinese priorities', author: 'Taisuke Mibae', date: '2018-10-30' });
+    const after = service.listArticles()[0]!;
+    expect(after).toEqual({ ...before, title: 'Chinese priorities', author: 'Taisuke Mibae', date: '2018-10-30' });
+    service.close();
+    const reopened = await open(dataDir);
+    expect(reopened.listArticles()[0]).toEqual(after);
+  });
+});
+
 describe('drafts', () => {
   it('go to the inbox, never into study; accepted ones become notes quoting their sentence, rejected ones go', async () => {
     const service = await open();
@@ -81,6 +130,17 @@ describe('drafts', () => {
     const article = service.getArticle({ deckId });
     expect(article.coverage.quoted).toBeGreaterThanOrEqual(1);
     expect(service.listArticles()[0]!.coverage.quoted).toBe(article.coverage.quoted);
+  });
+
+  it('leave out a paragraph with a run of a megabyte without a space, which would take the drafter hours, and draft the rest at once', async () => {
+    const service = await open();
+    const { deckId } = await service.addArticle({ text: `${ARTICLE}\n\n<b>${'A'.repeat(1_000_000)}</b>`, title: 'Priorities' });
+    const started = Date.now();
+    const drafted = await service.draftArticle({ deckId });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(drafted.added).toBeGreaterThan(5);
+    for (const d of drafted.drafts) expect(d.quote).not.toContain('AAAA');
+    expect(service.getArticle({ deckId }).paragraphs.flat().map((s) => s.text).join('')).toContain('A'.repeat(1_000_000));
   });
 
   it('drafting again adds nothing already in the inbox or already a card', async () => {

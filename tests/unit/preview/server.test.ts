@@ -46,7 +46,7 @@ function send(pathname: string, { method = 'GET', headers = {}, body }: { method
 const tokenPath = () => new URL(preview.url).pathname;
 
 describe('the preview server', () => {
-  it('answers a call larger than 1 MB with 413, except an import, which carries its file', async () => {
+  it('answers a call larger than 1 MB with 413, except an import or an added article, which carry their file', async () => {
     const big = JSON.stringify({ query: 'x'.repeat(2_000_000) });
     const refused = await send(`${tokenPath()}api/searchCards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
     expect(refused).toMatchObject({ status: 413, body: 'Request too large.' });
@@ -55,6 +55,14 @@ describe('the preview server', () => {
     expect(imported.status).toBe(200);
     // Through to the service: this note's field is over the import limit, so it is left out by name.
     expect(JSON.parse(imported.body)).toMatchObject({ ok: true, value: { file: 'long.csv', notesAdded: 0, skipped: [{ reason: expect.stringMatching(/^a field is 1,500,000 characters long/) }] } });
+    // A long article, pasted, is read like any other.
+    const text = Array.from({ length: 20_000 }, (_, i) => `Sentence ${i} of a long article about rivers.${i % 20 === 19 ? '\n\n' : ' '}`).join('');
+    const added = await send(`${tokenPath()}api/addArticle`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text, title: 'Long' }) });
+    expect(added.status).toBe(200);
+    const article = JSON.parse(added.body) as { ok: true; value: { deckId: string; title: string } };
+    expect(article).toMatchObject({ ok: true, value: { title: 'Long' } });
+    // The other tests here expect an empty collection.
+    await send(`${tokenPath()}api/deleteDeck`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ deckId: article.value.deckId }) });
   });
 
   it('listens on 127.0.0.1 only and prints a URL carrying the token', () => {

@@ -29,7 +29,8 @@ type Kind =
   | { kind: 'tag' }
   | { kind: 'presets' }
   | { kind: 'base64' }
-  | { kind: 'files' };
+  | { kind: 'files' }
+  | { kind: 'date' };
 
 const isId = (v: unknown) => typeof v === 'string' && v.length >= 1 && v.length <= 300;
 const isTag = (v: unknown) => typeof v === 'string' && /^[^\s,]{1,64}$/.test(v.trim());
@@ -61,6 +62,8 @@ function accepts(k: Kind, v: unknown): boolean {
       return Array.isArray(v) && v.length >= 1 && v.length <= 20_000 && v.every((f) => typeof f === 'object' && f !== null && Object.keys(f).sort().join() === 'path,text' && typeof (f as { path: unknown }).path === 'string' && ((f as { path: string }).path.length >= 1 && (f as { path: string }).path.length <= 1000) && typeof (f as { text: unknown }).text === 'string');
     case 'base64':
       return typeof v === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(v);
+    case 'date':
+      return typeof v === 'string' && /^(\d{4}-\d{2}-\d{2})?$/.test(v);
   }
 }
 
@@ -163,6 +166,12 @@ const SPECS: Record<ApiMethod, Spec> = {
     optional: { name: { kind: 'text', max: 255 }, data: { kind: 'base64' }, text: { kind: 'text', max: IMPORT_LIMITS.maxTextBytes }, title: { kind: 'text', max: 300 }, author: { kind: 'text', max: 300 }, date: { kind: 'text', max: 40 } },
     // Well-formed, but a web address: nothing is fetched, nothing added.
     unknown: { text: 'https://example.com/article' },
+  },
+  updateArticle: {
+    valid: () => ({ deckId: real.articleId, title: 'Rivers and their valleys', author: 'A. Writer', date: '2026-03-02' }),
+    fields: { deckId: ID },
+    optional: { title: { kind: 'title' }, author: { kind: 'text', max: 300 }, date: { kind: 'date' } },
+    unknown: { deckId: GHOST, title: 'Renamed' },
   },
   draftArticle: { valid: () => ({ deckId: real.articleId }), fields: { deckId: ID }, unknown: { deckId: GHOST } },
   listDrafts: { valid: () => ({ deckId: real.articleId }), fields: { deckId: ID }, unknown: { deckId: GHOST } },
