@@ -11,14 +11,22 @@ import { cardFaces } from '../domain/notes.ts';
 import { cardStatus } from '../domain/queue.ts';
 import { articleSentences, coverageOf } from '../domain/article-coverage.ts';
 import type { ArticleDraft, Deck } from '../domain/deck.ts';
-import { draftCards, draftCardsStepwise, type Draft, type DraftResult as Drafted } from '../domain/drafter/index.ts';
+import type { Draft, DraftResult as Drafted } from '../domain/drafter/index.ts';
 import { plural } from '../domain/words.ts';
 import { isoDate } from '../formats/article/article-date.ts';
 import { cleanParagraph, countWords } from '../formats/article/article-text.ts';
-import { ArticleError, isLikelyEnglish, readArticleFile, readPastedArticle, type ReadArticle } from '../formats/article/read-article.ts';
+import { ArticleError } from '../formats/article/article-error.ts';
+import { isLikelyEnglish } from '../formats/article/english.ts';
+import type { ReadArticle } from '../formats/article/read-article.ts';
 import { deckOrThrow, noteOfCard, type ServiceContext } from './context.ts';
 import type { Editing } from './editing.ts';
 import { removeDrafts } from './note-changes.ts';
+
+// The drafter's language model and the readers' libraries (Readability, pdf.js, mammoth) load on
+// the first article added or drafted: with them loaded up front, opening the collection took
+// 8 MB more heap before anyone had read anything.
+const drafter = () => import('../domain/drafter/index.ts');
+const readers = () => import('../formats/article/read-article.ts');
 
 /** The most drafts an inbox keeps: more than anyone reviews in one sitting, far fewer than a book would give. */
 const MAX_INBOX = 500;
@@ -72,15 +80,15 @@ export class Articles {
   async addArticle(args: AddArticleArgs): Promise<ArticleSummary> {
     const { name, data, text } = args;
     let read: ReadArticle;
-    if (data !== undefined && name !== undefined) read = await readOrRefuse(() => readArticleFile(name, Buffer.from(data, 'base64')));
-    else if (text !== undefined) read = await readOrRefuse(async () => readPastedArticle(text, args.title));
+    if (data !== undefined && name !== undefined) read = await readOrRefuse(async () => (await readers()).readArticleFile(name, Buffer.from(data, 'base64')));
+    else if (text !== undefined) read = await readOrRefuse(async () => (await readers()).readPastedArticle(text, args.title));
     else throw new AppError('bad-request', 'Give a file ("name" and "data") or pasted "text".');
     return this.addRead(read, args);
   }
 
   /** An article file on disk (the command line), optionally drafted and every draft accepted at once. */
   async addArticlePath({ path: file, title, acceptAll }: { path: string; title?: string; acceptAll?: boolean }): Promise<{ article: ArticleSummary; drafted: number }> {
-    const read = await readOrRefuse(() => readArticleFile(path.basename(file), readFileSync(file)));
+    const read = await readOrRefuse(async () => (await readers()).readArticleFile(path.basename(file), readFileSync(file)));
     const article = this.addRead(read, title ? { title } : {});
     if (!acceptAll) return { article, drafted: 0 };
     const { drafts } = await this.draftArticle({ deckId: article.deckId });
@@ -246,7 +254,7 @@ function draftKey(d: { type: string; front: string; back: string; text: string }
  * above all, go between steps.
  */
 async function draftInSlices(text: string): Promise<Drafted> {
-  const steps = draftCardsStepwise(text);
+  const steps = (await drafter()).draftCardsStepwise(text);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -266,9 +274,9 @@ async function readOrRefuse<T>(read: () => Promise<T>): Promise<T> {
 
 /** What `deckhand draft` prints: an article file's drafts, without opening any collection. */
 export async function draftFile(file: string, max?: number): Promise<{ article: { title: string; author: string | null; words: number; sentences: number }; english: boolean; drafts: Draft[] }> {
-  const read = await readOrRefuse(() => readArticleFile(path.basename(file), readFileSync(file)));
+  const read = await readOrRefuse(async () => (await readers()).readArticleFile(path.basename(file), readFileSync(file)));
   const english = isLikelyEnglish(read.text);
-  const drafts = english ? draftCards(draftable(read.text), max === undefined ? {} : { max }).drafts : [];
+  const drafts = english ? (await drafter()).draftCards(draftable(read.text), max === undefined ? {} : { max }).drafts : [];
   // Words and sentences counted as the library and the reader count them, so one article reads the same everywhere.
   return { article: { title: read.title, author: read.author, words: read.words, sentences: articleSentences(read.text).length }, english, drafts };
 }
