@@ -218,8 +218,12 @@ export class Collection {
   }
 
   /** Media is stored by name before any note names it, so it is written ahead of the change that uses it. */
-  writeMedia(files: readonly { name: string; bytes: Uint8Array }[]): Promise<void> {
-    return writeMediaFiles(this.#store.dir, files);
+  async writeMedia(files: readonly { name: string; bytes: Uint8Array }[]): Promise<void> {
+    try {
+      await writeMediaFiles(this.#store.dir, files);
+    } catch (e) {
+      throw diskError(e, { thing: 'the import', retry: 'import again' });
+    }
   }
 
   // ---- Named changes ----
@@ -323,6 +327,15 @@ export class Collection {
    * was in before it; then every card is set as staged.
    */
   applyImport(staged: StagedChanges): void {
+    // The history goes first: it is the one part that can fail (a full disk), and a failed append
+    // is cut back, so a refused import leaves nothing behind, in memory or on disk.
+    if (staged.log.length > 0) {
+      try {
+        this.#store.appendReviews(staged.log);
+      } catch (e) {
+        throw diskError(e, { thing: 'the import', retry: 'import again' });
+      }
+    }
     for (const d of staged.decks) {
       this.#store.putDeck(d);
       this.#store.setNotes(d.id, []);
@@ -330,9 +343,6 @@ export class Collection {
     const notesByDeck = new Map<string, Note[]>();
     for (const n of staged.notes) notesByDeck.set(n.deckId, [...(notesByDeck.get(n.deckId) ?? []), n]);
     for (const [deckId, notes] of notesByDeck) this.putNotes(deckId, notes);
-    const logged = new Set(staged.log.map((e) => e.cardId));
-    this.#store.putCards(staged.cards.filter((c) => !logged.has(c.id)));
-    if (staged.log.length > 0) this.#store.appendReviews(staged.log);
     this.#store.putCards(staged.cards);
     this.#changed([...staged.decks.map((d) => d.id), ...staged.cards.map((c) => c.deckId)]);
     this.undo.clear();

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createService } from '../../main/service.ts';
 import { openCollectionStore } from '../../main/store/collection-store.ts';
 import type { LogFileSystem } from '../../main/store/review-log.ts';
+import type { ImportBundle } from '../../main/formats/bundle.ts';
 import { closeWhenDone, tempDir } from './temp-dir.ts';
 
 const START = new Date(2026, 2, 2, 9).getTime();
@@ -71,3 +72,36 @@ describe('a disk that fills up while studying', () => {
     expect(again.collectionSummary().reviews).toBe(acknowledged);
   });
 });
+
+describe('an import on a full disk', () => {
+  const bundle = (): ImportBundle => ({
+    file: 'words.csv',
+    format: 'csv',
+    decks: [{ key: 'w', title: 'Words', description: '' }],
+    notes: [{ key: 'hola', deckKey: 'w', type: 'basic', format: 'markdown', front: 'hola', back: 'hello', text: '', extra: '', tags: [], addedAt: null }],
+    cards: [{ key: 'hola:front', noteKey: 'hola', template: 'front', deckKey: 'w', suspended: false, addedAt: null, schedule: null }],
+    reviews: [
+      { key: 'r1', cardKey: 'hola:front', reviewedAt: START - 86_400_000, rating: 3, kind: 'learn', durationMs: 4000 },
+      { key: 'r2', cardKey: 'hola:front', reviewedAt: START - 3_600_000, rating: 3, kind: 'review', durationMs: 3000 },
+    ],
+    media: [],
+    notices: [],
+    skipped: [],
+  });
+
+  it('is refused whole with a message to act on, and goes through whole once there is space', async () => {
+    const disk = fillableDisk();
+    let now = START;
+    const clock = () => (now += 1000);
+    const service = closeWhenDone(createService({ store: await openCollectionStore(tempDir('deckhand-data-'), { now: clock, logFileSystem: disk.fs }), clock, scheduler: { fuzz: false } }));
+    disk.full = true;
+    await expect(service.importBundle(bundle())).rejects.toThrow('The disk holding your collection is full: the import was not saved. Free some space and import again.');
+    expect(service.listDecks()).toEqual([]);
+    expect(service.collectionSummary().reviews).toBe(0);
+    disk.full = false;
+    const report = await service.importBundle(bundle());
+    expect(report).toMatchObject({ notesAdded: 1, reviewsAdded: 2 });
+    expect(service.collectionSummary()).toMatchObject({ cards: 1, reviews: 2, decks: 1 });
+  });
+});
+
