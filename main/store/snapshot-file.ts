@@ -150,13 +150,19 @@ async function writeParts(file: string, parts: Iterable<string>, cancelled: () =
   const temp = `${file}.${process.pid}.${++tempCounter}.tmp`;
   const handle = await open(temp, 'w');
   try {
-    for (const part of parts) {
-      await handle.write(part);
-      await yieldToEventLoop();
+    try {
+      // writeFile, unlike write, goes on until the whole part is written or the disk refuses.
+      for (const part of parts) {
+        await handle.writeFile(part);
+        await yieldToEventLoop();
+      }
+      await handle.sync();
+    } finally {
+      await handle.close();
     }
-    await handle.sync();
-  } finally {
-    await handle.close();
+  } catch (e) {
+    await rm(temp, { force: true });
+    throw e;
   }
   if (cancelled()) {
     await rm(temp, { force: true });

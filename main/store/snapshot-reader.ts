@@ -12,7 +12,7 @@ import type { CollectionData } from './collection-data.ts';
 import { reviewLogFiles } from './log-segments.ts';
 import { checkColumns, migrate, NewerFormatError } from './migrations.ts';
 import { readReviewLog } from './review-log.ts';
-import { cardsFile, NOTES_DIR, notesFile, SNAPSHOT_FILE, storedCardDecks, type SnapshotFile } from './snapshot-file.ts';
+import { CARDS_DIR, cardsFile, NOTES_DIR, notesFile, SNAPSHOT_FILE, storedCardDecks, type SnapshotFile } from './snapshot-file.ts';
 import { deckOf } from '../domain/notes.ts';
 import { fromNoteRow, type NoteRow } from '../domain/note-row.ts';
 import { fromLoggedCard } from '../domain/review-entry.ts';
@@ -20,7 +20,7 @@ import { emptyColumns, pushCard, SCHEMA_VERSION, type CardColumns, type StoredCa
 
 /** Temp files of a write that a crash interrupted; we hold the lock, so none is in use. */
 export function removeStaleTempFiles(dir: string): void {
-  for (const folder of [dir, path.join(dir, NOTES_DIR)]) {
+  for (const folder of [dir, path.join(dir, NOTES_DIR), path.join(dir, CARDS_DIR)]) {
     if (!existsSync(folder)) continue;
     for (const name of readdirSync(folder)) if (name.endsWith('.tmp')) rmSync(path.join(folder, name), { force: true });
   }
