@@ -2,7 +2,7 @@
 // dispatcher in ipc.ts and the renderer all derive from this file; nothing else names a method.
 
 import type { NoteType } from './domain/card.ts';
-import type { SourceInfo } from './domain/deck.ts';
+import type { ArticleDraft, SourceInfo } from './domain/deck.ts';
 import type { CardStatus, DeckCounts } from './domain/queue.ts';
 import type { Rating } from './domain/scheduler.ts';
 import type { Preset, Settings } from './domain/settings.ts';
@@ -150,23 +150,8 @@ export interface UpdateArticleArgs {
   date?: string;
 }
 
-/** A card proposed from an article, waiting in its inbox until accepted or rejected. */
-export interface DraftView {
-  id: string;
-  kind: 'fact' | 'argument';
-  type: 'basic' | 'cloze';
-  /** Basic drafts: the question and its answer. */
-  front: string;
-  back: string;
-  /** Cloze drafts: the sentence with one `{{c1::…}}` deletion. */
-  text: string;
-  /** The sentence it comes from, verbatim. */
-  quote: string;
-  /** 0–1: how central the sentence is and how clean the card. */
-  score: number;
-  /** The paragraph the sentence sits in, to show it in context. */
-  context: string;
-}
+/** A card proposed from an article, waiting in its inbox until accepted or rejected, with the paragraph its sentence sits in (`context`), to show it there. */
+export type DraftView = ArticleDraft & { context: string };
 
 export interface DraftResult {
   drafts: DraftView[];

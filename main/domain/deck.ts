@@ -1,5 +1,6 @@
 // A deck as the whole app computes with it: its title and description, the text it was made from,
 // and the preset it studies with. Its notes and cards are kept apart, per deck, by the store.
+import type { Draft } from './drafter/draft.ts';
 
 /** Who wrote the text a deck was made from, and where it appeared. */
 export interface SourceInfo {
@@ -25,15 +26,5 @@ export interface Deck {
   drafts?: ArticleDraft[];
 }
 
-/** A card proposed from a deck's article: kept with the deck until the learner accepts or rejects it. */
-export interface ArticleDraft {
-  id: string;
-  kind: 'fact' | 'argument';
-  type: 'basic' | 'cloze';
-  front: string;
-  back: string;
-  text: string;
-  /** The sentence it comes from, verbatim. */
-  quote: string;
-  score: number;
-}
+/** A card proposed from a deck's article: what the drafter proposed, kept with the deck under an id until the learner accepts or rejects it. */
+export type ArticleDraft = Draft & { id: string };

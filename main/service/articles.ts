@@ -162,7 +162,7 @@ export class Articles {
       const key = draftKey(d);
       if (known.has(key)) continue;
       known.add(key);
-      fresh.push({ id: `${deckId}:draft.${++n}`, kind: d.kind, type: d.type, front: d.front, back: d.back, text: d.text, quote: d.quote, score: d.score });
+      fresh.push({ ...d, id: `${deckId}:draft.${++n}` });
     }
     const drafts = [...(deck.drafts ?? []), ...fresh].sort((a, b) => b.score - a.score);
     this.#ctx.collection.putDeck({ ...deck, drafts });
