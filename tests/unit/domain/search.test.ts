@@ -71,7 +71,7 @@ describe('searching cards', () => {
     expect(search({ sort: 'added' })).toEqual(['geo/paris', 'hist/wall:c1', 'geo/tokyo']);
   });
 
-  it('stays quick at 100,000 cards', () => {
+  it('searches 100,000 cards by words, tag and sort (its speed is measured by the benchmark)', () => {
     const many: Card[] = [];
     const big = new Map<string, Note>();
     for (let i = 0; i < 100_000; i++) {
@@ -80,14 +80,9 @@ describe('searching cards', () => {
       many.push(card(n, {}, { due: NOW + (i % 1000) * DAY, difficulty: i % 10 }));
     }
     const ctx = { now: NOW, rolloverHour: 4, noteOf: (c: Card) => big.get(c.noteId) };
-    searchCards(many, { query: 'answer 12', sort: 'due', descending: false }, ctx);
-    const start = performance.now();
     const found = searchCards(many, { query: 'answer 12', tag: 't3', sort: 'difficulty', descending: true }, ctx);
-    const ms = performance.now() - start;
     expect(found.length).toBeGreaterThan(0);
-    // The issue asks for under 100 ms, which tests/bench/search.ts measures (median of many runs).
-    // Here only a bound that a loaded machine cannot reach (this search takes 70-130 ms on two busy
-    // cores) and that a search gone quadratic in the number of cards would still exceed by far.
-    expect(ms).toBeLessThan(10_000);
+    // How fast is for tests/bench/search.ts (the issue's 100 ms, median of many runs); a search gone
+    // quadratic in the number of cards would outlast the test's timeout.
   });
 });
