@@ -19,7 +19,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import model from 'wink-eng-lite-web-model';
 import winkNLP from 'wink-nlp';
@@ -166,7 +166,7 @@ async function answerAlongside(text: string): Promise<{ drafting: Answering; idl
       let busy = true;
       const start = performance.now();
       // The draft starts once the first answer waits on its timer, as it would mid-session.
-      const draft = sleep(1).then(() => service.draftArticle({ deckId: article })).finally(() => (busy = false));
+      const draft = nextTurn().then(() => service.draftArticle({ deckId: article })).finally(() => (busy = false));
       await answerWhile(service, study, clock, () => busy, drafting);
       await draft;
       spent += performance.now() - start;
