@@ -1,24 +1,15 @@
 // The full disk a learner meets: answers refused while the disk is full are refused with a message
 // to act on and change nothing; every answer acknowledged before, during and after is there when
 // the collection is opened again, and the log reads without damage.
-import { fdatasyncSync, ftruncateSync, mkdirSync, writeFileSync, writeSync } from 'node:fs';
-import path from 'node:path';
+import { fdatasyncSync, ftruncateSync, writeSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createService } from '../../main/service.ts';
 import { openCollectionStore } from '../../main/store/collection-store.ts';
 import type { LogFileSystem } from '../../main/store/review-log.ts';
-import type { ImportBundle } from '../../main/formats/bundle.ts';
+import { shippedDeck, wordsBundle } from './service-fixtures.ts';
 import { closeWhenDone, tempDir } from './temp-dir.ts';
 
 const START = new Date(2026, 2, 2, 9).getTime();
-
-function decks(count: number): string {
-  const dir = tempDir('deckhand-decks-');
-  mkdirSync(path.join(dir, 'd'));
-  const cards = Array.from({ length: count }, (_, i) => ({ id: `c${i}`, kind: 'fact', type: 'basic', front: `Question ${i}`, back: `Answer ${i}` }));
-  writeFileSync(path.join(dir, 'd/deck.json'), JSON.stringify({ id: 'd', version: 1, title: 'D', cards }));
-  return dir;
-}
 
 /** A disk that, while full, takes a few bytes of a write and then refuses the rest. */
 function fillableDisk(): { fs: LogFileSystem; full: boolean } {
@@ -40,7 +31,7 @@ function fillableDisk(): { fs: LogFileSystem; full: boolean } {
 describe('a disk that fills up while studying', () => {
   it('refuses answers with a message to act on, and keeps every acknowledged one', async () => {
     const dataDir = tempDir('deckhand-data-');
-    const deckDir = decks(30);
+    const deckDir = shippedDeck(30);
     const disk = fillableDisk();
     let now = START;
     const clock = () => (now += 1000);
@@ -74,20 +65,11 @@ describe('a disk that fills up while studying', () => {
 });
 
 describe('an import on a full disk', () => {
-  const bundle = (): ImportBundle => ({
-    file: 'words.csv',
-    format: 'csv',
-    decks: [{ key: 'w', title: 'Words', description: '' }],
-    notes: [{ key: 'hola', deckKey: 'w', type: 'basic', format: 'markdown', front: 'hola', back: 'hello', text: '', extra: '', tags: [], addedAt: null }],
-    cards: [{ key: 'hola:front', noteKey: 'hola', template: 'front', deckKey: 'w', suspended: false, addedAt: null, schedule: null }],
-    reviews: [
+  const bundle = () =>
+    wordsBundle([
       { key: 'r1', cardKey: 'hola:front', reviewedAt: START - 86_400_000, rating: 3, kind: 'learn', durationMs: 4000 },
       { key: 'r2', cardKey: 'hola:front', reviewedAt: START - 3_600_000, rating: 3, kind: 'review', durationMs: 3000 },
-    ],
-    media: [],
-    notices: [],
-    skipped: [],
-  });
+    ]);
 
   it('is refused whole with a message to act on, and goes through whole once there is space', async () => {
     const disk = fillableDisk();

@@ -1,23 +1,13 @@
 // One undo history for answers, buries, suspensions and deletions, ended by whatever replaces the
 // collection: a restored backup, a full JSON backup, an import. And the browser's next page after a
 // change shows the change.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createService, type DeckhandService } from '../../main/service.ts';
 import { openCollectionStore } from '../../main/store/collection-store.ts';
-import type { ImportBundle } from '../../main/formats/bundle.ts';
+import { shippedDeck, wordsBundle } from './service-fixtures.ts';
 import { closeWhenDone, tempDir as tmp } from './temp-dir.ts';
 
 const START = new Date(2026, 2, 2, 9).getTime();
-
-function shippedDeck(count: number): string {
-  const dir = tmp('deckhand-decks-');
-  mkdirSync(path.join(dir, 'd'));
-  const cards = Array.from({ length: count }, (_, i) => ({ id: `c${i}`, kind: 'fact', type: 'basic', front: `Question ${i}`, back: `Answer ${i}` }));
-  writeFileSync(path.join(dir, 'd/deck.json'), JSON.stringify({ id: 'd', version: 1, title: 'D', cards }));
-  return dir;
-}
 
 async function open(dataDir: string, decksDir: string, start = START): Promise<DeckhandService> {
   let now = start;
@@ -27,20 +17,6 @@ async function open(dataDir: string, decksDir: string, start = START): Promise<D
 }
 
 const shape = (s: DeckhandService) => ({ decks: s.listDecks().map((d) => [d.title, d.cardCount]), tags: s.listTags(), cards: s.searchCards({ query: '', sort: 'due', descending: false, offset: 0, limit: 500 }).total });
-
-function bundle(): ImportBundle {
-  return {
-    file: 'words.csv',
-    format: 'csv',
-    decks: [{ key: 'w', title: 'Words', description: '' }],
-    notes: [{ key: 'hola', deckKey: 'w', type: 'basic', format: 'markdown', front: 'hola', back: 'hello', text: '', extra: '', tags: [], addedAt: null }],
-    cards: [{ key: 'hola:front', noteKey: 'hola', template: 'front', deckKey: 'w', suspended: false, addedAt: null, schedule: null }],
-    reviews: [],
-    media: [],
-    notices: [],
-    skipped: [],
-  };
-}
 
 describe('the undo history', () => {
   it('ends with a restored backup: "undo delete" afterwards finds nothing and changes nothing', async () => {
@@ -67,7 +43,7 @@ describe('the undo history', () => {
     service.deleteNotes({ noteIds: ['d/c2'] });
     const card = service.nextCard({ deckId: 'd' }).card!;
     service.answer({ cardId: card.id, rating: 3, shownAt: card.shownAt, durationMs: 2000 });
-    await service.importBundle(bundle());
+    await service.importBundle(wordsBundle());
     expect(() => service.undo()).toThrow('There is nothing to undo.');
     expect(() => service.undoDelete()).toThrow('There is no deletion to undo.');
   });
