@@ -7,10 +7,11 @@ import type { CardStatus, DeckCounts } from './domain/queue.ts';
 import type { Rating } from './domain/scheduler.ts';
 import type { Preset, Settings } from './domain/settings.ts';
 import type { Stats } from './domain/stats.ts';
+import type { StorageStatus } from './domain/storage-status.ts';
 
 // Types the domain computes with live in main/domain/, which imports nothing outside itself; the
 // API hands them out as they are, so the renderer names them from here like every other type.
-export type { CardStatus, DeckCounts, NoteType, Preset, Rating, Settings, SourceInfo, Stats };
+export type { CardStatus, DeckCounts, NoteType, Preset, Rating, Settings, SourceInfo, Stats, StorageStatus };
 export type { StepUnit } from './domain/settings.ts';
 export type { Bin, ButtonCounts, PassFail, RetentionRow } from './domain/stats.ts';
 
@@ -352,6 +353,7 @@ export interface ExportedFileView {
 
 export interface DeckhandApi {
   getAppInfo(args: Record<string, never>): Promise<Result<AppInfo>>;
+  getStorageStatus(args: Record<string, never>): Promise<Result<StorageStatus>>;
   listDecks(args: Record<string, never>): Promise<Result<DeckSummary[]>>;
   nextCard(args: { deckId: string }): Promise<Result<StudyState>>;
   answer(args: AnswerArgs): Promise<Result<AnswerResult>>;
@@ -410,6 +412,7 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: Err
 /** Every method, once. `satisfies` makes the compiler reject a missing or misspelt name. */
 export const API_METHODS = [
   'getAppInfo',
+  'getStorageStatus',
   'listDecks',
   'nextCard',
   'answer',

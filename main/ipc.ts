@@ -88,6 +88,7 @@ const updateCardsSchema = z.discriminatedUnion(
 
 const handlers: { [M in ApiMethod]: Handler<M> } = {
   getAppInfo: { args: noArgs, run: (s) => s.getAppInfo() },
+  getStorageStatus: { args: noArgs, run: (s) => s.getStorageStatus() },
   listDecks: { args: noArgs, run: (s) => s.listDecks() },
   nextCard: { args: z.strictObject({ deckId: id('deckId') }), run: (s, a) => s.nextCard(a) },
   answer: {

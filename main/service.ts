@@ -1,7 +1,7 @@
 // The application: everything the UI and the CLI can ask for, assembled from one module per
 // feature over the one Collection. The interface below is the whole of it; ipc.ts exposes the
 // API's part of it to the renderer, the CLI the rest.
-import type { AddArticleArgs, UpdateArticleArgs, ArticleSummary, DraftResult, DraftView, AnswerArgs, AnswerResult, AppInfo, ExportFormat, Article, BackupInfo, CardActionResult, DeckSummary, DeleteResult, ImportFileArgs, ImportFolderArgs, ImportReport, NoteView, SaveNoteArgs, SearchArgs, SearchResult, Settings, Stats, StudyState, UndoResult, UpdateCardsArgs, UpdateCardsResult } from './contract.ts';
+import type { AddArticleArgs, UpdateArticleArgs, ArticleSummary, DraftResult, DraftView, AnswerArgs, AnswerResult, AppInfo, ExportFormat, Article, BackupInfo, CardActionResult, DeckSummary, DeleteResult, ImportFileArgs, ImportFolderArgs, ImportReport, NoteView, SaveNoteArgs, SearchArgs, SearchResult, Settings, Stats, StorageStatus, StudyState, UndoResult, UpdateCardsArgs, UpdateCardsResult } from './contract.ts';
 import type { Clock } from './clock.ts';
 import { Collection } from './collection/collection.ts';
 import type { SchedulerOptions } from './domain/scheduler.ts';
@@ -41,6 +41,8 @@ export interface ServiceOptions {
 export interface DeckhandService {
   // The app
   getAppInfo(): AppInfo;
+  /** Whether changes are being saved (a read-only folder, a full disk); the renderer shows a banner when not. */
+  getStorageStatus(): StorageStatus;
   /** A media file for the renderer, by one percent-encoded name; null when it must not be served. */
   readMedia(encodedName: string): Promise<MediaFile | null>;
   close(): void;
@@ -104,7 +106,8 @@ export function createService(options: ServiceOptions): DeckhandService {
     decksDir: options.decksDir,
     version: options.version ?? '0.0.0',
   };
-  ctx.notices.push(...loadShippedDecks(ctx));
+  // A collection that cannot be written shows what it holds; shipped decks are brought up to date once it can be.
+  if (collection.storageStatus().state !== 'read-only') ctx.notices.push(...loadShippedDecks(ctx));
   const queues = new Queues(ctx);
   const study = new Study(ctx, queues);
   const editing = new Editing(ctx, queues);
@@ -113,6 +116,7 @@ export function createService(options: ServiceOptions): DeckhandService {
   const articles = new Articles(ctx, editing);
   return {
     getAppInfo: () => ({ version: ctx.version, dataDir: collection.dataDir, now: ctx.clock(), notices: ctx.notices }),
+    getStorageStatus: () => collection.storageStatus(),
     readMedia: (name) => collection.readMedia(name),
     close: () => collection.close(),
 

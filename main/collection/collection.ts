@@ -15,7 +15,8 @@ import type { StoredReview } from '../store/stored.ts';
 import type { AnswerHistory } from '../domain/answer-history.ts';
 import type { MediaFile } from '../domain/media.ts';
 import { existingMediaBytes, listMediaFiles, readMediaFile, mediaDir, writeMediaFiles } from '../store/media-folder.ts';
-import { diskError } from './disk-errors.ts';
+import { backgroundWriteMessage, diskError, readOnlyError, readOnlyMessage } from './disk-errors.ts';
+import type { StorageStatus } from '../domain/storage-status.ts';
 import { UndoStack } from './undo.ts';
 
 /** An import after staging: everything it adds or changes, applied in one step. */
@@ -68,6 +69,13 @@ export class Collection {
   /** What went wrong while the store opened (damaged files moved aside). */
   get storeNotices(): readonly string[] {
     return this.#store.notices;
+  }
+
+  /** Whether changes are being saved: for the banner every screen shows when they are not. */
+  storageStatus(): StorageStatus {
+    if (this.#store.readOnly) return { state: 'read-only', message: readOnlyMessage(this.#store.dir) };
+    const problem = this.#store.writeProblem();
+    return problem ? { state: 'failing', message: backgroundWriteMessage(problem) } : { state: 'ok' };
   }
 
   get settings(): Readonly<Settings> {
@@ -219,6 +227,7 @@ export class Collection {
 
   /** Media is stored by name before any note names it, so it is written ahead of the change that uses it. */
   async writeMedia(files: readonly { name: string; bytes: Uint8Array }[]): Promise<void> {
+    this.#writable();
     try {
       await writeMediaFiles(this.#store.dir, files);
     } catch (e) {
@@ -230,6 +239,7 @@ export class Collection {
 
   /** Replaces some of a deck's notes and drops those in `removed`. */
   putNotes(deckId: string, changed: readonly Note[], removed: ReadonlySet<string> = new Set()): void {
+    this.#writable();
     const notes = new Map(this.notesOf(deckId));
     for (const id of removed) notes.delete(id);
     for (const n of changed) notes.set(n.id, n);
@@ -239,17 +249,20 @@ export class Collection {
 
   /** A deck's notes, all of them at once (a shipped deck's new version). */
   setDeckNotes(deckId: string, notes: readonly Note[]): void {
+    this.#writable();
     this.#store.setNotes(deckId, notes);
     this.#changed([deckId]);
   }
 
   /** Stores cards as they are, without a log entry: new cards, and cards that changed place. */
   setCards(cards: readonly Card[]): void {
+    this.#writable();
     this.#store.putCards(cards);
     this.#changed(cards.map((c) => c.deckId));
   }
 
   removeCards(cardIds: readonly string[]): void {
+    this.#writable();
     const decks: string[] = [];
     for (const id of cardIds) {
       const card = this.card(id);
@@ -260,6 +273,7 @@ export class Collection {
 
   /** Removes notes and their cards; returns what was removed, each card with its memory. */
   removeNotes(notes: readonly Note[]): { notes: Note[]; cards: Card[] } {
+    this.#writable();
     const cards: Card[] = [];
     const byDeck = new Map<string, Set<string>>();
     for (const note of notes) {
@@ -276,6 +290,7 @@ export class Collection {
    * durable with one sync before this returns; the cards change only once they are.
    */
   logChanges(reviews: readonly NewReview[]): StoredReview[] {
+    this.#writable();
     const moved = reviews.filter(({ card }) => {
       const before = this.card(card.id);
       return !before || before.deckId !== card.deckId || before.position !== card.position;
@@ -297,6 +312,7 @@ export class Collection {
 
   /** Adds a deck or replaces its record (title, description, preset, article). */
   putDeck(record: Deck): void {
+    this.#writable();
     const isNew = !this.#store.data.decks.has(record.id);
     this.#store.putDeck(record);
     if (isNew && !this.#store.notesOf(record.id).size) this.#store.setNotes(record.id, []);
@@ -312,11 +328,13 @@ export class Collection {
 
   /** Takes decks out of the collection; their notes and cards go with `removeNotes`. */
   removeDecks(deckIds: readonly string[]): void {
+    this.#writable();
     for (const id of deckIds) this.#store.removeDeck(id);
     this.#changed(deckIds);
   }
 
   setSettings(settings: Settings): void {
+    this.#writable();
     this.#store.setSettings(settings);
     this.#changed([]);
   }
@@ -327,6 +345,7 @@ export class Collection {
    * was in before it; then every card is set as staged.
    */
   applyImport(staged: StagedChanges): void {
+    this.#writable();
     // The history goes first: it is the one part that can fail (a full disk), and a failed append
     // is cut back, so a refused import leaves nothing behind, in memory or on disk.
     if (staged.log.length > 0) {
@@ -350,13 +369,23 @@ export class Collection {
 
   /** Everything at once, history included (a full JSON backup); the state replaced is backed up first. */
   replaceAll(next: Replacement): void {
-    this.#store.replaceWith(next);
+    this.#writable();
+    try {
+      this.#store.replaceWith(next);
+    } catch (e) {
+      throw diskError(e, { thing: 'the restored collection', retry: 'restore it again' });
+    }
     this.#replaced();
   }
 
   /** Puts back a backup of the snapshot; the state replaced is backed up first. */
   restoreBackup(name: string): void {
-    this.#store.restore(name);
+    this.#writable();
+    try {
+      this.#store.restore(name);
+    } catch (e) {
+      throw diskError(e, { thing: 'the restored backup', retry: 'restore it again' });
+    }
     this.#replaced();
   }
 
@@ -367,6 +396,11 @@ export class Collection {
 
   close(): void {
     this.#store.close();
+  }
+
+  /** A collection opened from a folder that cannot be written takes no changes: they could not be kept. */
+  #writable(): void {
+    if (this.#store.readOnly) throw readOnlyError(this.#store.dir);
   }
 
   #changed(deckIds: Iterable<string>): void {

@@ -50,7 +50,8 @@ export class AnswerHistoryCache {
     try {
       writeHistoryFile(this.file, { history: this.history, states: this.states, upToSeq: logSeq });
     } catch {
-      rmSync(this.file, { force: true });
+      // The copy saved before, if any, is whole (the file is replaced by a rename) and says which
+      // log position it reaches: the next open reads the log from there.
     }
   }
 

@@ -3,7 +3,7 @@
 // log that may hold a million answers. It is derived data: written without fsync, and any file
 // that is missing, short, of another version or claiming more of the log than exists is ignored
 // (the history is then read from the log again).
-import { closeSync, existsSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { AnswerHistory } from '../domain/answer-history.ts';
 import { CardStates } from './card-states.ts';
 
@@ -46,14 +46,20 @@ export function writeHistoryFile(file: string, saved: SavedHistory): void {
   head.writeUInt32LE(json.length, 8);
   json.copy(head, 12);
   const temp = `${file}.${process.pid}.tmp`;
-  const fd = openSync(temp, 'w');
   try {
-    writeSync(fd, head);
-    for (const c of [cols.seq, cols.at, cols.lastInterval, cols.deck, cards.days, cols.rating, cols.undone, cards.state]) writeSync(fd, new Uint8Array(c.buffer, c.byteOffset, c.byteLength));
-  } finally {
-    closeSync(fd);
+    const fd = openSync(temp, 'w');
+    try {
+      // writeFileSync on a descriptor goes on until the whole part is written (a plain write may stop short on a full disk).
+      writeFileSync(fd, head);
+      for (const c of [cols.seq, cols.at, cols.lastInterval, cols.deck, cards.days, cols.rating, cols.undone, cards.state]) writeFileSync(fd, new Uint8Array(c.buffer, c.byteOffset, c.byteLength));
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, file);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw e;
   }
-  renameSync(temp, file);
 }
 
 /** The saved history, or null when there is none usable (see the top of this file). */

@@ -42,9 +42,11 @@ export class BackupPolicy {
   async backupInBackground(): Promise<void> {
     if (!this.due(false)) return;
     const at = this.now();
-    this.lastBackupAt = at;
-    this.reviewsSinceBackup = 0;
+    // Counted only once the copy is whole: a failed one (a full disk) is tried again with the next snapshot.
+    const counted = this.reviewsSinceBackup;
     await takeBackupAsync(this.dir, BACKUP_FILES, at);
+    this.lastBackupAt = at;
+    this.reviewsSinceBackup -= counted;
     thinBackups(this.dir, at);
   }
 

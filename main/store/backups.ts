@@ -43,9 +43,15 @@ export function takeBackup(dataDir: string, files: readonly string[], at: number
   const name = backupName(at, suffix);
   const temp = path.join(dataDir, BACKUP_DIR, `.${name}.tmp`);
   rmSync(temp, { recursive: true, force: true });
-  mkdirSync(temp, { recursive: true });
-  for (const file of files) if (existsSync(path.join(dataDir, file))) cpSync(path.join(dataDir, file), path.join(temp, file), { recursive: true });
-  renameSync(temp, path.join(dataDir, BACKUP_DIR, name));
+  try {
+    mkdirSync(temp, { recursive: true });
+    for (const file of files) if (existsSync(path.join(dataDir, file))) cpSync(path.join(dataDir, file), path.join(temp, file), { recursive: true });
+    renameSync(temp, path.join(dataDir, BACKUP_DIR, name));
+  } catch (e) {
+    // A half copy (the disk filled up) would only take the space a later one needs.
+    rmSync(temp, { recursive: true, force: true });
+    throw e;
+  }
   return name;
 }
 
@@ -54,9 +60,14 @@ export async function takeBackupAsync(dataDir: string, files: readonly string[],
   const name = backupName(at);
   const temp = path.join(dataDir, BACKUP_DIR, `.${name}.tmp`);
   await rm(temp, { recursive: true, force: true });
-  await mkdir(temp, { recursive: true });
-  for (const file of files) if (existsSync(path.join(dataDir, file))) await cp(path.join(dataDir, file), path.join(temp, file), { recursive: true });
-  await rename(temp, path.join(dataDir, BACKUP_DIR, name));
+  try {
+    await mkdir(temp, { recursive: true });
+    for (const file of files) if (existsSync(path.join(dataDir, file))) await cp(path.join(dataDir, file), path.join(temp, file), { recursive: true });
+    await rename(temp, path.join(dataDir, BACKUP_DIR, name));
+  } catch (e) {
+    await rm(temp, { recursive: true, force: true });
+    throw e;
+  }
   return name;
 }
 

@@ -14,18 +14,19 @@ import { BackupPolicy } from './backup-policy.ts';
 import { listBackups } from './backups.ts';
 import type { CollectionView, DeckRecord, NewReview, Replacement } from './collection-data.ts';
 import { replaceCollection, restoreBackup } from './collection-replacement.ts';
-import { CollectionWriter } from './collection-writer.ts';
+import { CollectionWriter, type WriteProblem } from './collection-writer.ts';
 import { acquireLock, type Lock } from './lock.ts';
 import { replayLog } from './log-replay.ts';
 import { compactSegments, LOG_FILE, reviewLogFiles } from './log-segments.ts';
 import { NoteTable } from './note-table.ts';
-import { readEntries, type LogFileSystem } from './review-log.ts';
+import { isRefusedWrite, readEntries, type LogFileSystem } from './review-log.ts';
 import { SNAPSHOT_FILE, SnapshotFile } from './snapshot-file.ts';
 import { legacyNotesByDeck, readNotes, readSnapshot, removeStaleTempFiles, toData } from './snapshot-reader.ts';
 import type { StoredReview } from './stored.ts';
 
 export { LOG_FILE, SNAPSHOT_FILE };
 export type { CollectionData, CollectionView, DeckRecord, NewReview, Replacement } from './collection-data.ts';
+export type { WriteProblem } from './collection-writer.ts';
 
 export interface CollectionStore {
   readonly dir: string;
@@ -33,6 +34,10 @@ export interface CollectionStore {
   readonly data: CollectionView;
   /** What went wrong while opening (damaged files moved aside), for the user to read. */
   readonly notices: string[];
+  /** The folder could not be written when the collection opened (a read-only disk): it is read, and nothing is written. */
+  readonly readOnly: boolean;
+  /** A snapshot or backup that failed in the background and has not succeeded since; it is retried on its own. */
+  writeProblem(): WriteProblem | null;
   /** A deck's notes by id, read from disk the first time they are asked for. */
   notesOf(deckId: string): ReadonlyMap<string, Note>;
   /** Replaces a deck's notes; they are written with the next snapshot. */
@@ -86,20 +91,34 @@ export interface StoreOptions {
 
 export async function openCollectionStore(dir: string, options: StoreOptions = {}): Promise<CollectionStore> {
   mkdirSync(dir, { recursive: true });
-  const lock: Lock = acquireLock(dir);
+  const lock = lockUnlessReadOnly(dir);
   try {
     return open(dir, lock, options);
   } catch (e) {
-    lock.release();
+    lock?.release();
     throw e;
   }
 }
 
-function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
+/**
+ * The lock, or null when the folder cannot be written at all (a read-only disk, a folder without
+ * write permission): the collection is then opened to read, so the learner still sees their cards.
+ */
+function lockUnlessReadOnly(dir: string): Lock | null {
+  try {
+    return acquireLock(dir);
+  } catch (e) {
+    if (isRefusedWrite(e)) return null;
+    throw e;
+  }
+}
+
+function open(dir: string, lock: Lock | null, options: StoreOptions): CollectionStore {
   const now = options.now ?? Date.now;
   const notices: string[] = [];
+  const readOnly = lock === null;
   const adapter = new SnapshotFile(path.join(dir, SNAPSHOT_FILE));
-  removeStaleTempFiles(dir);
+  if (!readOnly) removeStaleTempFiles(dir);
 
   const stored = readSnapshot(adapter, dir, now, notices);
   const data = toData(stored, dir, now, notices);
@@ -108,7 +127,7 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
   const replayed = replayLog(dir, stored, data.cards, now, notices);
   const backups = new BackupPolicy(dir, now);
   const history = new AnswerHistoryCache(dir);
-  const writer = new CollectionWriter({ dir, data, notes, adapter, backups, history, notices, now, idleMs: options.snapshotDelayMs ?? 2000, maxPending: options.maxPendingReviews ?? 500, ...(options.logFileSystem ? { logFileSystem: options.logFileSystem } : {}) }, replayed);
+  const writer = new CollectionWriter({ dir, data, notes, adapter, backups, history, now, idleMs: options.snapshotDelayMs ?? 2000, maxPending: options.maxPendingReviews ?? 500, readOnly, ...(options.logFileSystem ? { logFileSystem: options.logFileSystem } : {}) }, replayed);
   if (replayed.seq !== stored.logSeq || notices.length || notes.hasChanges || !existsSync(adapter.file)) writer.changed();
   const replaceable = { dir, data, notes, writer, backups, history, now, notices };
 
@@ -116,6 +135,8 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
     dir,
     data,
     notices,
+    readOnly,
+    writeProblem: () => writer.writeProblem,
     notesOf: (deckId) => notes.of(deckId),
     setNotes(deckId, list) {
       notes.set(deckId, new Map(list.map((n) => [n.id, n])));
@@ -153,9 +174,10 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
     replaceWith: (next) => replaceCollection(replaceable, next),
     close() {
       if (writer.isClosed) return;
-      writer.close();
-      history.save(writer.seq);
+      if (!lock) return writer.close();
       try {
+        writer.close();
+        history.save(writer.seq);
         backups.backupOnQuit();
         compactSegments(dir);
       } finally {

@@ -11,12 +11,23 @@ import type { ReplayedLog } from './log-replay.ts';
 import { LOG_FILE, reviewLogFiles, sealActiveLog } from './log-segments.ts';
 import type { NoteTable } from './note-table.ts';
 import { ReviewLogWriter, type LogFileSystem } from './review-log.ts';
+import { folderGone, holdsLock } from './lock.ts';
 import type { SnapshotData, SnapshotFile } from './snapshot-file.ts';
 import { toLoggedCard } from '../domain/review-entry.ts';
 import { SCHEMA_VERSION, type StoredReview } from './stored.ts';
 
 /** Answers keep coming faster than the idle delay while studying: the snapshot is written at least this often anyway. */
 const MAX_SNAPSHOT_WAIT_MS = 30_000;
+/** A snapshot or backup that failed (a full disk, a folder gone) is tried again this long after. */
+export const RETRY_WRITE_MS = 30_000;
+
+/** A background write that failed and has not succeeded since: what the learner is told until it does. */
+export interface WriteProblem {
+  what: 'snapshot' | 'backup';
+  error: unknown;
+  /** Epoch ms of the first failure in a row. */
+  since: number;
+}
 
 export interface WriterParts {
   dir: string;
@@ -25,7 +36,6 @@ export interface WriterParts {
   adapter: SnapshotFile;
   backups: Pick<BackupPolicy, 'logged' | 'backupInBackground'>;
   history: Pick<AnswerHistoryCache, 'add'>;
-  notices: string[];
   now: () => number;
   /** How long the collection must be idle before the snapshot is written. */
   idleMs: number;
@@ -33,6 +43,8 @@ export interface WriterParts {
   maxPending: number;
   /** The calls the review log makes on its file; tests make them fail. */
   logFileSystem?: LogFileSystem;
+  /** The folder refused the lock (a read-only disk): nothing is written, every change is refused. */
+  readOnly: boolean;
 }
 
 export class CollectionWriter {
@@ -48,6 +60,7 @@ export class CollectionWriter {
   private writing: Promise<void> | null = null;
   private dirtyWhileWriting = false;
   private closed = false;
+  private problem: WriteProblem | null = null;
 
   constructor(
     private readonly parts: WriterParts,
@@ -57,8 +70,17 @@ export class CollectionWriter {
     this.lastSeq = replayed.seq;
     this.activeEntries = replayed.activeEntries;
     this.logFile = path.join(parts.dir, LOG_FILE);
-    this.log = new ReviewLogWriter(this.logFile, this.parts.logFileSystem);
+    this.log = this.openLog();
     this.db = new Low<SnapshotData>(parts.adapter, { schemaVersion: SCHEMA_VERSION, deviceId: this.deviceId, logSeq: this.lastSeq, decks: [], settings: parts.data.settings, cards: new Map(), notes: new Map() });
+  }
+
+  private openLog(): ReviewLogWriter {
+    return new ReviewLogWriter(this.logFile, this.parts.logFileSystem, () => this.checkFolder());
+  }
+
+  /** Nothing is written to a path whose folder is no longer the collection's (a drive unplugged). */
+  private checkFolder(): void {
+    if (!holdsLock(this.parts.dir)) throw folderGone(this.parts.dir);
   }
 
   /** The log position of the last entry written. */
@@ -70,9 +92,15 @@ export class CollectionWriter {
     return this.closed;
   }
 
+  /** The background write that is failing, if one is. */
+  get writeProblem(): WriteProblem | null {
+    return this.problem;
+  }
+
   /** Makes the entries durable with one sync, then applies them to the collection. */
   appendReviews(reviews: readonly NewReview[]): StoredReview[] {
     if (this.closed) throw new Error('The collection is closed.');
+    if (this.parts.readOnly) throw Object.assign(new Error(`The folder ${this.parts.dir} is read-only.`), { code: 'EROFS' });
     const { data, history, backups } = this.parts;
     const seq = this.lastSeq;
     const entries: StoredReview[] = reviews.map((review, i) => ({
@@ -105,6 +133,7 @@ export class CollectionWriter {
 
   /** The collection changed: the snapshot is written once it has been idle a while. */
   changed(): void {
+    if (this.parts.readOnly) return;
     if (this.writing) this.dirtyWhileWriting = true;
     else this.schedule();
   }
@@ -113,23 +142,41 @@ export class CollectionWriter {
   flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.closed) return Promise.resolve();
+    if (this.closed || this.parts.readOnly) return Promise.resolve();
     if (this.writing) {
       this.dirtyWhileWriting = true;
       return this.writing;
     }
-    const { data, notes, backups, notices } = this.parts;
-    this.db.data = this.capture();
-    const pendingNotes = [...this.db.data.notes.keys()];
-    const pendingCards = [...this.db.data.cards.keys()];
+    const { data, notes, backups } = this.parts;
+    let captured: SnapshotData;
+    try {
+      captured = this.capture();
+    } catch (e) {
+      // Sealing the log failed (the folder went away): nothing was taken, so it is all tried again.
+      this.failed('snapshot', e);
+      return Promise.resolve();
+    }
+    this.db.data = captured;
+    const pendingNotes = [...captured.notes.keys()];
+    const pendingCards = [...captured.cards.keys()];
     this.writing = this.db
       .write()
-      .then(() => backups.backupInBackground())
-      .catch((e: unknown) => {
-        notes.markChanged(pendingNotes);
-        data.cards.markChanged(pendingCards);
-        notices.push(`The collection snapshot could not be saved (${(e as Error).message}); your answers are safe in the review log.`);
-      })
+      .then(
+        () => {
+          if (this.problem?.what === 'snapshot') this.problem = null;
+          return backups.backupInBackground().then(
+            () => {
+              if (this.problem?.what === 'backup') this.problem = null;
+            },
+            (e: unknown) => this.failed('backup', e),
+          );
+        },
+        (e: unknown) => {
+          notes.markChanged(pendingNotes);
+          data.cards.markChanged(pendingCards);
+          this.failed('snapshot', e);
+        },
+      )
       .finally(() => {
         this.writing = null;
         if (this.dirtyWhileWriting && !this.closed) {
@@ -138,6 +185,15 @@ export class CollectionWriter {
         }
       });
     return this.writing;
+  }
+
+  /** Keeps the failure for the learner to see (answers are safe in the log) and tries again later. */
+  private failed(what: WriteProblem['what'], error: unknown): void {
+    this.problem = { what, error, since: this.problem?.what === what ? this.problem.since : this.parts.now() };
+    if (this.closed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), RETRY_WRITE_MS);
+    this.timer.unref();
   }
 
   /** Writes the snapshot in one go, for quitting or replacing the collection, when a short stall no longer matters. */
@@ -150,21 +206,30 @@ export class CollectionWriter {
     this.log.close();
     mkdirSync(folder, { recursive: true });
     for (const file of reviewLogFiles(this.parts.dir)) renameSync(file, path.join(folder, path.basename(file)));
-    this.log = new ReviewLogWriter(this.logFile, this.parts.logFileSystem);
+    this.log = this.openLog();
   }
 
   /** Writes the snapshot and closes the log; nothing can be written after. */
   close(): void {
     if (this.closed) return;
     if (this.timer) clearTimeout(this.timer);
-    this.writeSnapshotNow();
-    this.closed = true;
-    this.log.close();
+    if (this.parts.readOnly) {
+      this.closed = true;
+      return;
+    }
+    try {
+      this.writeSnapshotNow();
+    } finally {
+      // Closed either way: what the snapshot did not get is in the log, replayed on the next open.
+      this.closed = true;
+      this.log.close();
+    }
   }
 
   /** Freezes the current state for writing and starts a new log segment, so the log and the snapshot agree. */
   private capture(): SnapshotData {
     const { dir, data, notes } = this.parts;
+    this.checkFolder();
     const snapshot: SnapshotData = {
       schemaVersion: SCHEMA_VERSION,
       deviceId: this.deviceId,
@@ -177,7 +242,7 @@ export class CollectionWriter {
     if (this.activeEntries > 0) {
       this.log.close();
       sealActiveLog(dir, this.lastSeq);
-      this.log = new ReviewLogWriter(this.logFile, this.parts.logFileSystem);
+      this.log = this.openLog();
       this.activeEntries = 0;
     }
     this.pendingReviews = 0;

@@ -32,6 +32,19 @@ export function acquireLock(dir: string): Lock {
   throw new Error(`Cannot take the lock ${file}`);
 }
 
+/**
+ * Whether `dir` is still the folder this process locked: after a drive is unplugged, the same path
+ * names the empty folder it was mounted on, and nothing must be written there.
+ */
+export function holdsLock(dir: string): boolean {
+  return Number.parseInt(readText(path.join(dir, 'collection.lock')), 10) === process.pid;
+}
+
+/** The error a write meets when its folder is not (or no longer) the collection's. */
+export function folderGone(dir: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`The collection's folder ${dir} is no longer there: it was moved, deleted or disconnected.`), { code: 'ENOENT' });
+}
+
 function readText(file: string): string {
   try {
     return readFileSync(file, 'utf8');

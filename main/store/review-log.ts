@@ -1,6 +1,6 @@
 // The review log: the truth about every answer. One JSON line per review, appended and
 // fdatasync'ed before the answer is acknowledged, so a crash can lose only an unacknowledged one.
-import { closeSync, copyFileSync, existsSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readFileSync, statSync, truncateSync, writeSync } from 'node:fs';
 import type { StoredReview } from './stored.ts';
 
 export interface LogRead {
@@ -40,15 +40,32 @@ export function readReviewLog(file: string, now: number): LogRead {
   }
   const torn = goodEnd < bytes.length && bytes.subarray(goodEnd).toString('utf8').trim() !== '';
   if (!torn && bad === 0) {
-    if (goodEnd < bytes.length) truncateSync(file, goodEnd);
+    if (goodEnd < bytes.length) repair(() => truncateSync(file, goodEnd));
     return { entries, problem: null };
   }
   const aside = `${file}.damaged-${now}`;
-  copyFileSync(file, aside);
-  if (torn) truncateSync(file, goodEnd);
+  const kept = repair(() => {
+    copyFileSync(file, aside);
+    if (torn) truncateSync(file, goodEnd);
+  });
   const parts = [torn ? 'its last line was cut short by a crash (that answer had not been saved)' : '', bad ? `${bad} damaged line${bad > 1 ? 's were' : ' was'} skipped` : ''].filter(Boolean);
-  return { entries, problem: `The review log ${file} was damaged: ${parts.join('; ')}. A copy of the damaged file is kept as ${aside}.` };
+  const copy = kept ? `A copy of the damaged file is kept as ${aside}.` : 'The file was left as it is: its folder cannot be written.';
+  return { entries, problem: `The review log ${file} was damaged: ${parts.join('; ')}. ${copy}` };
 }
+
+/** Runs a repair unless the folder refuses writes (opened read-only): reading goes on either way. */
+export function repair(fix: () => void): boolean {
+  try {
+    fix();
+    return true;
+  } catch (e) {
+    if (isRefusedWrite(e)) return false;
+    throw e;
+  }
+}
+
+/** The errors of a folder that cannot be written at all (as opposed to a full or failing disk). */
+export const isRefusedWrite = (e: unknown): boolean => ['EROFS', 'EACCES', 'EPERM'].includes((e as NodeJS.ErrnoException | null)?.code ?? '');
 
 /** Where a record starts: every line the writer makes begins with its id and then its sequence. */
 const RECORD_START = /\{"id":"[^"]*","seq":\d/g;
@@ -83,17 +100,20 @@ export interface LogFileSystem {
 const NODE_FS: LogFileSystem = { writeSync: (fd, buffer, offset, length) => writeSync(fd, buffer, offset, length), fdatasyncSync, ftruncateSync };
 
 export class ReviewLogWriter {
-  private readonly fd: number;
+  /** Open while the file is known to be where it should be; reopened at the path after the folder went away. */
+  private fd: number | null = null;
   /** Where the last record known to be on disk ends. */
-  private end: number;
+  private end = 0;
 
+  /**
+   * @param checkFolder throws unless the file's folder is still the collection's, before the file
+   *   is opened (again): after a drive went away, its path must not get a new, empty log.
+   */
   constructor(
-    file: string,
+    private readonly file: string,
     private readonly fs: LogFileSystem = NODE_FS,
-  ) {
-    this.fd = openSync(file, 'a');
-    this.end = fstatSync(this.fd).size;
-  }
+    private readonly checkFolder: () => void = () => {},
+  ) {}
 
   /** Appends one review and returns once it is on disk. */
   append(entry: StoredReview): void {
@@ -114,26 +134,69 @@ export class ReviewLogWriter {
    */
   private write(text: string): void {
     const bytes = Buffer.from(text, 'utf8');
+    const fd = this.open();
     try {
       for (let done = 0; done < bytes.length; ) {
-        const written = this.fs.writeSync(this.fd, bytes, done, bytes.length - done);
+        const written = this.fs.writeSync(fd, bytes, done, bytes.length - done);
         if (written <= 0) throw new Error(`the review log took no more bytes after ${done} of ${bytes.length}`);
         done += written;
       }
-      this.fs.fdatasyncSync(this.fd);
+      this.fs.fdatasyncSync(fd);
+      this.checkStillThere(fd);
       this.end += bytes.length;
     } catch (e) {
       try {
-        this.fs.ftruncateSync(this.fd, this.end);
+        this.fs.ftruncateSync(fd, this.end);
+        // Synced too: after a power cut, a refused record must not come back under the next one's id.
+        this.fs.fdatasyncSync(fd);
       } catch {
         // Cutting back failed too: the next open finds the torn line at the end and cuts it there.
       }
+      // A file that is no longer at its path is let go: the next answer opens the path again.
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') this.closeQuietly();
       throw e;
     }
   }
 
+  private open(): number {
+    if (this.fd === null) {
+      this.checkFolder();
+      this.fd = openSync(this.file, 'a');
+      this.end = fstatSync(this.fd).size;
+    }
+    return this.fd;
+  }
+
+  /**
+   * A write to a file that was deleted or whose folder was unmounted still succeeds, into a file
+   * no one will read again. So after each sync the path must still name the file written: if it
+   * does not, the answer is refused and the next one opens the file at its path again.
+   */
+  private checkStillThere(fd: number): void {
+    const written = fstatSync(fd);
+    let current: { dev: number; ino: number } | null = null;
+    try {
+      current = statSync(this.file);
+    } catch {
+      // missing: handled below
+    }
+    if (current && current.dev === written.dev && current.ino === written.ino) return;
+    throw Object.assign(new Error(`The review log ${this.file} is no longer there: its folder was moved, deleted or disconnected.`), { code: 'ENOENT' });
+  }
+
+  private closeQuietly(): void {
+    if (this.fd === null) return;
+    try {
+      closeSync(this.fd);
+    } catch {
+      // the descriptor is going anyway
+    }
+    this.fd = null;
+  }
+
   close(): void {
-    closeSync(this.fd);
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
   }
 }
 

@@ -11,7 +11,7 @@ import { CardTable } from './card-table.ts';
 import type { CollectionData } from './collection-data.ts';
 import { reviewLogFiles } from './log-segments.ts';
 import { checkColumns, migrate, NewerFormatError } from './migrations.ts';
-import { readReviewLog } from './review-log.ts';
+import { readReviewLog, repair } from './review-log.ts';
 import { CARDS_DIR, cardsFile, NOTES_DIR, notesFile, SNAPSHOT_FILE, storedCardDecks, type SnapshotFile } from './snapshot-file.ts';
 import { deckOf } from '../domain/notes.ts';
 import { fromNoteRow, type NoteRow } from '../domain/note-row.ts';
@@ -37,18 +37,17 @@ export function readSnapshot(adapter: SnapshotFile, dir: string, now: () => numb
     return raw === null ? emptyCollection() : migrate(raw, file);
   } catch (e) {
     if (e instanceof NewerFormatError || !(e instanceof SyntaxError)) throw e;
-    const aside = `${file}.damaged-${now()}`;
-    renameSync(file, aside);
+    const aside = moveAside(file, now);
     for (const backup of listBackups(dir)) {
       try {
         const stored = readSnapshotFile(path.join(backupDir(dir, backup.name), SNAPSHOT_FILE));
-        notices.push(`The collection file ${file} was damaged (${e.message}); it was moved to ${aside}. Deckhand opened the backup of ${new Date(backup.createdAt).toLocaleString()} and replayed every answer since from the review log.`);
+        notices.push(`The collection file ${file} was damaged (${e.message}); ${aside}. Deckhand opened the backup of ${new Date(backup.createdAt).toLocaleString()} and replayed every answer since from the review log.`);
         return stored;
       } catch {
         // try the next older backup
       }
     }
-    notices.push(`The collection file ${file} was damaged (${e.message}); it was moved to ${aside}. No backup could be read, so your cards were rebuilt from the review log.`);
+    notices.push(`The collection file ${file} was damaged (${e.message}); ${aside}. No backup could be read, so your cards were rebuilt from the review log.`);
     return emptyCollection();
   }
 }
@@ -98,9 +97,8 @@ export function readNotes(dir: string, deckId: string, now: () => number, notice
     if (!Array.isArray(stored.notes)) throw new SyntaxError('it has no list of notes');
     return new Map(stored.notes.map((r) => [r[0], fromNoteRow(r)]));
   } catch (e) {
-    const aside = `${file}.damaged-${now()}`;
-    renameSync(file, aside);
-    notices.push(`The notes of deck "${deckId}" in ${file} were damaged (${(e as Error).message}); the file was moved to ${aside}. Restore a backup to get them back; shipped decks come back on their own.`);
+    const aside = moveAside(file, now);
+    notices.push(`The notes of deck "${deckId}" in ${file} were damaged (${(e as Error).message}); ${aside}. Restore a backup to get them back; shipped decks come back on their own.`);
     return new Map();
   }
 }
@@ -123,17 +121,22 @@ function readCards(dir: string, deckId: string, now: () => number, notices: stri
     checkColumns(stored.cards);
     return stored.cards;
   } catch (e) {
-    const aside = `${file}.damaged-${now()}`;
-    renameSync(file, aside);
+    const aside = moveAside(file, now);
     const latest = new Map<string, Card>();
     for (const log of reviewLogFiles(dir)) {
       for (const entry of readReviewLog(log, now()).entries) if (entry.card.deckId === deckId) latest.set(entry.card.id, fromLoggedCard(entry.card));
     }
-    notices.push(`The cards of deck "${deckId}" in ${file} were damaged (${(e as Error).message}); the file was moved to ${aside} and the ${latest.size} cards with answers were rebuilt from the review log.`);
+    notices.push(`The cards of deck "${deckId}" in ${file} were damaged (${(e as Error).message}); ${aside}; the ${latest.size} cards with answers were rebuilt from the review log.`);
     const columns = emptyColumns();
     for (const card of latest.values()) pushCard(columns, card);
     return columns;
   }
+}
+
+/** Moves a damaged file out of the way, never overwriting it; says where it went, for the notice. */
+function moveAside(file: string, now: () => number): string {
+  const aside = `${file}.damaged-${now()}`;
+  return repair(() => renameSync(file, aside)) ? `it was moved to ${aside}` : 'it was left in place, as its folder cannot be written';
 }
 
 function readSnapshotFile(file: string): StoredCollection {

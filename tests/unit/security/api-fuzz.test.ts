@@ -110,6 +110,7 @@ const PRESET_FIELDS = { theme: { kind: 'enum', values: ['system', 'light', 'dark
 
 const SPECS: Record<ApiMethod, Spec> = {
   getAppInfo: noArgs,
+  getStorageStatus: noArgs,
   listDecks: noArgs,
   undo: noArgs,
   getSettings: noArgs,
