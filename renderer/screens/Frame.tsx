@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { StorageBanner } from './StorageBanner.tsx';
 
 /** The page around every screen: a skip-free header with the way home, and the screen's main region. */
 export function Frame({ title, back, children, actions }: { title: string; back?: boolean; children: ComponentChildren; actions?: ComponentChildren }) {
@@ -14,6 +15,7 @@ export function Frame({ title, back, children, actions }: { title: string; back?
         )}
         <div class="topbar-actions">{actions}</div>
       </header>
+      <StorageBanner />
       <main>
         <h1 tabIndex={-1}>{title}</h1>
         {children}
