@@ -9,6 +9,7 @@ export type { DeckhandService };
 export { AppError } from './app-error.ts';
 export { checkDeck } from './formats/deck-check.ts';
 export { draftFile } from './service/articles.ts';
+export { writeFileAtomic } from './store/atomic-file.ts';
 
 export interface OpenOptions {
   dataDir: string;

@@ -1,10 +1,10 @@
 // `deckhand`: the collection from a terminal, through the same service as the app, without
 // Electron. Every command exits 0 on success and otherwise prints one line saying why.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { plural, type ExportFileArgs, type ImportReport } from '../contract.ts';
-import { AppError, checkDeck, draftFile, openDeckhand, type DeckhandService } from '../open-app.ts';
+import { AppError, checkDeck, draftFile, openDeckhand, writeFileAtomic, type DeckhandService } from '../open-app.ts';
 import { defaultDataDir } from './data-dir.ts';
 
 export interface Io {
@@ -134,10 +134,21 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
       if (!deckId) throw new CliError(`export: there is no deck named "${values.deck}"`);
     }
     const file = await service.exportFile({ format, ...(deckId ? { deckId } : {}), scheduling: !values['no-scheduling'] });
-    writeFileSync(out, file.bytes);
+    writeExport(out, file.bytes);
     io.out(`Wrote ${out}: ${file.summary}.`);
     return 0;
   });
+}
+
+/** The whole file or, when the disk refuses (full, read-only), none of it and a message saying so; an older file there is kept. */
+function writeExport(out: string, bytes: Uint8Array): void {
+  try {
+    writeFileAtomic(out, bytes);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOSPC' || code === 'EDQUOT' ? 'the disk is full' : code === 'EROFS' ? 'the disk is read-only' : code === 'EACCES' || code === 'EPERM' ? 'you may not write to that folder' : (e as Error).message;
+    throw new CliError(`export: ${out} was not written: ${why}. No partial file was left; free some space or choose another place, and export again.`);
+  }
 }
 
 function checkCommand(args: string[], io: Io): number {

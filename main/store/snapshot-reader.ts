@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS } from '../domain/settings.ts';
 import { backupDir, listBackups } from './backups.ts';
 import { CardTable } from './card-table.ts';
 import type { CollectionData } from './collection-data.ts';
-import { reviewLogFiles } from './log-segments.ts';
+import { reviewLogFiles, SEGMENT_DIR } from './log-segments.ts';
 import { checkColumns, migrate, NewerFormatError } from './migrations.ts';
 import { readReviewLog, repair } from './review-log.ts';
 import { CARDS_DIR, cardsFile, NOTES_DIR, notesFile, SNAPSHOT_FILE, storedCardDecks, type SnapshotFile } from './snapshot-file.ts';
@@ -18,9 +18,9 @@ import { fromNoteRow, type NoteRow } from '../domain/note-row.ts';
 import { fromLoggedCard } from '../domain/review-entry.ts';
 import { emptyColumns, pushCard, SCHEMA_VERSION, type CardColumns, type StoredCards, type StoredCollection, type StoredNotes } from './stored.ts';
 
-/** Temp files of a write that a crash interrupted; we hold the lock, so none is in use. */
+/** Temp files of a write that a crash or a full disk interrupted (a snapshot, a fold of log segments); we hold the lock, so none is in use. */
 export function removeStaleTempFiles(dir: string): void {
-  for (const folder of [dir, path.join(dir, NOTES_DIR), path.join(dir, CARDS_DIR)]) {
+  for (const folder of [dir, path.join(dir, NOTES_DIR), path.join(dir, CARDS_DIR), path.join(dir, SEGMENT_DIR)]) {
     if (!existsSync(folder)) continue;
     for (const name of readdirSync(folder)) if (name.endsWith('.tmp')) rmSync(path.join(folder, name), { force: true });
   }

@@ -1,7 +1,7 @@
 // The deckhand CLI, run in-process through runCli as the bundled bin runs it, plus one real
 // process to check the exit code and that it refuses a collection the app has open.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/deckhand.ts';
@@ -99,6 +99,29 @@ describe('deckhand export', () => {
     expect((await cli('export', '--format', 'csv', '--out', path.join(dir, 'y.csv'), '--deck', 'French', '--data-dir', data)).err).toBe('deckhand: export: there is no deck named "French"');
     expect((await cli('export', '--format', 'docx', '--out', path.join(dir, 'z'), '--data-dir', data)).err).toBe('deckhand: export: --format must be apkg, csv or json');
     expect(existsSync(path.join(dir, 'y.csv'))).toBe(false);
+  });
+
+  it.skipIf(process.getuid?.() !== 0)('on a full disk, says so, leaves no partial file and keeps an older export whole (needs root to mount a small disk)', async () => {
+    const dir = tempDir('deckhand-cli-');
+    const data = path.join(dir, 'c');
+    await cli('import', csvFile(dir), '--data-dir', data);
+    const disk = tempDir('deckhand-cli-disk-');
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16k', 'tmpfs', disk]);
+    try {
+      const out = path.join(disk, 'words.json');
+      writeFileSync(out, 'an older export');
+      try {
+        for (let i = 0; ; i++) writeFileSync(path.join(disk, `filler-${i}`), Buffer.alloc(1024));
+      } catch {
+        // the disk is full
+      }
+      const result = await cli('export', '--format', 'json', '--out', out, '--data-dir', data);
+      expect(result).toMatchObject({ code: 1, err: `deckhand: export: ${out} was not written: the disk is full. No partial file was left; free some space or choose another place, and export again.` });
+      expect(readdirSync(disk).filter((name) => !name.startsWith('filler-'))).toEqual(['words.json']);
+      expect(readFileSync(out, 'utf8')).toBe('an older export');
+    } finally {
+      execFileSync('umount', [disk]);
+    }
   });
 });
 

@@ -35,11 +35,11 @@ describe('an atomic write on a full disk', () => {
 });
 
 describe('opening after a crash', () => {
-  it('removes the temp files an interrupted write left in the data folder, notes/ and cards/', () => {
+  it('removes the temp files an interrupted write left in the data folder, notes/, cards/ and log/', () => {
     const dir = tempDir('deckhand-stale-');
-    for (const sub of ['notes', 'cards']) mkdirSync(path.join(dir, sub));
-    for (const file of ['collection.json.123.tmp', 'notes/deck.json.123.1.tmp', 'cards/deck.json.123.2.tmp', 'cards/deck.json']) writeFileSync(path.join(dir, file), '{}');
+    for (const sub of ['notes', 'cards', 'log']) mkdirSync(path.join(dir, sub));
+    for (const file of ['collection.json.123.tmp', 'notes/deck.json.123.1.tmp', 'cards/deck.json.123.2.tmp', 'cards/deck.json', 'log/reviews-000000000040.jsonl.merge.tmp', 'log/reviews-000000000040.jsonl']) writeFileSync(path.join(dir, file), '{}');
     removeStaleTempFiles(dir);
-    expect([...readdirSync(dir), ...readdirSync(path.join(dir, 'notes')), ...readdirSync(path.join(dir, 'cards'))].sort()).toEqual(['cards', 'deck.json', 'notes']);
+    expect([...readdirSync(dir), ...readdirSync(path.join(dir, 'notes')), ...readdirSync(path.join(dir, 'cards')), ...readdirSync(path.join(dir, 'log'))].sort()).toEqual(['cards', 'deck.json', 'log', 'notes', 'reviews-000000000040.jsonl']);
   });
 });
