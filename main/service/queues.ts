@@ -1,7 +1,7 @@
 // The day's queue of each deck and the schedulers behind it: what Home counts and what Study shows
 // next. "Study more" allowances live here because they change both.
 import type { Card } from '../domain/card.ts';
-import { studyDayOf, type StudyDay } from '../domain/day.ts';
+import { followStudyDay, type LivedDay, type StudyDay } from '../domain/day.ts';
 import { buildDayQueue, studiedToday, type DayQueue, type QueueLimits } from '../domain/queue.ts';
 import { createScheduler, type Scheduler } from '../domain/scheduler.ts';
 import { presetFor, type Preset } from '../domain/settings.ts';
@@ -15,6 +15,8 @@ export class Queues {
   readonly #schedulers = new Map<string, { key: string; scheduler: Scheduler }>();
   /** "Study more": extra new cards allowed today, per deck. */
   readonly #extraNew = new Map<string, { day: number; count: number }>();
+  /** The study day as this run has lived it, so a change of time zone neither repeats nor skips one. */
+  #day: LivedDay | null = null;
 
   constructor(ctx: ServiceContext) {
     this.#ctx = ctx;
@@ -41,9 +43,10 @@ export class Queues {
     return scheduler;
   }
 
-  /** The study day `now` is in. */
+  /** The study day `now` is in; asked at every reading of the clock that studying makes. */
   dayOf(now: number): StudyDay {
-    return studyDayOf(now, this.#ctx.collection.settings.rolloverHour);
+    this.#day = followStudyDay(this.#day, now, this.#ctx.collection.settings.rolloverHour);
+    return { start: this.#day.start, end: this.#day.end };
   }
 
   /** Lets `count` more new cards into today's queue of a deck. */

@@ -67,6 +67,8 @@ export class Study {
       if (shownAt > now) throw new AppError('bad-request', `"shownAt" is in the future for card "${cardId}".`);
       if (card.updatedAt > shownAt && card.updatedAt <= now) throw new AppError('conflict', `Card "${cardId}" was answered after it was shown here; its answer was not recorded twice.`);
     }
+    // The day lived so far takes in this answer, even if the time zone changes before the next card.
+    this.#queues.dayOf(now);
     const from = answeredAt(card.memory, now);
     const memory = this.#queues.schedulerOf(card.deckId).answer(card.memory, rating, now);
     const updated: Card = { ...card, memory, introducedAt: card.introducedAt ?? (isNew(card) ? now : null), updatedAt: nextVersion(card, now) };
@@ -155,6 +157,8 @@ export class Study {
     const preview = this.#queues.schedulerOf(card.deckId).preview(card.memory, now);
     const d = this.#ctx.collection.deck(card.deckId);
     // The wait each button names counts from when the answer would count, as `answer` reports it.
+    // The day lived so far takes in this answer, even if the time zone changes before the next card.
+    this.#queues.dayOf(now);
     const from = answeredAt(card.memory, now);
     const label = (rating: 1 | 2 | 3 | 4) => formatInterval(preview[rating].due - from);
     return {
