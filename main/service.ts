@@ -13,6 +13,7 @@ import type { MediaFile } from './domain/media.ts';
 import { Articles } from './service/articles.ts';
 import { listBackups, restoreBackup } from './service/backups.ts';
 import { Browse } from './service/browse.ts';
+import { watchClock } from './service/clock-watch.ts';
 import type { ServiceContext } from './service/context.ts';
 import { listDecks } from './service/deck-list.ts';
 import { Editing } from './service/editing.ts';
@@ -98,10 +99,12 @@ export interface DeckhandService {
 
 export function createService(options: ServiceOptions): DeckhandService {
   const collection = new Collection(options.store, options.clock);
+  const notices = [...collection.storeNotices];
   const ctx: ServiceContext = {
     collection,
-    clock: options.clock,
-    notices: [...collection.storeNotices],
+    // Every reading of the time goes through the watch, so a clock set back is noticed wherever it is first seen.
+    clock: watchClock(options.clock, collection, notices),
+    notices,
     fuzz: options.scheduler?.fuzz ?? true,
     decksDir: options.decksDir,
     version: options.version ?? '0.0.0',

@@ -69,6 +69,13 @@ export interface Card {
   buriedUntil: number | null;
 }
 
+/**
+ * The version a card takes when it changes at `now`: the time, but always past the version it had,
+ * so that with the clock set back two states of a card never share one (an answer or an undo tells
+ * a card that changed since it was shown by its version).
+ */
+export const nextVersion = (card: Card, now: number): number => Math.max(now, card.updatedAt + 1);
+
 export const isNew = (card: Card): boolean => card.memory.state === MemoryState.New;
 export const isLearning = (card: Card): boolean =>
   card.memory.state === MemoryState.Learning || card.memory.state === MemoryState.Relearning;

@@ -2,7 +2,7 @@
 // cards, each within the day's limits. Built from plain card lists so it can be tested without
 // storage.
 import { isLearning, isNew, MemoryState, type Card } from './card.ts';
-import { dayStart, nextDayStart } from './day.ts';
+import { isWithinDay, LONGEST_DAY_MS, nextDayStart, studyDayOf, type StudyDay } from './day.ts';
 
 /** Where a card is in its life, as a learner thinks of it. */
 export type CardStatus = 'new' | 'learning' | 'due' | 'learned';
@@ -40,16 +40,25 @@ export interface StudiedToday {
   reviews: number;
 }
 
-/** Whether a card is out of today's study: suspended, or buried until a later time. */
-export const isSetAside = (card: Card, now: number): boolean => card.suspended || (card.buriedUntil !== null && card.buriedUntil > now);
+/**
+ * Whether a card is buried at `now`. A bury lasts until the next study day, so a card buried for
+ * longer than a day was buried before the clock was set back: it is not held back until the clock
+ * catches up.
+ */
+export const isBuried = (card: Card, now: number): boolean => card.buriedUntil !== null && card.buriedUntil > now && card.buriedUntil - now <= LONGEST_DAY_MS;
 
-export function studiedToday(cards: readonly Card[], now: number, rolloverHour: number): StudiedToday {
-  const today = dayStart(now, rolloverHour);
+/** Whether a card is out of today's study: suspended, or buried. */
+export const isSetAside = (card: Card, now: number): boolean => card.suspended || isBuried(card, now);
+
+/** Whether the card was answered within `day` (its latest answer). */
+export const reviewedWithin = (card: Card, day: StudyDay): boolean => isWithinDay(day, card.memory.lastReview);
+
+export function studiedToday(cards: readonly Card[], day: StudyDay): StudiedToday {
   let newCards = 0;
   let reviews = 0;
   for (const card of cards) {
-    if (card.introducedAt !== null && card.introducedAt >= today) newCards++;
-    else if (card.memory.lastReview !== null && card.memory.lastReview >= today) reviews++;
+    if (isWithinDay(day, card.introducedAt)) newCards++;
+    else if (reviewedWithin(card, day)) reviews++;
   }
   return { newCards, reviews };
 }
@@ -57,20 +66,21 @@ export function studiedToday(cards: readonly Card[], now: number, rolloverHour: 
 /**
  * `cards` are one deck's cards in their deck order (the order new cards are introduced).
  * `extraNew` raises today's new-card limit ("Study more"); `capNew`/`capReviews` lower it to what
- * a limit above the deck (the whole collection's) still allows.
+ * a limit above the deck (the whole collection's) still allows. `day` is the study day `now` is in,
+ * when the caller knows better than the local clock (a time-zone change).
  */
 export function buildDayQueue(
   cards: readonly Card[],
   now: number,
   limits: QueueLimits = DEFAULT_LIMITS,
-  options: { extraNew?: number; capNew?: number; capReviews?: number } = {},
+  options: { extraNew?: number; capNew?: number; capReviews?: number; day?: StudyDay } = {},
 ): DayQueue {
-  const today = dayStart(now, limits.rolloverHour);
-  const tomorrow = nextDayStart(now, limits.rolloverHour);
+  const day = options.day ?? studyDayOf(now, limits.rolloverHour);
+  const tomorrow = day.end;
   // Siblings (the other side of a reversed note, the other deletions of a cloze) wait for tomorrow
   // once one of them has been answered today, so one card does not give away the next.
   const notesSeenToday = new Set<string>();
-  for (const card of cards) if (card.memory.lastReview !== null && card.memory.lastReview >= today) notesSeenToday.add(card.noteId);
+  for (const card of cards) if (reviewedWithin(card, day)) notesSeenToday.add(card.noteId);
   const learning: Card[] = [];
   const review: Card[] = [];
   const fresh: Card[] = [];
@@ -78,12 +88,12 @@ export function buildDayQueue(
     if (isSetAside(card, now)) continue;
     if (isLearning(card)) {
       if (card.memory.due <= now) learning.push(card);
-    } else if (notesSeenToday.has(card.noteId) && (card.memory.lastReview === null || card.memory.lastReview < today)) {
+    } else if (notesSeenToday.has(card.noteId) && !reviewedWithin(card, day)) {
       continue;
     } else if (isNew(card)) fresh.push(card);
     else if (card.memory.due < tomorrow) review.push(card);
   }
-  const done = studiedToday(cards, now, limits.rolloverHour);
+  const done = studiedToday(cards, day);
   const byDue = (a: Card, b: Card) => a.memory.due - b.memory.due;
   learning.sort(byDue);
   review.sort(byDue);

@@ -30,6 +30,13 @@ export interface Scheduler {
   answer(memory: Memory, rating: Rating, now: number): Memory;
 }
 
+/**
+ * When an answer at `now` counts as given: never before the card's last review. With the clock set
+ * back, the time since the last review would be negative (ts-fsrs refuses it for a review card), so
+ * the new interval counts from the latest answer instead.
+ */
+export const answeredAt = (memory: Memory, now: number): number => Math.max(now, memory.lastReview ?? now);
+
 export const RATINGS: readonly Rating[] = [1, 2, 3, 4];
 
 export function createScheduler(options: Partial<SchedulerOptions> = {}): Scheduler {
@@ -47,11 +54,11 @@ export function createScheduler(options: Partial<SchedulerOptions> = {}): Schedu
   );
   return {
     preview(memory, now) {
-      const p = f.repeat(toFsrs(memory), now);
+      const p = f.repeat(toFsrs(memory), answeredAt(memory, now));
       return { 1: fromFsrs(p[1].card), 2: fromFsrs(p[2].card), 3: fromFsrs(p[3].card), 4: fromFsrs(p[4].card) };
     },
     answer(memory, rating, now) {
-      return fromFsrs(f.next(toFsrs(memory), now, rating as Grade).card);
+      return fromFsrs(f.next(toFsrs(memory), answeredAt(memory, now), rating as Grade).card);
     },
   };
 }

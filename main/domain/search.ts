@@ -2,7 +2,7 @@
 // time is passed in. At 100,000 cards one search is a pass over the cards plus one numeric sort;
 // `npx tsx tests/bench/search.ts` measures it.
 import { isLearning, isNew, type Card, type Note } from './card.ts';
-import { cardStatus } from './queue.ts';
+import { cardStatus, isBuried } from './queue.ts';
 
 export type CardStateFilter = 'new' | 'learning' | 'due' | 'suspended' | 'buried';
 export type SearchSort = 'due' | 'interval' | 'difficulty' | 'added';
@@ -42,7 +42,7 @@ export function matchesState(card: Card, state: CardStateFilter, now: number, ro
     case 'suspended':
       return card.suspended;
     case 'buried':
-      return !card.suspended && card.buriedUntil !== null && card.buriedUntil > now;
+      return !card.suspended && isBuried(card, now);
     case 'new':
       return isNew(card);
     case 'learning':

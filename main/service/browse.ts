@@ -2,11 +2,11 @@
 import { decodeHTML } from 'entities';
 import { AppError } from '../app-error.ts';
 import type { BrowserRow, SearchArgs, SearchResult, UpdateCardsArgs, UpdateCardsResult } from '../contract.ts';
-import { isNew, type Card, type Note } from '../domain/card.ts';
+import { isNew, nextVersion, type Card, type Note } from '../domain/card.ts';
 import { nextDayStart } from '../domain/day.ts';
 import { isWithin } from '../domain/deck-tree.ts';
 import { cardFaces } from '../domain/notes.ts';
-import { cardStatus } from '../domain/queue.ts';
+import { cardStatus, isBuried } from '../domain/queue.ts';
 import { newMemory } from '../domain/scheduler.ts';
 import { searchCards } from '../domain/search.ts';
 import { plural } from '../domain/words.ts';
@@ -58,20 +58,20 @@ export class Browse {
     };
     switch (args.action) {
       case 'suspend': {
-        const n = logged('suspend', (c) => (c.suspended ? null : { ...c, suspended: true, updatedAt: now }));
+        const n = logged('suspend', (c) => (c.suspended ? null : { ...c, suspended: true, updatedAt: nextVersion(c, now) }));
         return { changed: n, message: `Suspended ${plural(n, 'card')}.`, undoable: false };
       }
       case 'unsuspend': {
-        const n = logged('unsuspend', (c) => (c.suspended || (c.buriedUntil !== null && c.buriedUntil > now) ? { ...c, suspended: false, buriedUntil: null, updatedAt: now } : null));
+        const n = logged('unsuspend', (c) => (c.suspended || isBuried(c, now) ? { ...c, suspended: false, buriedUntil: null, updatedAt: nextVersion(c, now) } : null));
         return { changed: n, message: `Unsuspended ${plural(n, 'card')}.`, undoable: false };
       }
       case 'bury': {
         const until = nextDayStart(now, this.#ctx.collection.settings.rolloverHour);
-        const n = logged('bury', (c) => (c.suspended ? null : { ...c, buriedUntil: until, updatedAt: now }));
+        const n = logged('bury', (c) => (c.suspended ? null : { ...c, buriedUntil: until, updatedAt: nextVersion(c, now) }));
         return { changed: n, message: `Buried ${plural(n, 'card')} until tomorrow.`, undoable: false };
       }
       case 'reset': {
-        const n = logged('reset', (c) => ({ ...c, memory: newMemory(now), introducedAt: null, buriedUntil: null, updatedAt: now }));
+        const n = logged('reset', (c) => ({ ...c, memory: newMemory(now), introducedAt: null, buriedUntil: null, updatedAt: nextVersion(c, now) }));
         return { changed: n, message: `Reset ${plural(n, 'card')} to new; their review history stays in the log.`, undoable: false };
       }
       case 'addTag':
@@ -158,7 +158,7 @@ export class Browse {
       tags: note.tags,
       status: cardStatus(card, now, collection.settings.rolloverHour),
       suspended: card.suspended,
-      buried: card.buriedUntil !== null && card.buriedUntil > now,
+      buried: isBuried(card, now),
       due: isNew(card) ? null : card.memory.due,
       intervalDays: card.memory.scheduledDays,
       difficulty: card.memory.difficulty,

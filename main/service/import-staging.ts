@@ -2,7 +2,7 @@
 // history gives them, review-log entries and media. Nothing here changes the collection; the
 // service applies the staged result in one step, so an import is all or nothing.
 import { createHash } from 'node:crypto';
-import type { Card, Memory, Note } from '../domain/card.ts';
+import { nextVersion, type Card, type Memory, type Note } from '../domain/card.ts';
 import { cappedAnswerMs } from '../domain/answer-time.ts';
 import { clozeOrdinals } from '../domain/cloze.ts';
 import { joinTitle, titlePath } from '../domain/deck-tree.ts';
@@ -195,7 +195,7 @@ export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: I
           if (current.position !== note.position) cards.push({ ...current, position: note.position });
           continue;
         }
-        const replayed = replay({ ...current, position: note.position, updatedAt: now }, fresh, ctx.scheduler, log);
+        const replayed = replay({ ...current, position: note.position, updatedAt: nextVersion(current, now) }, fresh, ctx.scheduler, log);
         cards.push(replayed);
         report.cardsUpdated++;
         report.reviewsAdded += fresh.filter((r) => r.rating > 0).length;

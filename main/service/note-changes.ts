@@ -1,7 +1,7 @@
 // Changes to notes that both the editor and the browser make: moving a note to another deck and
 // deleting notes so that Undo can bring them back.
 import type { DeleteResult } from '../contract.ts';
-import type { Card, Note } from '../domain/card.ts';
+import { nextVersion, type Card, type Note } from '../domain/card.ts';
 import { cardIdFor } from '../domain/notes.ts';
 import { newMemory } from '../domain/scheduler.ts';
 import { plural } from '../domain/words.ts';
@@ -22,7 +22,7 @@ export function moveNote(ctx: ServiceContext, note: Note, toDeckId: string, now:
   for (let i = 2; target.has(id); i++) id = `${toDeckId}/${local}-${i}`;
   const moved: Note = { ...note, id, deckId: toDeckId, position: collection.nextPosition(toDeckId) };
   const before = collection.cardsOfNote(note);
-  const after = before.map((card) => ({ ...card, id: cardIdFor(id, card.template), noteId: id, deckId: toDeckId, position: moved.position, updatedAt: now }));
+  const after = before.map((card) => ({ ...card, id: cardIdFor(id, card.template), noteId: id, deckId: toDeckId, position: moved.position, updatedAt: nextVersion(card, now) }));
   collection.removeCards(before.map((c) => c.id));
   collection.putNotes(note.deckId, [], new Set([note.id]));
   collection.putNotes(toDeckId, [moved]);

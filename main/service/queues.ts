@@ -1,7 +1,7 @@
 // The day's queue of each deck and the schedulers behind it: what Home counts and what Study shows
 // next. "Study more" allowances live here because they change both.
 import type { Card } from '../domain/card.ts';
-import { dayStart } from '../domain/day.ts';
+import { followStudyDay, type LivedDay, type StudyDay } from '../domain/day.ts';
 import { buildDayQueue, studiedToday, type DayQueue, type QueueLimits } from '../domain/queue.ts';
 import { createScheduler, type Scheduler } from '../domain/scheduler.ts';
 import { presetFor, type Preset } from '../domain/settings.ts';
@@ -15,6 +15,8 @@ export class Queues {
   readonly #schedulers = new Map<string, { key: string; scheduler: Scheduler }>();
   /** "Study more": extra new cards allowed today, per deck. */
   readonly #extraNew = new Map<string, { day: number; count: number }>();
+  /** The study day as this run has lived it, so a change of time zone neither repeats nor skips one. */
+  #day: LivedDay | null = null;
 
   constructor(ctx: ServiceContext) {
     this.#ctx = ctx;
@@ -41,9 +43,15 @@ export class Queues {
     return scheduler;
   }
 
+  /** The study day `now` is in; asked at every reading of the clock that studying makes. */
+  dayOf(now: number): StudyDay {
+    this.#day = followStudyDay(this.#day, now, this.#ctx.collection.settings.rolloverHour);
+    return { start: this.#day.start, end: this.#day.end };
+  }
+
   /** Lets `count` more new cards into today's queue of a deck. */
   allowMoreNew(deckId: string, now: number, count: number): void {
-    const today = dayStart(now, this.#ctx.collection.settings.rolloverHour);
+    const today = this.dayOf(now).start;
     const current = this.#extraNew.get(deckId);
     this.#extraNew.set(deckId, { day: today, count: (current?.day === today ? current.count : 0) + count });
   }
@@ -57,13 +65,13 @@ export class Queues {
     const { collection } = this.#ctx;
     const cards = withChildren ? collection.subtree(deckId).flatMap((id) => collection.studyOrder(id)) : collection.studyOrder(deckId);
     const limits = this.limitsOf(deckId);
-    const today = dayStart(now, limits.rolloverHour);
+    const day = this.dayOf(now);
     const extra = this.#extraNew.get(deckId);
-    const queueOptions: { extraNew?: number; capNew?: number; capReviews?: number } = { extraNew: extra?.day === today ? extra.count : 0 };
+    const queueOptions: { extraNew?: number; capNew?: number; capReviews?: number; day: StudyDay } = { extraNew: extra?.day === day.start ? extra.count : 0, day };
     // The collection-wide limits mean looking at every deck's cards, so only when one is set below "no limit".
     const { settings } = collection;
     if (settings.newPerDay < NO_LIMIT || settings.reviewsPerDay < NO_LIMIT) {
-      const all = studiedToday([...collection.allCards()], now, limits.rolloverHour);
+      const all = studiedToday([...collection.allCards()], day);
       queueOptions.capNew = Math.max(0, settings.newPerDay - all.newCards);
       queueOptions.capReviews = Math.max(0, settings.reviewsPerDay - all.reviews);
     }

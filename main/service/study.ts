@@ -2,11 +2,11 @@
 import { AppError } from '../app-error.ts';
 import type { AnswerArgs, AnswerResult, CardActionResult, StudyCard, StudyState, UndoResult } from '../contract.ts';
 import { cappedAnswerMs } from '../domain/answer-time.ts';
-import { isNew, type Card } from '../domain/card.ts';
-import { dayStart, nextDayStart } from '../domain/day.ts';
+import { isNew, nextVersion, type Card } from '../domain/card.ts';
 import { formatInterval } from '../domain/interval.ts';
 import { cardFaces } from '../domain/notes.ts';
-import { cardStatus, isSetAside, nextInQueue } from '../domain/queue.ts';
+import { cardStatus, isSetAside, nextInQueue, reviewedWithin } from '../domain/queue.ts';
+import { answeredAt } from '../domain/scheduler.ts';
 import type { LogKind } from '../domain/review-entry.ts';
 import type { CardStep } from '../collection/undo.ts';
 import { cardOrThrow, deckOrThrow, noteOfCard, type ServiceContext } from './context.ts';
@@ -19,8 +19,12 @@ export class Study {
   readonly #queues: Queues;
   /** After an undo, the card taken back is shown next, as it was before the answer. */
   #showNext: string | null = null;
-  /** "Study more" of forgotten cards: shown once more each, after the day's queue, until answered. */
-  readonly #forgotten = new Map<string, { since: number; ids: string[] }>();
+  /**
+   * "Study more" of forgotten cards: shown once more each, after the day's queue, until answered.
+   * Each card is kept with the version it had, so a card that changed since leaves the list
+   * whatever the clock did meanwhile.
+   */
+  readonly #forgotten = new Map<string, Map<string, number>>();
 
   constructor(ctx: ServiceContext, queues: Queues) {
     this.#ctx = ctx;
@@ -36,13 +40,13 @@ export class Study {
     this.#showNext = null;
     const again = this.#forgottenLeft(deckId, now);
     const next = pinned && collection.subtree(deckId).includes(pinned.deckId) && !pinned.suspended ? pinned : (nextInQueue(queue, cards, now) ?? again[0] ?? null);
-    const today = dayStart(now, collection.settings.rolloverHour);
+    const day = this.#queues.dayOf(now);
     return {
       deckId,
       deckTitle: d.title,
       card: next ? this.#studyCard(next, now) : null,
       counts: { ...queue.counts, due: queue.counts.due + again.length },
-      studiedToday: cards.filter((c) => c.memory.lastReview !== null && c.memory.lastReview >= today).length,
+      studiedToday: cards.filter((c) => reviewedWithin(c, day)).length,
     };
   }
 
@@ -50,7 +54,8 @@ export class Study {
    * Records an answer. It is refused when the card changed after it was shown (two windows, an
    * undo race): told by the card's version, not by comparing times, so a clock set back (a
    * corrected clock, a restored machine) never makes a card unanswerable. Scheduling starts no
-   * earlier than the card's last review, so no interval comes out negative.
+   * earlier than the card's last review, so no interval comes out negative, and the card's new
+   * version is past its old one even if the clock went back.
    */
   answer({ cardId, rating, shownAt, durationMs, cardVersion }: AnswerArgs): AnswerResult {
     const card = cardOrThrow(this.#ctx, cardId);
@@ -62,9 +67,11 @@ export class Study {
       if (shownAt > now) throw new AppError('bad-request', `"shownAt" is in the future for card "${cardId}".`);
       if (card.updatedAt > shownAt && card.updatedAt <= now) throw new AppError('conflict', `Card "${cardId}" was answered after it was shown here; its answer was not recorded twice.`);
     }
-    const from = Math.max(now, card.memory.lastReview ?? now);
-    const memory = this.#queues.schedulerOf(card.deckId).answer(card.memory, rating, from);
-    const updated: Card = { ...card, memory, introducedAt: card.introducedAt ?? (isNew(card) ? now : null), updatedAt: now };
+    // The day lived so far takes in this answer, even if the time zone changes before the next card.
+    this.#queues.dayOf(now);
+    const from = answeredAt(card.memory, now);
+    const memory = this.#queues.schedulerOf(card.deckId).answer(card.memory, rating, now);
+    const updated: Card = { ...card, memory, introducedAt: card.introducedAt ?? (isNew(card) ? now : null), updatedAt: nextVersion(card, now) };
     const entry = this.#ctx.collection.logChange({ cardId, rating, reviewedAt: now, durationMs: cappedAnswerMs(durationMs), card: updated });
     this.#remember({ kind: 'card', action: 'answer', entryId: entry.id, before: card, after: updated });
     return { cardId, rating, due: memory.due, interval: formatInterval(memory.due - from) };
@@ -80,7 +87,9 @@ export class Study {
       collection.undo.clear();
       throw new AppError('conflict', `Card "${step.after.id}" changed since; the undo history was cleared.`);
     }
-    const restored: Card = { ...step.before, updatedAt: this.#ctx.clock() };
+    // The state before the step comes back under a new version, so a screen still showing the
+    // card as the step left it cannot answer it.
+    const restored: Card = { ...step.before, updatedAt: nextVersion(current, this.#ctx.clock()) };
     this.#record('undo', restored, step.entryId);
     this.#showNext = restored.id;
     return { cardId: restored.id, deckId: restored.deckId, undone: step.action };
@@ -90,7 +99,7 @@ export class Study {
   bury({ cardId }: { cardId: string }): CardActionResult {
     const card = cardOrThrow(this.#ctx, cardId);
     const now = this.#ctx.clock();
-    const after: Card = { ...card, buriedUntil: nextDayStart(now, this.#ctx.collection.settings.rolloverHour), updatedAt: now };
+    const after: Card = { ...card, buriedUntil: this.#queues.dayOf(now).end, updatedAt: nextVersion(card, now) };
     this.#remember({ kind: 'card', action: 'bury', entryId: this.#record('bury', after), before: card, after });
     return { cardId, suspended: after.suspended, buriedUntil: after.buriedUntil };
   }
@@ -98,14 +107,14 @@ export class Study {
   /** Hides a card until it is unsuspended. */
   suspend({ cardId }: { cardId: string }): CardActionResult {
     const card = cardOrThrow(this.#ctx, cardId);
-    const after: Card = { ...card, suspended: true, updatedAt: this.#ctx.clock() };
+    const after: Card = { ...card, suspended: true, updatedAt: nextVersion(card, this.#ctx.clock()) };
     this.#remember({ kind: 'card', action: 'suspend', entryId: this.#record('suspend', after), before: card, after });
     return { cardId, suspended: true, buriedUntil: after.buriedUntil };
   }
 
   unsuspend({ cardId }: { cardId: string }): CardActionResult {
     const card = cardOrThrow(this.#ctx, cardId);
-    const after: Card = { ...card, suspended: false, buriedUntil: null, updatedAt: this.#ctx.clock() };
+    const after: Card = { ...card, suspended: false, buriedUntil: null, updatedAt: nextVersion(card, this.#ctx.clock()) };
     this.#record('unsuspend', after);
     return { cardId, suspended: false, buriedUntil: null };
   }
@@ -121,8 +130,8 @@ export class Study {
       const entries = collection.entriesSince(now - forgottenDays * DAY_MS);
       const undone = new Set(entries.flatMap((e) => (e.undoes ? [e.undoes] : [])));
       const decks = new Set(collection.subtree(deckId));
-      const ids = entries.filter((e) => !e.kind && e.rating === 1 && !undone.has(e.id) && decks.has(collection.card(e.cardId)?.deckId ?? '')).map((e) => e.cardId);
-      this.#forgotten.set(deckId, { since: now, ids: [...new Set(ids)] });
+      const cards = entries.filter((e) => !e.kind && e.rating === 1 && !undone.has(e.id)).map((e) => collection.card(e.cardId));
+      this.#forgotten.set(deckId, new Map(cards.filter((c): c is Card => c !== undefined && decks.has(c.deckId)).map((c) => [c.id, c.updatedAt])));
     }
     return this.nextCard({ deckId });
   }
@@ -130,7 +139,7 @@ export class Study {
   #forgottenLeft(deckId: string, now: number): Card[] {
     const session = this.#forgotten.get(deckId);
     if (!session) return [];
-    return session.ids.map((id) => this.#ctx.collection.card(id)).filter((c): c is Card => c !== undefined && c.updatedAt < session.since && !isSetAside(c, now));
+    return [...session].map(([id]) => this.#ctx.collection.card(id)).filter((c): c is Card => c !== undefined && c.updatedAt === session.get(c.id) && !isSetAside(c, now));
   }
 
   #remember(step: CardStep): void {
@@ -147,7 +156,11 @@ export class Study {
     const faces = cardFaces(note, card);
     const preview = this.#queues.schedulerOf(card.deckId).preview(card.memory, now);
     const d = this.#ctx.collection.deck(card.deckId);
-    const label = (rating: 1 | 2 | 3 | 4) => formatInterval(preview[rating].due - now);
+    // The wait each button names counts from when the answer would count, as `answer` reports it.
+    // The day lived so far takes in this answer, even if the time zone changes before the next card.
+    this.#queues.dayOf(now);
+    const from = answeredAt(card.memory, now);
+    const label = (rating: 1 | 2 | 3 | 4) => formatInterval(preview[rating].due - from);
     return {
       id: card.id,
       noteId: card.noteId,
