@@ -3,6 +3,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { syncDir, syncTree, syncTreeAsync } from './atomic-file.ts';
 
 export const BACKUP_INTERVAL_MS = 30 * 60_000;
 export const BACKUP_DIR = 'backups';
@@ -38,14 +39,20 @@ export function listBackups(dataDir: string): BackupFile[] {
     .sort((a, b) => b.createdAt - a.createdAt);
 }
 
-/** Copies the snapshot and the note files into a new backup folder; a half-made one never shows. */
+/**
+ * Copies the snapshot and the note files into a new backup folder; a half-made one never shows.
+ * The copy is synced before it is renamed into place and the rename after: a backup is what
+ * opening falls back to and what a restore reads, so after a power cut it must read whole.
+ */
 export function takeBackup(dataDir: string, files: readonly string[], at: number, suffix = ''): string {
   const name = backupName(at, suffix);
   const temp = path.join(dataDir, BACKUP_DIR, `.${name}.tmp`);
   rmSync(temp, { recursive: true, force: true });
   mkdirSync(temp, { recursive: true });
-  for (const file of files) if (existsSync(path.join(dataDir, file))) cpSync(path.join(dataDir, file), path.join(temp, file), { recursive: true });
+  for (const file of files) if (existsSync(path.join(dataDir, file))) cpSync(path.join(dataDir, file), path.join(temp, file), { recursive: true, filter: isKept });
+  syncTree(temp);
   renameSync(temp, path.join(dataDir, BACKUP_DIR, name));
+  syncDir(path.join(dataDir, BACKUP_DIR));
   return name;
 }
 
@@ -55,10 +62,15 @@ export async function takeBackupAsync(dataDir: string, files: readonly string[],
   const temp = path.join(dataDir, BACKUP_DIR, `.${name}.tmp`);
   await rm(temp, { recursive: true, force: true });
   await mkdir(temp, { recursive: true });
-  for (const file of files) if (existsSync(path.join(dataDir, file))) await cp(path.join(dataDir, file), path.join(temp, file), { recursive: true });
+  for (const file of files) if (existsSync(path.join(dataDir, file))) await cp(path.join(dataDir, file), path.join(temp, file), { recursive: true, filter: isKept });
+  await syncTreeAsync(temp);
   await rename(temp, path.join(dataDir, BACKUP_DIR, name));
+  syncDir(path.join(dataDir, BACKUP_DIR));
   return name;
 }
+
+/** Not the temp file of a snapshot write under way, nor a damaged file moved aside: a backup holds what the collection reads. */
+const isKept = (file: string): boolean => !file.endsWith('.tmp') && !file.includes('.damaged-');
 
 export const backupDir = (dataDir: string, name: string): string => path.join(dataDir, BACKUP_DIR, path.basename(name));
 
