@@ -17,7 +17,7 @@ import { replaceCollection, restoreBackup } from './collection-replacement.ts';
 import { CollectionWriter } from './collection-writer.ts';
 import { acquireLock, type Lock } from './lock.ts';
 import { replayLog } from './log-replay.ts';
-import { compactSegments, LOG_FILE, reviewLogFiles } from './log-segments.ts';
+import { compactSegments, LOG_FILE, removeFoldedSegments, reviewLogFiles } from './log-segments.ts';
 import { NoteTable } from './note-table.ts';
 import { readEntries, type LogFileSystem } from './review-log.ts';
 import { SNAPSHOT_FILE, SnapshotFile } from './snapshot-file.ts';
@@ -100,6 +100,7 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
   const notices: string[] = [];
   const adapter = new SnapshotFile(path.join(dir, SNAPSHOT_FILE));
   removeStaleTempFiles(dir);
+  removeFoldedSegments(dir);
 
   const stored = readSnapshot(adapter, dir, now, notices);
   const data = toData(stored, dir, now, notices);
