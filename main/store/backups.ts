@@ -1,8 +1,9 @@
 // Automatic backups of the snapshot, like Anki's: taken on quit and at most every 30 minutes while
 // studying, and thinned so the folder stays small while older days stay reachable.
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { cp, mkdir, rename, rm } from 'node:fs/promises';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { syncDir } from './atomic-file.ts';
 
 export const BACKUP_INTERVAL_MS = 30 * 60_000;
 export const BACKUP_DIR = 'backups';
@@ -38,15 +39,21 @@ export function listBackups(dataDir: string): BackupFile[] {
     .sort((a, b) => b.createdAt - a.createdAt);
 }
 
-/** Copies the snapshot and the note files into a new backup folder; a half-made one never shows. */
+/**
+ * Copies the snapshot and the note files into a new backup folder; a half-made one never shows.
+ * The copy is synced before it is renamed into place and the rename after: a backup is what
+ * opening falls back to and what a restore reads, so after a power cut it must read whole.
+ */
 export function takeBackup(dataDir: string, files: readonly string[], at: number, suffix = ''): string {
   const name = backupName(at, suffix);
   const temp = path.join(dataDir, BACKUP_DIR, `.${name}.tmp`);
   rmSync(temp, { recursive: true, force: true });
   try {
     mkdirSync(temp, { recursive: true });
-    for (const file of files) if (existsSync(path.join(dataDir, file))) cpSync(path.join(dataDir, file), path.join(temp, file), { recursive: true });
+    for (const file of files) if (existsSync(path.join(dataDir, file))) copyTree(path.join(dataDir, file), path.join(temp, file));
+    syncDir(temp);
     renameSync(temp, path.join(dataDir, BACKUP_DIR, name));
+    syncDir(path.join(dataDir, BACKUP_DIR));
   } catch (e) {
     // A half copy (the disk filled up) would only take the space a later one needs.
     rmSync(temp, { recursive: true, force: true });
@@ -62,13 +69,59 @@ export async function takeBackupAsync(dataDir: string, files: readonly string[],
   await rm(temp, { recursive: true, force: true });
   try {
     await mkdir(temp, { recursive: true });
-    for (const file of files) if (existsSync(path.join(dataDir, file))) await cp(path.join(dataDir, file), path.join(temp, file), { recursive: true });
+    for (const file of files) if (existsSync(path.join(dataDir, file))) await copyTreeAsync(path.join(dataDir, file), path.join(temp, file));
+    syncDir(temp);
     await rename(temp, path.join(dataDir, BACKUP_DIR, name));
+    syncDir(path.join(dataDir, BACKUP_DIR));
   } catch (e) {
     await rm(temp, { recursive: true, force: true });
     throw e;
   }
   return name;
+}
+
+/** Not the temp file of a snapshot write under way, nor a damaged file moved aside: a backup holds what the collection reads. */
+const isKept = (name: string): boolean => !name.endsWith('.tmp') && !name.includes('.damaged-');
+
+/**
+ * Copies a file, or a folder with what it holds, syncing each file and folder as it goes. By hand
+ * rather than cpSync: the copy must be synced before the backup is renamed into place anyway, and
+ * reading and writing plainly leaves the kernel's copy shortcuts (copy_file_range, reflinks) out,
+ * which not every file system (FUSE ones, network shares) gets right.
+ */
+function copyTree(from: string, to: string): void {
+  if (statSync(from).isDirectory()) {
+    mkdirSync(to);
+    for (const name of readdirSync(from)) if (isKept(name)) copyTree(path.join(from, name), path.join(to, name));
+    syncDir(to);
+    return;
+  }
+  const bytes = readFileSync(from);
+  const fd = openSync(to, 'w');
+  try {
+    writeFileSync(fd, bytes);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The same in the background, for a backup taken while studying. */
+async function copyTreeAsync(from: string, to: string): Promise<void> {
+  if ((await stat(from)).isDirectory()) {
+    await mkdir(to);
+    for (const name of await readdir(from)) if (isKept(name)) await copyTreeAsync(path.join(from, name), path.join(to, name));
+    syncDir(to);
+    return;
+  }
+  const bytes = await readFile(from);
+  const handle = await open(to, 'w');
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 export const backupDir = (dataDir: string, name: string): string => path.join(dataDir, BACKUP_DIR, path.basename(name));

@@ -1,11 +1,12 @@
 // Replacing the whole collection at once: with a snapshot backup, or with a full JSON backup that
 // brings its own history. Either way the state replaced is written and backed up first, so
 // nothing is lost by it, and the state that replaces it is written and backed up at once.
-import { rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Card, Note } from '../domain/card.ts';
 import type { Settings } from '../domain/settings.ts';
 import type { AnswerHistoryCache } from './answer-history-cache.ts';
+import { syncDir } from './atomic-file.ts';
 import type { BackupPolicy } from './backup-policy.ts';
 import { backupDir, listBackups } from './backups.ts';
 import type { CollectionData, DeckRecord, Replacement } from './collection-data.ts';
@@ -36,10 +37,10 @@ export function restoreBackup(store: ReplaceableStore, name: string): void {
   writer.writeSnapshotNow();
   backups.backupBeforeReplacing();
   replaceData(data, backup.data.decks.values(), backup.data.settings, backup.data.cards.values());
-  removeDeckFiles(dir);
   notes.replaceAll(backup.notes);
   // The restored snapshot claims the whole log so far, so no earlier answer is replayed on top of it.
   writer.writeSnapshotNow();
+  removeDeckFiles(dir, data);
   backups.backupReplacement();
 }
 
@@ -51,7 +52,6 @@ export function replaceCollection(store: ReplaceableStore, next: Replacement): v
   const aside = backups.backupBeforeReplacing();
   writer.setAsideLog(path.join(backupDir(dir, aside), 'review-log'));
   replaceData(data, next.decks, structuredClone(next.settings), next.cards);
-  removeDeckFiles(dir);
   const nextNotes = new Map(next.decks.map((d) => [d.id, new Map<string, Note>()]));
   for (const n of next.notes) nextNotes.get(n.deckId)?.set(n.id, n);
   notes.replaceAll(nextNotes);
@@ -65,6 +65,7 @@ export function replaceCollection(store: ReplaceableStore, next: Replacement): v
   // appendReviews applied each entry's card; the cards given are the truth (a later edit without an entry).
   for (const card of cards.values()) data.cards.set(card.id, card);
   writer.writeSnapshotNow();
+  removeDeckFiles(dir, data);
   backups.backupReplacement();
 }
 
@@ -76,8 +77,18 @@ function replaceData(data: CollectionData, decks: Iterable<DeckRecord>, settings
   for (const card of cards) data.cards.set(card.id, card);
 }
 
-/** The deck files of the state replaced; the next snapshot writes every deck of the new one. */
-function removeDeckFiles(dir: string): void {
-  rmSync(path.join(dir, NOTES_DIR), { recursive: true, force: true });
-  rmSync(path.join(dir, CARDS_DIR), { recursive: true, force: true });
+/**
+ * The deck files of decks the new state does not have, once it is written. Removed after, not
+ * before: a crash in between used to leave the old collection.json with no deck files at all, so
+ * every card and note was gone on the next start.
+ */
+function removeDeckFiles(dir: string, data: CollectionData): void {
+  for (const folder of [NOTES_DIR, CARDS_DIR]) {
+    const full = path.join(dir, folder);
+    if (!existsSync(full)) continue;
+    for (const name of readdirSync(full)) {
+      if (name.endsWith('.json') && !data.decks.has(decodeURIComponent(name.slice(0, -'.json'.length)))) rmSync(path.join(full, name), { force: true });
+    }
+    syncDir(full);
+  }
 }

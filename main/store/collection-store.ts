@@ -17,7 +17,7 @@ import { replaceCollection, restoreBackup } from './collection-replacement.ts';
 import { CollectionWriter, type WriteProblem } from './collection-writer.ts';
 import { acquireLock, type Lock } from './lock.ts';
 import { replayLog } from './log-replay.ts';
-import { compactSegments, LOG_FILE, reviewLogFiles } from './log-segments.ts';
+import { compactSegments, LOG_FILE, removeFoldedSegments, reviewLogFiles } from './log-segments.ts';
 import { NoteTable } from './note-table.ts';
 import { isRefusedWrite, readEntries, type LogFileSystem } from './review-log.ts';
 import { SNAPSHOT_FILE, SnapshotFile } from './snapshot-file.ts';
@@ -118,7 +118,10 @@ function open(dir: string, lock: Lock | null, options: StoreOptions): Collection
   const notices: string[] = [];
   const readOnly = lock === null;
   const adapter = new SnapshotFile(path.join(dir, SNAPSHOT_FILE));
-  if (!readOnly) removeStaleTempFiles(dir);
+  if (!readOnly) {
+    removeStaleTempFiles(dir);
+    removeFoldedSegments(dir);
+  }
 
   const stored = readSnapshot(adapter, dir, now, notices);
   const data = toData(stored, dir, now, notices);

@@ -58,6 +58,8 @@ export class CollectionWriter {
   private firstPendingAt: number | null = null;
   private pendingReviews = 0;
   private writing: Promise<void> | null = null;
+  /** The decks the write under way took as changed: written again by a synchronous write that cancels it. */
+  private inFlight: { notes: string[]; cards: string[] } | null = null;
   private dirtyWhileWriting = false;
   private closed = false;
   private problem: WriteProblem | null = null;
@@ -138,14 +140,19 @@ export class CollectionWriter {
     else this.schedule();
   }
 
-  /** Writes the snapshot now, in slices. Asked during a write, it returns that write; what changed since is written after it, as scheduled. */
+  /**
+   * Writes the snapshot now, in slices; resolves once everything changed before the call is on
+   * disk. Asked during a write, it waits for that write and then writes again: the write under
+   * way was captured before the latest changes (an import just applied), and whoever awaits the
+   * flush takes those as saved.
+   */
   flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (this.closed || this.parts.readOnly) return Promise.resolve();
     if (this.writing) {
       this.dirtyWhileWriting = true;
-      return this.writing;
+      return this.writing.then(() => this.flush());
     }
     const { data, notes, backups } = this.parts;
     let captured: SnapshotData;
@@ -159,6 +166,7 @@ export class CollectionWriter {
     this.db.data = captured;
     const pendingNotes = [...captured.notes.keys()];
     const pendingCards = [...captured.cards.keys()];
+    this.inFlight = { notes: pendingNotes, cards: pendingCards };
     this.writing = this.db
       .write()
       .then(
@@ -179,6 +187,7 @@ export class CollectionWriter {
       )
       .finally(() => {
         this.writing = null;
+        this.inFlight = null;
         if (this.dirtyWhileWriting && !this.closed) {
           this.dirtyWhileWriting = false;
           this.schedule();
@@ -198,6 +207,12 @@ export class CollectionWriter {
 
   /** Writes the snapshot in one go, for quitting or replacing the collection, when a short stall no longer matters. */
   writeSnapshotNow(): void {
+    // It cancels a write under way, which took its decks' changes with it: they go in this one.
+    if (this.inFlight) {
+      this.parts.notes.markChanged(this.inFlight.notes);
+      this.parts.data.cards.markChanged(this.inFlight.cards);
+      this.inFlight = null;
+    }
     this.parts.adapter.writeNow(this.capture());
   }
 

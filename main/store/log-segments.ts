@@ -1,7 +1,7 @@
 // The review log in segments. reviews.jsonl takes new answers; each time a snapshot is written,
 // it is sealed into log/reviews-<last seq>.jsonl and a fresh one begins. Opening replays only
 // what the snapshot does not include, so it reads a bounded tail, never the whole history.
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { syncDir } from './atomic-file.ts';
 
@@ -72,4 +72,39 @@ export function compactSegments(dataDir: string): void {
   renameSync(temp, last.file);
   syncDir(path.dirname(last.file));
   for (const segment of run.slice(0, -1)) rmSync(segment.file);
+  syncDir(path.dirname(last.file));
+}
+
+/**
+ * Removes segments a fold has already copied into a later one: a crash between the fold's rename
+ * and its removals leaves both, and every answer in them would be read twice (counted twice in
+ * the statistics). A segment is folded when a later one begins at or before its last entry; the
+ * later one was synced before it was renamed into place, so it holds all of it.
+ */
+export function removeFoldedSegments(dataDir: string): void {
+  const segments = listSegments(dataDir);
+  let laterStart = Infinity;
+  let removed = false;
+  for (const segment of segments.reverse()) {
+    if (laterStart <= segment.lastSeq) {
+      rmSync(segment.file);
+      removed = true;
+      continue;
+    }
+    laterStart = Math.min(laterStart, firstSeq(segment.file) ?? Infinity);
+  }
+  if (removed) syncDir(path.join(dataDir, SEGMENT_DIR));
+}
+
+/** The sequence of a segment's first entry, read from its first line alone. */
+function firstSeq(file: string): number | null {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const text = buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)).toString('utf8');
+    const seq = /^\{"id":"[^"]*","seq":(\d+)/.exec(text);
+    return seq ? Number(seq[1]) : null;
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -2,8 +2,8 @@
 // `data` in one JSON.stringify on every write, which at 100,000 cards stalls the main process.
 // This adapter writes the same JSON a column or a slice at a time, yielding to the event loop
 // between pieces, and makes each file durable (temp file, fsync, rename, fsync of the folder).
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { open, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { Note } from '../domain/card.ts';
@@ -168,6 +168,8 @@ async function writeParts(file: string, parts: Iterable<string>, cancelled: () =
     await rm(temp, { force: true });
     return;
   }
-  await rename(temp, file);
+  // Renamed synchronously, right after the check: a rename left in flight could land after the
+  // synchronous write that cancelled this one, putting an older file over its newer one.
+  renameSync(temp, file);
   syncDir(path.dirname(file));
 }

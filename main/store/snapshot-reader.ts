@@ -6,10 +6,11 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:
 import path from 'node:path';
 import type { Card, Note } from '../domain/card.ts';
 import { DEFAULT_SETTINGS } from '../domain/settings.ts';
-import { backupDir, listBackups } from './backups.ts';
+import { BACKUP_DIR, backupDir, listBackups } from './backups.ts';
 import { CardTable } from './card-table.ts';
 import type { CollectionData } from './collection-data.ts';
 import { reviewLogFiles, SEGMENT_DIR } from './log-segments.ts';
+import { MEDIA_DIR } from './media-folder.ts';
 import { checkColumns, migrate, NewerFormatError } from './migrations.ts';
 import { readReviewLog, repair } from './review-log.ts';
 import { CARDS_DIR, cardsFile, NOTES_DIR, notesFile, SNAPSHOT_FILE, storedCardDecks, type SnapshotFile } from './snapshot-file.ts';
@@ -18,11 +19,14 @@ import { fromNoteRow, type NoteRow } from '../domain/note-row.ts';
 import { fromLoggedCard } from '../domain/review-entry.ts';
 import { emptyColumns, pushCard, SCHEMA_VERSION, type CardColumns, type StoredCards, type StoredCollection, type StoredNotes } from './stored.ts';
 
-/** Temp files of a write that a crash or a full disk interrupted (a snapshot, a fold of log segments); we hold the lock, so none is in use. */
+/**
+ * Temp files of a write that a crash or a full disk interrupted (a snapshot file, a fold of the log, a media file,
+ * a backup's folder); we hold the lock, so none is in use.
+ */
 export function removeStaleTempFiles(dir: string): void {
-  for (const folder of [dir, path.join(dir, NOTES_DIR), path.join(dir, CARDS_DIR), path.join(dir, SEGMENT_DIR)]) {
+  for (const folder of [dir, path.join(dir, NOTES_DIR), path.join(dir, CARDS_DIR), path.join(dir, SEGMENT_DIR), path.join(dir, MEDIA_DIR), path.join(dir, BACKUP_DIR)]) {
     if (!existsSync(folder)) continue;
-    for (const name of readdirSync(folder)) if (name.endsWith('.tmp')) rmSync(path.join(folder, name), { force: true });
+    for (const name of readdirSync(folder)) if (name.endsWith('.tmp')) rmSync(path.join(folder, name), { recursive: true, force: true });
   }
 }
 

@@ -1,0 +1,74 @@
+// What a learner would notice after a crash or a power cut, checked on the collection as the app
+// opens it: it opens, every answer they were told was saved is there (in the log and in the card),
+// an acknowledged import is whole, no card lost its deck or note, and every file the collection
+// keeps (backups included) reads.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from 'vitest';
+import { openCollectionStore } from '../../main/store/collection-store.ts';
+import { IMPORTED_NOTES, MEDIA } from './session-data.ts';
+import type { Progress } from './session-run.ts';
+
+export interface Checked {
+  /** Acknowledged answers looked for, and how many were missing. */
+  acks: number;
+  lost: number;
+  notices: string[];
+  /** The cut fell inside the import and left part of it. */
+  partialImport: boolean;
+}
+
+export async function checkCollection(dir: string, progress: Progress, where: string): Promise<Checked> {
+  const store = await openCollectionStore(dir);
+  const lost: string[] = [];
+  let partialImport = false;
+  try {
+    const entries = store.allEntries();
+    const ids = new Set(entries.map((e) => e.id));
+    expect(ids.size, `${where}: every log entry once`).toBe(entries.length);
+    for (const [id, { cardId, reps }] of progress.acks) {
+      const card = store.data.cards.get(cardId);
+      // The child may have made one more answer after its last acknowledgement; never fewer.
+      if (!ids.has(id) || !card || card.memory.reps < reps) lost.push(`${id} (${cardId}: ${ids.has(id) ? 'in the log' : 'not in the log'}, ${card?.memory.reps} reps for ${reps} acknowledged)`);
+    }
+    expect(lost, `${where}: acknowledged answers lost`).toEqual([]);
+    if (progress.done.includes('create deck')) {
+      expect(store.notesOf('deck-a').size, `${where}: deck A's notes`).toBe(40);
+      expect(store.data.cards.ofDeck('deck-a').length, `${where}: deck A's cards`).toBe(40);
+    }
+    // The import, whole once acknowledged. One cut before that can leave part of it: its history is
+    // appended (and synced) before the snapshot holding its decks and notes is written, so its cards
+    // come back from the log without them (issue 14, not fixed yet). That is counted, not failed.
+    const imported = [store.data.decks.has('deck-b'), store.notesOf('deck-b').size, store.data.cards.ofDeck('deck-b').length];
+    if (progress.done.includes('import')) expect(imported, `${where}: the import`).toEqual([true, IMPORTED_NOTES, IMPORTED_NOTES]);
+    partialImport = !(imported[0] === false && imported[2] === 0) && !(imported[0] === true && imported[1] === IMPORTED_NOTES && imported[2] === IMPORTED_NOTES);
+    for (const card of store.data.cards.values()) {
+      if (partialImport && card.deckId === 'deck-b') continue;
+      expect(store.data.decks.has(card.deckId), `${where}: the deck of ${card.id}`).toBe(true);
+      expect(store.notesOf(card.deckId).has(card.noteId), `${where}: the note of ${card.id}`).toBe(true);
+    }
+    if (imported[0]) expect(Buffer.compare(readFileSync(path.join(dir, 'media', MEDIA.name)), Buffer.from(MEDIA.bytes)), `${where}: the imported picture`).toBe(0);
+  } finally {
+    try {
+      store.close();
+    } catch (e) {
+      throw new Error(`${where}: closing failed (notices: ${JSON.stringify(store.notices)})`, { cause: e });
+    }
+  }
+  // After closing, the store has written back whatever it recovered: every file it keeps must read.
+  checkFilesRead(dir, where);
+  return { acks: progress.acks.size, lost: lost.length, notices: [...store.notices], partialImport };
+}
+
+/** Every JSON file parses and every log line parses; damaged copies set aside by a recovery are not read. */
+function checkFilesRead(dir: string, where: string): void {
+  for (const name of readdirSync(dir)) {
+    const file = path.join(dir, name);
+    if (name.includes('.damaged-') || name === 'media' || name === 'collection.lock' || name === 'answer-history.bin') continue;
+    expect(name.endsWith('.tmp'), `${where}: ${file} left behind`).toBe(false);
+    if (statSync(file).isDirectory()) checkFilesRead(file, where);
+    else if (name.endsWith('.jsonl')) {
+      for (const line of readFileSync(file, 'utf8').split('\n')) if (line.trim()) expect(() => JSON.parse(line), `${where}: a line of ${file}`).not.toThrow();
+    } else expect(() => JSON.parse(readFileSync(file, 'utf8')), `${where}: ${file}`).not.toThrow();
+  }
+}
