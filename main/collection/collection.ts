@@ -346,12 +346,19 @@ export class Collection {
    */
   applyImport(staged: StagedChanges): void {
     this.#writable();
-    // The history goes first: it is the one part that can fail (a full disk), and a failed append
-    // is cut back, so a refused import leaves nothing behind, in memory or on disk.
+    // The journal and the history go first: they are the parts that can fail (a full disk), and a
+    // failed append is cut back, so a refused import leaves nothing behind, in memory or on disk.
+    // Once they are written, a crash before the snapshot is finishes the import on opening.
+    try {
+      this.#store.beginImport(staged, staged.log.length, staged.log.at(-1)?.cardId ?? null);
+    } catch (e) {
+      throw diskError(e, { thing: 'the import', retry: 'import again' });
+    }
     if (staged.log.length > 0) {
       try {
         this.#store.appendReviews(staged.log);
       } catch (e) {
+        this.#store.abortImport();
         throw diskError(e, { thing: 'the import', retry: 'import again' });
       }
     }

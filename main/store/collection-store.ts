@@ -19,6 +19,7 @@ import { acquireLock, type Lock } from './lock.ts';
 import { replayLog } from './log-replay.ts';
 import { compactSegments, LOG_FILE, removeFoldedSegments, reviewLogFiles } from './log-segments.ts';
 import { NoteTable } from './note-table.ts';
+import { recoverImport, type ImportContent } from './import-journal.ts';
 import { isRefusedWrite, readEntries, type LogFileSystem } from './review-log.ts';
 import { SNAPSHOT_FILE, SnapshotFile } from './snapshot-file.ts';
 import { legacyNotesByDeck, readNotes, readSnapshot, removeStaleTempFiles, toData } from './snapshot-reader.ts';
@@ -50,6 +51,13 @@ export interface CollectionStore {
   putCards(cards: Iterable<Card>): void;
   removeCard(cardId: string): boolean;
   setSettings(settings: Settings): void;
+  /**
+   * Journals an import before its history is appended and its content applied, so that a crash
+   * before the next snapshot is on disk finishes it on opening (import-journal.ts).
+   */
+  beginImport(content: ImportContent, entries: number, lastCardId: string | null): void;
+  /** The import was refused before it changed anything: its journal goes. */
+  abortImport(): void;
   /** Makes the answer durable, then applies it to `data`. */
   appendReview(review: NewReview): StoredReview;
   /** The same for many changes at once (a bulk edit in the browser), made durable with one sync. */
@@ -128,9 +136,10 @@ function open(dir: string, lock: Lock | null, options: StoreOptions): Collection
   const notes = new NoteTable((deckId) => readNotes(dir, deckId, now, notices));
   if (stored.legacyNotes) notes.replaceAll(legacyNotesByDeck(stored.legacyNotes));
   const replayed = replayLog(dir, stored, data.cards, now, notices);
+  const recoveredImport = recoverImport(dir, data, notes, { snapshot: stored, replayed: replayed.replayed, latestSeq: replayed.latestSeq }, notices, !readOnly);
   const backups = new BackupPolicy(dir, now);
   const history = new AnswerHistoryCache(dir);
-  const writer = new CollectionWriter({ dir, data, notes, adapter, backups, history, now, idleMs: options.snapshotDelayMs ?? 2000, maxPending: options.maxPendingReviews ?? 500, readOnly, ...(options.logFileSystem ? { logFileSystem: options.logFileSystem } : {}) }, replayed);
+  const writer = new CollectionWriter({ dir, data, notes, adapter, backups, history, now, idleMs: options.snapshotDelayMs ?? 2000, maxPending: options.maxPendingReviews ?? 500, readOnly, recoveredImport, ...(options.logFileSystem ? { logFileSystem: options.logFileSystem } : {}) }, replayed);
   if (replayed.seq !== stored.logSeq || notices.length || notes.hasChanges || !existsSync(adapter.file)) writer.changed();
   const replaceable = { dir, data, notes, writer, backups, history, now, notices };
 
@@ -166,6 +175,8 @@ function open(dir: string, lock: Lock | null, options: StoreOptions): Collection
       data.settings = structuredClone(settings);
       writer.changed();
     },
+    beginImport: (content, entries, lastCardId) => writer.beginImport(content, entries, lastCardId),
+    abortImport: () => writer.abortImport(),
     appendReview: (review) => writer.appendReviews([review])[0]!,
     appendReviews: (reviews) => writer.appendReviews(reviews),
     flush: () => writer.flush(),

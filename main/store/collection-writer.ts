@@ -12,6 +12,7 @@ import { LOG_FILE, reviewLogFiles, sealActiveLog } from './log-segments.ts';
 import type { NoteTable } from './note-table.ts';
 import { ReviewLogWriter, type LogFileSystem } from './review-log.ts';
 import { folderGone, holdsLock } from './lock.ts';
+import { removeImportJournal, writeImportJournal, type ImportContent } from './import-journal.ts';
 import type { SnapshotData, SnapshotFile } from './snapshot-file.ts';
 import { toLoggedCard } from '../domain/review-entry.ts';
 import { SCHEMA_VERSION, type StoredReview } from './stored.ts';
@@ -45,6 +46,8 @@ export interface WriterParts {
   logFileSystem?: LogFileSystem;
   /** The folder refused the lock (a read-only disk): nothing is written, every change is refused. */
   readOnly: boolean;
+  /** An import finished on opening from its journal, which the next snapshot completes. */
+  recoveredImport?: string | null;
 }
 
 export class CollectionWriter {
@@ -63,6 +66,8 @@ export class CollectionWriter {
   private dirtyWhileWriting = false;
   private closed = false;
   private problem: WriteProblem | null = null;
+  /** An import whose journal is on disk until a snapshot that includes it is. */
+  private pendingImport: string | null;
 
   constructor(
     private readonly parts: WriterParts,
@@ -70,6 +75,7 @@ export class CollectionWriter {
   ) {
     this.deviceId = replayed.deviceId;
     this.lastSeq = replayed.seq;
+    this.pendingImport = parts.recoveredImport ?? null;
     this.activeEntries = replayed.activeEntries;
     this.logFile = path.join(parts.dir, LOG_FILE);
     this.log = this.openLog();
@@ -97,6 +103,28 @@ export class CollectionWriter {
   /** The background write that is failing, if one is. */
   get writeProblem(): WriteProblem | null {
     return this.problem;
+  }
+
+  /**
+   * Journals an import before its history is appended and its content applied (import-journal.ts);
+   * `entries` is the length of its history, `lastCardId` the card of its last entry.
+   */
+  beginImport(content: ImportContent, entries: number, lastCardId: string | null): void {
+    if (this.parts.readOnly) throw Object.assign(new Error(`The folder ${this.parts.dir} is read-only.`), { code: 'EROFS' });
+    this.checkFolder();
+    const id = `${this.deviceId}-${this.lastSeq}-${this.parts.now()}`;
+    writeImportJournal(this.parts.dir, { id, afterSeq: this.lastSeq, lastSeq: this.lastSeq + entries, lastCardId, ...content });
+    this.pendingImport = id;
+  }
+
+  /** The import was refused (its history could not be appended): its journal must not finish it later. */
+  abortImport(): void {
+    this.pendingImport = null;
+    try {
+      removeImportJournal(this.parts.dir);
+    } catch {
+      // Opening tells a refused import by its history missing from the log, and drops the journal then.
+    }
   }
 
   /** Makes the entries durable with one sync, then applies them to the collection. */
@@ -172,6 +200,7 @@ export class CollectionWriter {
       .then(
         () => {
           if (this.problem?.what === 'snapshot') this.problem = null;
+          this.written(captured);
           return backups.backupInBackground().then(
             () => {
               if (this.problem?.what === 'backup') this.problem = null;
@@ -213,7 +242,20 @@ export class CollectionWriter {
       this.parts.data.cards.markChanged(this.inFlight.cards);
       this.inFlight = null;
     }
-    this.parts.adapter.writeNow(this.capture());
+    const captured = this.capture();
+    this.parts.adapter.writeNow(captured);
+    this.written(captured);
+  }
+
+  /** A snapshot is on disk: the import it completes needs its journal no more. */
+  private written(snapshot: SnapshotData): void {
+    if (!snapshot.importId || snapshot.importId !== this.pendingImport) return;
+    this.pendingImport = null;
+    try {
+      removeImportJournal(this.parts.dir);
+    } catch {
+      // Left behind, it is dropped on opening: the snapshot on disk names its import.
+    }
   }
 
   /** Moves every log file into `folder` and starts an empty log, for a collection replaced with its history. */
@@ -249,6 +291,7 @@ export class CollectionWriter {
       schemaVersion: SCHEMA_VERSION,
       deviceId: this.deviceId,
       logSeq: this.lastSeq,
+      ...(this.pendingImport ? { importId: this.pendingImport } : {}),
       decks: [...data.decks.values()],
       settings: structuredClone(data.settings),
       cards: data.cards.takeChanged(),

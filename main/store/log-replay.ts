@@ -14,16 +14,25 @@ export interface ReplayedLog {
   /** Lines in the active log: the next snapshot seals it when there are any. */
   activeEntries: number;
   deviceId: string;
+  /** The entries replayed on top of the snapshot, by position, and each card's latest one: for finishing an interrupted import. */
+  replayed: Map<number, { cardId: string }>;
+  latestSeq: Map<string, number>;
 }
 
 export function replayLog(dir: string, snapshot: { logSeq: number; deviceId: string }, cards: CardTable, now: () => number, notices: string[]): ReplayedLog {
   let seq = snapshot.logSeq;
   let lastId: string | undefined;
+  const replayed = new Map<number, { cardId: string }>();
+  const latestSeq = new Map<string, number>();
   const replay = (file: string): number => {
     const log = readReviewLog(file, now());
     if (log.problem) notices.push(log.problem);
     for (const entry of log.entries) {
-      if (entry.seq > snapshot.logSeq) cards.set(entry.card.id, fromLoggedCard(entry.card, cards.get(entry.card.id)?.position));
+      if (entry.seq > snapshot.logSeq) {
+        cards.set(entry.card.id, fromLoggedCard(entry.card, cards.get(entry.card.id)?.position));
+        replayed.set(entry.seq, { cardId: entry.cardId });
+        latestSeq.set(entry.card.id, entry.seq);
+      }
       seq = Math.max(seq, entry.seq);
       lastId = entry.id;
     }
@@ -37,5 +46,5 @@ export function replayLog(dir: string, snapshot: { logSeq: number; deviceId: str
   // Entry ids are `<device id>-<seq>`: a snapshot without a device id (lost, rebuilt from the log)
   // keeps the one the log's entries already carry.
   const deviceId = snapshot.deviceId || (lastId ? lastId.slice(0, lastId.lastIndexOf('-')) : randomBytes(8).toString('hex'));
-  return { seq, activeEntries, deviceId };
+  return { seq, activeEntries, deviceId, replayed, latestSeq };
 }

@@ -1,11 +1,13 @@
 // The full disk a learner meets: answers refused while the disk is full are refused with a message
 // to act on and change nothing; every answer acknowledged before, during and after is there when
 // the collection is opened again, and the log reads without damage.
-import { fdatasyncSync, ftruncateSync, writeSync } from 'node:fs';
+import { existsSync, fdatasyncSync, ftruncateSync, writeSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createService } from '../../main/service.ts';
 import { openCollectionStore } from '../../main/store/collection-store.ts';
 import type { LogFileSystem } from '../../main/store/review-log.ts';
+import { IMPORT_JOURNAL } from '../../main/store/import-journal.ts';
 import { shippedDeck, wordsBundle } from './service-fixtures.ts';
 import { closeWhenDone, tempDir } from './temp-dir.ts';
 
@@ -78,6 +80,8 @@ describe('an import on a full disk', () => {
     const service = closeWhenDone(createService({ store: await openCollectionStore(tempDir('deckhand-data-'), { now: clock, logFileSystem: disk.fs }), clock, scheduler: { fuzz: false } }));
     disk.full = true;
     await expect(service.importBundle(bundle())).rejects.toThrow('The disk holding your collection is full: the import was not saved. Free some space and import again.');
+    // Nothing left to finish the refused import on the next start.
+    expect(existsSync(path.join(service.getAppInfo().dataDir, IMPORT_JOURNAL))).toBe(false);
     expect(service.listDecks()).toEqual([]);
     expect(service.collectionSummary().reviews).toBe(0);
     disk.full = false;

@@ -34,7 +34,7 @@ describe('replaying the log', () => {
     const cards = new CardTable();
     const replayed = replayLog(dir, { logSeq: 4, deviceId: 'abcd' }, cards, () => T, []);
     expect(cards.get('deck/a')?.memory.reps).toBe(5);
-    expect(replayed).toEqual({ seq: 5, activeEntries: 2, deviceId: 'abcd' });
+    expect(replayed).toEqual({ seq: 5, activeEntries: 2, deviceId: 'abcd', replayed: new Map([[5, { cardId: 'deck/a' }]]), latestSeq: new Map([['deck/a', 5]]) });
     const untouched = new CardTable();
     expect(replayLog(dir, { logSeq: 5, deviceId: 'abcd' }, untouched, () => T, []).seq).toBe(5);
     expect(untouched.size).toBe(0);

@@ -1,0 +1,96 @@
+// An import is all or nothing across a crash or a power cut. Its history goes to the review log
+// (synced) at once, but its decks, notes and cards reach the disk with the next snapshot, which is
+// several files. So before anything else the import is written whole to a journal (synced); the
+// first snapshot that includes it carries its id, and once that snapshot is on disk the journal
+// goes. Opening with a journal still there finishes the import from it, or drops it when the
+// import was refused before its history was saved.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Card, Note } from '../domain/card.ts';
+import { syncDir, writeFileAtomic } from './atomic-file.ts';
+import type { CollectionData, DeckRecord } from './collection-data.ts';
+import type { NoteTable } from './note-table.ts';
+import type { StoredReview } from './stored.ts';
+
+export const IMPORT_JOURNAL = 'import-journal.json';
+
+/** What an import adds or changes, as applied after its history. */
+export interface ImportContent {
+  decks: readonly DeckRecord[];
+  notes: readonly Note[];
+  cards: readonly Card[];
+}
+
+export interface ImportJournal extends ImportContent {
+  id: string;
+  /** The log position before the import's history; the history takes the positions after it, up to `lastSeq`. */
+  afterSeq: number;
+  lastSeq: number;
+  /** The card of the history's last entry, to tell that entry from a later answer that took its position. */
+  lastCardId: string | null;
+}
+
+export function writeImportJournal(dir: string, journal: ImportJournal): void {
+  writeFileAtomic(path.join(dir, IMPORT_JOURNAL), JSON.stringify(journal));
+}
+
+/** After the snapshot that includes the import is on disk, or when the import was refused. */
+export function removeImportJournal(dir: string): void {
+  rmSync(path.join(dir, IMPORT_JOURNAL), { force: true });
+  syncDir(dir);
+}
+
+/** What opening found in the log that bears on an interrupted import. */
+export interface LogState {
+  /** The snapshot's log position and the import it includes, if any. */
+  snapshot: { logSeq: number; importId?: string | undefined };
+  /** Entries replayed on top of the snapshot. */
+  replayed: ReadonlyMap<number, Pick<StoredReview, 'cardId'>>;
+  /** For each card changed by a replayed entry, the position of the latest one. */
+  latestSeq: ReadonlyMap<string, number>;
+}
+
+/**
+ * Finishes an import that a crash interrupted, or drops one that was refused: returns the import's
+ * id when it was finished (so the next snapshot marks it done), or null. Reports it in `notices`.
+ */
+export function recoverImport(dir: string, data: CollectionData, notes: Pick<NoteTable, 'of' | 'set'>, log: LogState, notices: string[], canWrite: boolean): string | null {
+  const file = path.join(dir, IMPORT_JOURNAL);
+  if (!existsSync(file)) return null;
+  let journal: ImportJournal;
+  try {
+    journal = JSON.parse(readFileSync(file, 'utf8')) as ImportJournal;
+    if (typeof journal.id !== 'string' || !Array.isArray(journal.cards) || !Array.isArray(journal.notes) || !Array.isArray(journal.decks)) throw new SyntaxError('it is not an import journal');
+  } catch (e) {
+    // Written whole or not at all (a temp file renamed into place): damage here is the disk's.
+    notices.push(`The import journal ${file} could not be read (${(e as Error).message}); an import that was cut short may be missing. Import the file again.`);
+    return null;
+  }
+  if (log.snapshot.importId === journal.id || !historySaved(journal, log)) {
+    if (canWrite) removeImportJournal(dir);
+    return null;
+  }
+  for (const deck of journal.decks) data.decks.set(deck.id, deck);
+  const byDeck = new Map<string, Note[]>();
+  for (const note of journal.notes) byDeck.set(note.deckId, [...(byDeck.get(note.deckId) ?? []), note]);
+  for (const [deckId, added] of byDeck) {
+    const merged = new Map(notes.of(deckId));
+    for (const note of added) merged.set(note.id, note);
+    notes.set(deckId, merged);
+  }
+  // Answers given after the import (to its cards too) came later and stand.
+  for (const card of journal.cards) if ((log.latestSeq.get(card.id) ?? 0) <= journal.lastSeq) data.cards.set(card.id, card);
+  notices.push(`An import was cut short (Deckhand closed or the power went); it was finished from its journal: ${journal.notes.length} notes and ${journal.cards.length} cards.`);
+  return journal.id;
+}
+
+/**
+ * Whether the import's history reached the log, so that it was applied: an import without history
+ * was applied as soon as its journal was written; one with history only if the entry at its last
+ * position is its own (a refused append is cut back, and a later answer may take that position).
+ */
+function historySaved(journal: ImportJournal, log: LogState): boolean {
+  if (journal.lastSeq === journal.afterSeq) return true;
+  if (log.snapshot.logSeq >= journal.lastSeq) return false; // a later snapshot without the import: it never happened
+  return log.replayed.get(journal.lastSeq)?.cardId === journal.lastCardId;
+}
