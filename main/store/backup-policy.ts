@@ -66,6 +66,8 @@ export class BackupPolicy {
   private due(force: boolean): boolean {
     if (!existsSync(this.snapshotFile)) return false;
     if (force) return this.reviewsSinceBackup > 0 || this.lastBackupAt === 0;
-    return this.reviewsSinceBackup > 0 && this.now() - this.lastBackupAt >= BACKUP_INTERVAL_MS;
+    // A clock set back reads earlier than the last backup: waiting for it to catch up would take no backup while studying.
+    const since = this.now() - this.lastBackupAt;
+    return this.reviewsSinceBackup > 0 && (since >= BACKUP_INTERVAL_MS || since < 0);
   }
 }

@@ -1,12 +1,13 @@
 // Replacing the whole collection at once: with a snapshot backup, or with a full JSON backup that
 // brings its own history. Either way the state replaced is written and backed up first, so
 // nothing is lost by it, and the state that replaces it is written and backed up at once.
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Card, Note } from '../domain/card.ts';
 import type { Settings } from '../domain/settings.ts';
 import type { AnswerHistoryCache } from './answer-history-cache.ts';
-import { syncDir } from './atomic-file.ts';
+import { syncDir, writeFileAtomic } from './atomic-file.ts';
+import { removeJournal } from './import-journal.ts';
 import type { BackupPolicy } from './backup-policy.ts';
 import { backupDir, listBackups } from './backups.ts';
 import type { CollectionData, DeckRecord, Replacement } from './collection-data.ts';
@@ -20,22 +21,76 @@ export interface ReplaceableStore {
   dir: string;
   data: CollectionData;
   notes: Pick<NoteTable, 'markLoadedChanged' | 'replaceAll'>;
-  writer: Pick<CollectionWriter, 'writeSnapshotNow' | 'setAsideLog' | 'appendReviews' | 'seq' | 'deviceId'>;
+  writer: Pick<CollectionWriter, 'writeSnapshotNow' | 'setAsideLog' | 'appendReviews' | 'seq' | 'deviceId' | 'completesJournal'>;
   backups: Pick<BackupPolicy, 'backupBeforeReplacing' | 'backupReplacement'>;
   history: Pick<AnswerHistoryCache, 'forget'>;
   now: () => number;
   notices: string[];
 }
 
+/**
+ * A restore rewrites every deck's files and then collection.json: cut short, it would leave some
+ * decks restored and others not. So it is journalled first (the backup's name, which stays on
+ * disk whole), and opening with the journal still there, before a snapshot naming it was written,
+ * restores again from the same backup.
+ */
+export const RESTORE_JOURNAL = 'restore-journal.json';
+
+interface RestoreJournal {
+  id: string;
+  backup: string;
+}
+
 /** Replaces the collection with the snapshot backup `name`; the log stays, and the restored snapshot counts as holding all of it. */
 export function restoreBackup(store: ReplaceableStore, name: string): void {
-  const { dir, data, notes, writer, backups } = store;
+  const { dir, notes, writer, backups } = store;
   if (!listBackups(dir).some((b) => b.name === path.basename(name))) throw new Error(`There is no backup named ${name}.`);
-  const backup = readBackup(backupDir(dir, name), store.now, store.notices);
   // Keep what is being replaced: a backup of the current state, taken before anything changes.
   notes.markLoadedChanged();
   writer.writeSnapshotNow();
   backups.backupBeforeReplacing();
+  const journal: RestoreJournal = { id: `restore-${writer.deviceId}-${writer.seq}-${store.now()}`, backup: path.basename(name) };
+  const file = path.join(dir, RESTORE_JOURNAL);
+  writeFileAtomic(file, JSON.stringify(journal));
+  try {
+    restoreFrom(store, journal);
+  } catch (e) {
+    // Refused (a full disk): the next start must not try it again on its own.
+    removeJournal(file);
+    throw e;
+  }
+}
+
+/** Opening: finishes a restore that was cut short (see RESTORE_JOURNAL); true when it did. */
+export function finishRestore(store: ReplaceableStore, completes: string | undefined, canWrite: boolean): boolean {
+  const file = path.join(store.dir, RESTORE_JOURNAL);
+  if (!existsSync(file)) return false;
+  let journal: RestoreJournal;
+  try {
+    journal = JSON.parse(readFileSync(file, 'utf8')) as RestoreJournal;
+  } catch (e) {
+    store.notices.push(`The restore journal ${file} could not be read (${(e as Error).message}); a restore that was cut short may have left some decks as they were. Restore the backup again.`);
+    return false;
+  }
+  if (journal.id === completes || !canWrite) {
+    if (canWrite) removeJournal(file);
+    return false;
+  }
+  try {
+    restoreFrom(store, journal);
+  } catch (e) {
+    removeJournal(file);
+    store.notices.push(`A restore of the backup ${journal.backup} was cut short and could not be finished (${(e as Error).message}); some decks may be as they were before it. Restore the backup again, or the backup taken just before it.`);
+    return false;
+  }
+  store.notices.push(`A restore of the backup ${journal.backup} was cut short (Deckhand closed or the power went); it was finished.`);
+  return true;
+}
+
+function restoreFrom(store: ReplaceableStore, journal: RestoreJournal): void {
+  const { dir, data, notes, writer, backups } = store;
+  const backup = readBackup(backupDir(dir, journal.backup), store.now, store.notices);
+  writer.completesJournal(journal.id, path.join(dir, RESTORE_JOURNAL));
   replaceData(data, backup.data.decks.values(), backup.data.settings, backup.data.cards.values());
   notes.replaceAll(backup.notes);
   // The restored snapshot claims the whole log so far, so no earlier answer is replayed on top of it.

@@ -13,7 +13,7 @@ import { AnswerHistoryCache } from './answer-history-cache.ts';
 import { BackupPolicy } from './backup-policy.ts';
 import { listBackups } from './backups.ts';
 import type { CollectionView, DeckRecord, NewReview, Replacement } from './collection-data.ts';
-import { replaceCollection, restoreBackup } from './collection-replacement.ts';
+import { finishRestore, replaceCollection, restoreBackup } from './collection-replacement.ts';
 import { CollectionWriter, type WriteProblem } from './collection-writer.ts';
 import { acquireLock, type Lock } from './lock.ts';
 import { replayLog } from './log-replay.ts';
@@ -142,6 +142,7 @@ function open(dir: string, lock: Lock | null, options: StoreOptions): Collection
   const writer = new CollectionWriter({ dir, data, notes, adapter, backups, history, now, idleMs: options.snapshotDelayMs ?? 2000, maxPending: options.maxPendingReviews ?? 500, readOnly, recoveredImport, ...(options.logFileSystem ? { logFileSystem: options.logFileSystem } : {}) }, replayed);
   if (replayed.seq !== stored.logSeq || notices.length || notes.hasChanges || !existsSync(adapter.file)) writer.changed();
   const replaceable = { dir, data, notes, writer, backups, history, now, notices };
+  finishRestore(replaceable, stored.completes, !readOnly);
 
   return {
     dir,

@@ -12,7 +12,7 @@ import { LOG_FILE, reviewLogFiles, sealActiveLog } from './log-segments.ts';
 import type { NoteTable } from './note-table.ts';
 import { ReviewLogWriter, type LogFileSystem } from './review-log.ts';
 import { folderGone, holdsLock } from './lock.ts';
-import { removeImportJournal, writeImportJournal, type ImportContent } from './import-journal.ts';
+import { IMPORT_JOURNAL, removeImportJournal, removeJournal, writeImportJournal, type ImportContent } from './import-journal.ts';
 import type { SnapshotData, SnapshotFile } from './snapshot-file.ts';
 import { toLoggedCard } from '../domain/review-entry.ts';
 import { SCHEMA_VERSION, type StoredReview } from './stored.ts';
@@ -66,8 +66,8 @@ export class CollectionWriter {
   private dirtyWhileWriting = false;
   private closed = false;
   private problem: WriteProblem | null = null;
-  /** An import whose journal is on disk until a snapshot that includes it is. */
-  private pendingImport: string | null;
+  /** A journalled change (an import, a restore) whose journal is on disk until a snapshot that includes it is. */
+  private pending: { id: string; journal: string } | null;
 
   constructor(
     private readonly parts: WriterParts,
@@ -75,7 +75,7 @@ export class CollectionWriter {
   ) {
     this.deviceId = replayed.deviceId;
     this.lastSeq = replayed.seq;
-    this.pendingImport = parts.recoveredImport ?? null;
+    this.pending = parts.recoveredImport ? { id: parts.recoveredImport, journal: path.join(parts.dir, IMPORT_JOURNAL) } : null;
     this.activeEntries = replayed.activeEntries;
     this.logFile = path.join(parts.dir, LOG_FILE);
     this.log = this.openLog();
@@ -114,12 +114,17 @@ export class CollectionWriter {
     this.checkFolder();
     const id = `${this.deviceId}-${this.lastSeq}-${this.parts.now()}`;
     writeImportJournal(this.parts.dir, { id, afterSeq: this.lastSeq, lastSeq: this.lastSeq + entries, lastCardId, ...content });
-    this.pendingImport = id;
+    this.pending = { id, journal: path.join(this.parts.dir, IMPORT_JOURNAL) };
+  }
+
+  /** A change written in a journal (`journal`, holding `id`) that the next snapshot completes. */
+  completesJournal(id: string, journal: string): void {
+    this.pending = { id, journal };
   }
 
   /** The import was refused (its history could not be appended): its journal must not finish it later. */
   abortImport(): void {
-    this.pendingImport = null;
+    this.pending = null;
     try {
       removeImportJournal(this.parts.dir);
     } catch {
@@ -249,12 +254,13 @@ export class CollectionWriter {
 
   /** A snapshot is on disk: the import it completes needs its journal no more. */
   private written(snapshot: SnapshotData): void {
-    if (!snapshot.importId || snapshot.importId !== this.pendingImport) return;
-    this.pendingImport = null;
+    if (!snapshot.completes || snapshot.completes !== this.pending?.id) return;
+    const { journal } = this.pending;
+    this.pending = null;
     try {
-      removeImportJournal(this.parts.dir);
+      removeJournal(journal);
     } catch {
-      // Left behind, it is dropped on opening: the snapshot on disk names its import.
+      // Left behind, it is dropped on opening: the snapshot on disk names the change it completes.
     }
   }
 
@@ -291,7 +297,7 @@ export class CollectionWriter {
       schemaVersion: SCHEMA_VERSION,
       deviceId: this.deviceId,
       logSeq: this.lastSeq,
-      ...(this.pendingImport ? { importId: this.pendingImport } : {}),
+      ...(this.pending ? { completes: this.pending.id } : {}),
       decks: [...data.decks.values()],
       settings: structuredClone(data.settings),
       cards: data.cards.takeChanged(),

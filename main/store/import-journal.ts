@@ -36,14 +36,19 @@ export function writeImportJournal(dir: string, journal: ImportJournal): void {
 
 /** After the snapshot that includes the import is on disk, or when the import was refused. */
 export function removeImportJournal(dir: string): void {
-  rmSync(path.join(dir, IMPORT_JOURNAL), { force: true });
-  syncDir(dir);
+  removeJournal(path.join(dir, IMPORT_JOURNAL));
+}
+
+/** A journal whose change is on disk in a snapshot, or that must not be finished. */
+export function removeJournal(file: string): void {
+  rmSync(file, { force: true });
+  syncDir(path.dirname(file));
 }
 
 /** What opening found in the log that bears on an interrupted import. */
 export interface LogState {
   /** The snapshot's log position and the import it includes, if any. */
-  snapshot: { logSeq: number; importId?: string | undefined };
+  snapshot: { logSeq: number; completes?: string | undefined };
   /** Entries replayed on top of the snapshot. */
   replayed: ReadonlyMap<number, Pick<StoredReview, 'cardId'>>;
   /** For each card changed by a replayed entry, the position of the latest one. */
@@ -66,7 +71,7 @@ export function recoverImport(dir: string, data: CollectionData, notes: Pick<Not
     notices.push(`The import journal ${file} could not be read (${(e as Error).message}); an import that was cut short may be missing. Import the file again.`);
     return null;
   }
-  if (log.snapshot.importId === journal.id || !historySaved(journal, log)) {
+  if (log.snapshot.completes === journal.id || !historySaved(journal, log)) {
     if (canWrite) removeImportJournal(dir);
     return null;
   }

@@ -103,7 +103,7 @@ export class SnapshotFile implements Adapter<SnapshotData> {
 }
 
 function header(data: SnapshotData): string {
-  return `{"schemaVersion":${SCHEMA_VERSION},"deviceId":${JSON.stringify(data.deviceId)},"logSeq":${data.logSeq},${data.importId ? `"importId":${JSON.stringify(data.importId)},` : ''}"decks":${JSON.stringify(data.decks)},"settings":${JSON.stringify(data.settings)}}`;
+  return `{"schemaVersion":${SCHEMA_VERSION},"deviceId":${JSON.stringify(data.deviceId)},"logSeq":${data.logSeq},${data.completes ? `"completes":${JSON.stringify(data.completes)},` : ''}"decks":${JSON.stringify(data.decks)},"settings":${JSON.stringify(data.settings)}}`;
 }
 
 function cardsHeader(deckId: string): string {

@@ -49,8 +49,8 @@ export interface StoredCollection {
   logSeq: number;
   decks: StoredDeck[];
   settings: StoredSettings;
-  /** The import this snapshot completes, while its journal may still be on disk (import-journal.ts). */
-  importId?: string;
+  /** The journalled change (an import, a restore) this snapshot completes, while its journal may still be on disk. */
+  completes?: string;
   /** Cards still inside the snapshot, as versions before 5 kept them; moved to cards/ on the next write. */
   legacyCards?: CardColumns;
   /** Notes still inside the snapshot, as versions before 3 kept them; moved to notes/ on the next write. */

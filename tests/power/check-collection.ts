@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { openCollectionStore } from '../../main/store/collection-store.ts';
-import { IMPORTED_NOTES, MEDIA } from './session-data.ts';
+import { EXTRA_NOTE, IMPORTED_NOTES, MEDIA } from './session-data.ts';
 import type { Progress } from './session-run.ts';
 
 export interface Checked {
@@ -16,6 +16,8 @@ export interface Checked {
   notices: string[];
   /** The cut fell inside the import, which opening finished from its journal. */
   importFinished: boolean;
+  /** The cut fell inside the restore, which opening finished from its journal. */
+  restoreFinished: boolean;
 }
 
 export async function checkCollection(dir: string, progress: Progress, where: string): Promise<Checked> {
@@ -32,14 +34,19 @@ export async function checkCollection(dir: string, progress: Progress, where: st
     }
     expect(lost, `${where}: acknowledged answers lost`).toEqual([]);
     if (progress.done.includes('create deck')) {
-      expect(store.notesOf('deck-a').size, `${where}: deck A's notes`).toBe(40);
+      expect([...store.notesOf('deck-a').keys()].filter((id) => id !== `deck-a/n${EXTRA_NOTE}`).length, `${where}: deck A's notes`).toBe(40);
       expect(store.data.cards.ofDeck('deck-a').length, `${where}: deck A's cards`).toBe(40);
     }
     // The import, whole or not at all; whole once acknowledged.
-    const imported = [store.data.decks.has('deck-b'), store.notesOf('deck-b').size, store.data.cards.ofDeck('deck-b').length];
+    const imported = [store.data.decks.has('deck-b'), [...store.notesOf('deck-b').keys()].filter((id) => id !== `deck-b/n${EXTRA_NOTE}`).length, store.data.cards.ofDeck('deck-b').length];
     const whole = [true, IMPORTED_NOTES, IMPORTED_NOTES];
     if (progress.done.includes('import')) expect(imported, `${where}: the import`).toEqual(whole);
     else expect([[false, 0, 0], whole], `${where}: the import, whole or not at all`).toContainEqual(imported);
+    // The restore, whole or not at all: the notes added after its backup are in both decks or in neither.
+    if (progress.done.includes('add a note to each deck')) {
+      const extra = ['deck-a', 'deck-b'].map((deck) => store.notesOf(deck).has(`${deck}/n${EXTRA_NOTE}`));
+      expect(extra, `${where}: the restore, whole or not at all`).toEqual(progress.done.includes('restore') ? [false, false] : [extra[0], extra[0]]);
+    }
     for (const card of store.data.cards.values()) {
       expect(store.data.decks.has(card.deckId), `${where}: the deck of ${card.id}`).toBe(true);
       expect(store.notesOf(card.deckId).has(card.noteId), `${where}: the note of ${card.id}`).toBe(true);
@@ -54,8 +61,14 @@ export async function checkCollection(dir: string, progress: Progress, where: st
   }
   // After closing, the store has written back whatever it recovered: every file it keeps must read.
   checkFilesRead(dir, where);
-  const importFinished = store.notices.some((n) => n.startsWith('An import was cut short'));
-  return { acks: progress.acks.size, lost: lost.length, notices: [...store.notices].filter((n) => !n.startsWith('An import was cut short')), importFinished };
+  const finished = (n: string) => n.startsWith('An import was cut short') || /^A restore of the backup \S+ was cut short \(/.test(n);
+  return {
+    acks: progress.acks.size,
+    lost: lost.length,
+    notices: store.notices.filter((n) => !finished(n)),
+    importFinished: store.notices.some((n) => n.startsWith('An import was cut short')),
+    restoreFinished: store.notices.some((n) => n.startsWith('A restore of the backup') && finished(n)),
+  };
 }
 
 /** Every JSON file parses and every log line parses; damaged copies set aside by a recovery are not read. */

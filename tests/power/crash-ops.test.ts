@@ -27,6 +27,7 @@ describe('SIGKILL inside an import, a restore, a fold and a backup', () => {
     expect(full.progress.ended, 'the session runs to its end').toBe(true);
     let acks = 0;
     let importsFinished = 0;
+    let restoresFinished = 0;
     for (let round = 0; round < ROUNDS; round++) {
       const dir = `${tempDir('deckhand-crash-ops-')}/collection`;
       const run = startSession(childScript, dir);
@@ -43,7 +44,8 @@ describe('SIGKILL inside an import, a restore, a fold and a backup', () => {
       const checked = await checkCollection(dir, run.progress, where);
       acks += checked.acks;
       if (checked.importFinished) importsFinished++;
+      if (checked.restoreFinished) restoresFinished++;
     }
-    console.log(`SIGKILL inside operations: ${ROUNDS} kills, ${acks} acknowledged answers checked, 0 lost, ${importsFinished} imports killed midway finished from their journal on opening, ${Math.round((Date.now() - started) / 1000)} s (seed ${SEED})`);
+    console.log(`SIGKILL inside operations: ${ROUNDS} kills, ${acks} acknowledged answers checked, 0 lost, ${importsFinished} imports and ${restoresFinished} restores killed midway finished from their journal on opening, ${Math.round((Date.now() - started) / 1000)} s (seed ${SEED})`);
   }, 10 * 60_000);
 });

@@ -52,20 +52,22 @@ describe('power cuts on LazyFS', () => {
     let acks = full.acks.size;
     const notices: string[] = [];
     let importsFinished = 0;
+    let restoresFinished = 0;
     for (const [i, cut] of cuts.entries()) {
       const progress = await session(base, i + 1, cut);
       acks += progress.acks.size;
       notices.push(...progress.notices);
       if (progress.importFinished) importsFinished++;
+      if (progress.restoreFinished) restoresFinished++;
     }
     const seconds = Math.round((Date.now() - started) / 1000);
-    console.log(`power cuts: ${cuts.length + 1} (${doneLines.length} after an operation, ${RANDOM_CUTS} at random, 1 at the end), ${acks} acknowledged answers checked, 0 lost, ${notices.length} notices, ${importsFinished} imports cut midway finished from their journal on opening, ${seconds} s (seed ${SEED})`);
+    console.log(`power cuts: ${cuts.length + 1} (${doneLines.length} after an operation, ${RANDOM_CUTS} at random, 1 at the end), ${acks} acknowledged answers checked, 0 lost, ${notices.length} notices, ${importsFinished} imports and ${restoresFinished} restores cut midway finished from their journal on opening, ${seconds} s (seed ${SEED})`);
     expect(notices.filter((n) => !n.includes('cut short by a crash'))).toEqual([]);
   }, 30 * 60_000);
 });
 
 /** One session on a fresh collection, cut as `cut` says, then checked on a remount. */
-async function session(base: string, round: number, cut: Cut): Promise<Progress & { notices: string[]; importFinished: boolean }> {
+async function session(base: string, round: number, cut: Cut): Promise<Progress & { notices: string[]; importFinished: boolean; restoreFinished: boolean }> {
   const root = path.join(base, `disk-${round}`);
   const mnt = path.join(base, `mnt-${round}`);
   const work = path.join(base, `work-${round}`);
@@ -94,5 +96,5 @@ async function session(base: string, round: number, cut: Cut): Promise<Progress 
   const checked = await checkCollection(dir, run.progress, where);
   await fs.unmount();
   for (const d of [root, mnt, work]) rmSync(d, { recursive: true, force: true });
-  return { ...run.progress, notices: checked.notices.map((n) => `${where}: ${n}`), importFinished: checked.importFinished };
+  return { ...run.progress, notices: checked.notices.map((n) => `${where}: ${n}`), importFinished: checked.importFinished, restoreFinished: checked.restoreFinished };
 }

@@ -7,7 +7,7 @@
 import { Collection } from '../../main/collection/collection.ts';
 import type { Note } from '../../main/domain/card.ts';
 import { openCollectionStore, type CollectionStore } from '../../main/store/collection-store.ts';
-import { answeredCard, deckRecord, importedDeck, MEDIA, newCard, note, SESSION_CLOCK_START } from './session-data.ts';
+import { answeredCard, deckRecord, EXTRA_NOTE, importedDeck, MEDIA, newCard, note, SESSION_CLOCK_START } from './session-data.ts';
 
 const dir = process.argv[2]!;
 const script = process.argv[3] ?? 'session';
@@ -81,9 +81,15 @@ async function session(): Promise<void> {
   answer(store, 'deck-a/n0');
   await store.flush();
   done('snapshot and background backup');
-  // The backup just taken holds the state as it is: restoring it keeps every answer, through all of the restore's writes.
+  // A note added to each deck after the backup, then the backup restored: the restore takes both
+  // notes away or, cut short, neither (it rewrites each deck's files before collection.json).
+  const backup = store.backups()[0]!.name;
+  for (const deck of ['deck-a', 'deck-b']) store.setNotes(deck, [...store.notesOf(deck).values(), note(deck, EXTRA_NOTE)]);
+  await store.flush();
+  done('add a note to each deck');
+  // The backup holds the cards as they are: restoring it keeps every answer, through all of the restore's writes.
   const before = JSON.stringify([...store.data.cards.values()].map((c) => [c.id, c.memory.reps]));
-  collection.restoreBackup(store.backups()[0]!.name);
+  collection.restoreBackup(backup);
   if (JSON.stringify([...store.data.cards.values()].map((c) => [c.id, c.memory.reps])) !== before) throw new Error('The newest backup was not of the state as it was');
   done('restore');
   await answers(5);

@@ -12,6 +12,9 @@ export const MEDIA = { name: 'power-cut.png', bytes: new Uint8Array(Buffer.conca
 
 export const deckRecord = (id: string, title: string): Deck => ({ id, title, description: '', version: 0, source: null, article: null });
 
+/** The note added to each deck after the backup that is then restored. */
+export const EXTRA_NOTE = 99;
+
 export const note = (deckId: string, i: number): Note => ({ id: `${deckId}/n${i}`, deckId, kind: 'fact', type: 'basic', front: `Question ${i} of ${deckId}`, back: `Answer ${i}`, text: '', extra: null, tags: [], quote: null, position: i });
 
 export const newCard = (n: Note, position: number, at: number): Card => ({

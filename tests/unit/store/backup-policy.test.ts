@@ -65,4 +65,14 @@ describe('the backup policy', () => {
     policy.backupOnQuit();
     expect(listBackups(dir)).toHaveLength(2);
   });
+
+  it('goes on backing up while studying after the clock was set back behind the last backup', async () => {
+    const { dir, clock, now } = collection();
+    new BackupPolicy(dir, now).backupOnQuit();
+    clock.at -= 3 * 86_400_000;
+    const policy = new BackupPolicy(dir, now);
+    policy.logged(5);
+    await policy.backupInBackground();
+    expect(listBackups(dir).map((b) => b.createdAt)).toEqual([T, T - 3 * 86_400_000]);
+  });
 });
