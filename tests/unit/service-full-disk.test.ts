@@ -66,6 +66,44 @@ describe('a disk that fills up while studying', () => {
   });
 });
 
+describe('a disk that refuses one answer, whatever the fault', () => {
+  const FAULTS = [
+    { code: 'ENOSPC', at: 'write', message: 'The disk holding your collection is full: this answer was not saved. Free some space and answer again.' },
+    { code: 'EDQUOT', at: 'write', message: 'Your disk quota for the collection is used up: this answer was not saved. Free some space and answer again.' },
+    { code: 'EIO', at: 'sync', message: 'The disk holding your collection failed to write: this answer was not saved. Check the disk and answer again.' },
+    { code: 'EIO', at: 'write', message: 'The disk holding your collection failed to write: this answer was not saved. Check the disk and answer again.' },
+    { code: 'EROFS', at: 'write', message: 'The disk holding your collection is read-only: this answer was not saved. Make the folder writable and answer again.' },
+    { code: 'EACCES', at: 'write', message: 'Deckhand may not write to your collection’s folder: this answer was not saved. Check the folder’s permissions and answer again.' },
+  ] as const;
+
+  it.each(FAULTS)('$code on $at: refused with "$message", nothing changed, and the next answer is kept', async ({ code, at, message }) => {
+    const dataDir = tempDir('deckhand-data-');
+    let failNext = false;
+    const fail = () => {
+      failNext = false;
+      throw Object.assign(new Error(`${code}: simulated`), { code });
+    };
+    const fs: LogFileSystem = {
+      writeSync: (fd, buffer, offset, length) => (failNext && at === 'write' ? (length > 10 ? writeSync(fd, buffer, offset, 10) : fail()) : writeSync(fd, buffer, offset, length)),
+      fdatasyncSync: (fd) => (failNext && at === 'sync' ? fail() : fdatasyncSync(fd)),
+      ftruncateSync,
+    };
+    let now = START;
+    const clock = () => (now += 1000);
+    const service = createService({ store: await openCollectionStore(dataDir, { now: clock, logFileSystem: fs }), clock, decksDir: shippedDeck(5), scheduler: { fuzz: false } });
+    const card = service.nextCard({ deckId: 'd' }).card!;
+    failNext = true;
+    expect(() => service.answer({ cardId: card.id, rating: 3, shownAt: card.shownAt, durationMs: 1000, cardVersion: card.version })).toThrow(message);
+    expect(service.nextCard({ deckId: 'd' }).card).toMatchObject({ id: card.id, version: card.version });
+    const again = service.nextCard({ deckId: 'd' }).card!;
+    service.answer({ cardId: again.id, rating: 3, shownAt: again.shownAt, durationMs: 1000, cardVersion: again.version });
+    service.close();
+    const reopened = closeWhenDone(await openCollectionStore(dataDir, { now: clock }));
+    expect(reopened.notices).toEqual([]);
+    expect(reopened.allEntries().map((e) => e.cardId)).toEqual([card.id]);
+  });
+});
+
 describe('an import on a full disk', () => {
   const bundle = () =>
     wordsBundle([
