@@ -8,6 +8,7 @@ import type { Settings } from '../domain/settings.ts';
 import type { AnswerHistoryCache } from './answer-history-cache.ts';
 import { syncDir, writeFileAtomic } from './atomic-file.ts';
 import { removeJournal } from './import-journal.ts';
+import { readReplaceJournal, REPLACE_JOURNAL, writeReplaceJournal, type ReplaceJournal } from './replace-journal.ts';
 import type { BackupPolicy } from './backup-policy.ts';
 import { backupDir, listBackups } from './backups.ts';
 import type { CollectionData, DeckRecord, Replacement } from './collection-data.ts';
@@ -101,11 +102,44 @@ function restoreFrom(store: ReplaceableStore, journal: RestoreJournal): void {
 
 /** Replaces the collection and its history; the log replaced is kept in the backup of the state before. */
 export function replaceCollection(store: ReplaceableStore, next: Replacement): void {
-  const { dir, data, notes, writer, backups, history } = store;
+  const { dir, notes, writer, backups } = store;
   notes.markLoadedChanged();
   writer.writeSnapshotNow();
   const aside = backups.backupBeforeReplacing();
-  writer.setAsideLog(path.join(backupDir(dir, aside), 'review-log'));
+  const journal: ReplaceJournal = { id: `replace-${writer.deviceId}-${writer.seq}-${store.now()}`, logAside: path.join(backupDir(dir, aside), 'review-log'), afterSeq: writer.seq, replacement: next };
+  writeReplaceJournal(dir, journal);
+  writer.setAsideLog(journal.logAside);
+  replaceFrom(store, journal);
+}
+
+/**
+ * Opening: the replacement a journal holds, unless the snapshot on disk completes it (then the
+ * journal goes) or it cannot be read (said in a notice). Called before the log is replayed.
+ */
+export function pendingReplacement(dir: string, completes: string | undefined, notices: string[], canWrite: boolean): ReplaceJournal | null {
+  let journal: ReplaceJournal | null;
+  try {
+    journal = readReplaceJournal(dir);
+  } catch (e) {
+    notices.push(`The journal ${path.join(dir, REPLACE_JOURNAL)} of a restored JSON backup could not be read (${(e as Error).message}); if a restore was cut short, restore the backup again.`);
+    return null;
+  }
+  if (!journal || !canWrite) return null;
+  if (journal.id !== completes) return journal;
+  removeJournal(path.join(dir, REPLACE_JOURNAL));
+  return null;
+}
+
+/** Opening, once the store is up: replaces again, from its journal, a replacement that was cut short. */
+export function finishReplacement(store: ReplaceableStore, journal: ReplaceJournal): void {
+  replaceFrom(store, journal);
+  store.notices.push('Restoring a JSON backup was cut short (Deckhand closed or the power went); it was finished.');
+}
+
+function replaceFrom(store: ReplaceableStore, journal: ReplaceJournal): void {
+  const { dir, data, notes, writer, backups, history } = store;
+  const next = journal.replacement;
+  writer.completesJournal(journal.id, path.join(dir, REPLACE_JOURNAL));
   replaceData(data, next.decks, structuredClone(next.settings), next.cards);
   const nextNotes = new Map(next.decks.map((d) => [d.id, new Map<string, Note>()]));
   for (const n of next.notes) nextNotes.get(n.deckId)?.set(n.id, n);

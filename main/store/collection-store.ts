@@ -13,7 +13,8 @@ import { AnswerHistoryCache } from './answer-history-cache.ts';
 import { BackupPolicy } from './backup-policy.ts';
 import { listBackups } from './backups.ts';
 import type { CollectionView, DeckRecord, NewReview, Replacement } from './collection-data.ts';
-import { finishRestore, replaceCollection, restoreBackup } from './collection-replacement.ts';
+import { finishReplacement, finishRestore, pendingReplacement, replaceCollection, restoreBackup } from './collection-replacement.ts';
+import { putLogFilesBack } from './replace-journal.ts';
 import { CollectionWriter, type WriteProblem } from './collection-writer.ts';
 import { acquireLock, type Lock } from './lock.ts';
 import { replayLog } from './log-replay.ts';
@@ -132,6 +133,8 @@ function open(dir: string, lock: Lock | null, options: StoreOptions): Collection
   }
 
   const stored = readSnapshot(adapter, dir, now, notices);
+  const replacing = pendingReplacement(dir, stored.completes, notices, !readOnly);
+  if (replacing) putLogFilesBack(dir, replacing);
   const data = toData(stored, dir, now, notices);
   const notes = new NoteTable((deckId) => readNotes(dir, deckId, now, notices));
   if (stored.legacyNotes) notes.replaceAll(legacyNotesByDeck(stored.legacyNotes));
@@ -143,6 +146,7 @@ function open(dir: string, lock: Lock | null, options: StoreOptions): Collection
   if (replayed.seq !== stored.logSeq || notices.length || notes.hasChanges || !existsSync(adapter.file)) writer.changed();
   const replaceable = { dir, data, notes, writer, backups, history, now, notices };
   finishRestore(replaceable, stored.completes, !readOnly);
+  if (replacing) finishReplacement(replaceable, replacing);
 
   return {
     dir,
