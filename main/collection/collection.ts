@@ -198,6 +198,11 @@ export class Collection {
   }
 
   /** Every log entry, oldest first. */
+  /** The log's newest entry, read from the end of its newest file. */
+  newestEntry(): StoredReview | null {
+    return this.#store.newestEntry();
+  }
+
   allEntries(): StoredReview[] {
     return this.#store.allEntries();
   }

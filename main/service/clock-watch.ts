@@ -23,8 +23,8 @@ export function watchClock(clock: Clock, collection: Collection, notices: string
   let noted = false;
   return () => {
     const now = clock();
-    // The log is read on the first reading only, and only its entries dated ahead of the clock.
-    newest ??= Math.max(now, newestLogged(collection, now + CLOCK_SLACK_MS));
+    // The log is read on the first reading only, and only its newest entry.
+    newest ??= Math.max(now, newestLogged(collection));
     if (!noted && newest - now > CLOCK_SLACK_MS) {
       noted = true;
       notices.push(clockBehindNotice(newest - now));
@@ -34,11 +34,14 @@ export function watchClock(clock: Clock, collection: Collection, notices: string
   };
 }
 
-/** The newest time among the log's entries made at or after `after`; -Infinity when there are none. */
-function newestLogged(collection: Collection, after: number): number {
-  let newest = -Infinity;
-  for (const e of collection.entriesSince(after)) newest = Math.max(newest, e.reviewedAt, e.card.updatedAt);
-  return newest;
+/**
+ * When the newest entry of the log was made; -Infinity when there is none. Entries are appended as
+ * they are made, so the last one written is the newest (an imported answer's own time may be older:
+ * its card's change time is when it was written).
+ */
+function newestLogged(collection: Collection): number {
+  const last = collection.newestEntry();
+  return last ? Math.max(last.reviewedAt, last.card.updatedAt) : -Infinity;
 }
 
 export function clockBehindNotice(behindMs: number): string {

@@ -21,7 +21,7 @@ import { replayLog } from './log-replay.ts';
 import { compactSegments, LOG_FILE, removeFoldedSegments, reviewLogFiles } from './log-segments.ts';
 import { NoteTable } from './note-table.ts';
 import { recoverImport, type ImportContent } from './import-journal.ts';
-import { isRefusedWrite, readEntries, type LogFileSystem } from './review-log.ts';
+import { isRefusedWrite, lastEntry, readEntries, type LogFileSystem } from './review-log.ts';
 import { SNAPSHOT_FILE, SnapshotFile } from './snapshot-file.ts';
 import { legacyNotesByDeck, readNotes, readSnapshot, removeStaleTempFiles, toData } from './snapshot-reader.ts';
 import type { StoredReview } from './stored.ts';
@@ -76,6 +76,8 @@ export interface CollectionStore {
   backups(): { name: string; createdAt: number }[];
   /** Replaces the collection with a backup; the current state is backed up first. */
   restore(name: string): void;
+  /** The newest entry of the log (the last line of its newest file that has one), read from the end; null when the log is empty. */
+  newestEntry(): StoredReview | null;
   /** Every log entry, oldest first (by sequence). */
   allEntries(): StoredReview[];
   /**
@@ -190,6 +192,13 @@ function open(dir: string, lock: Lock | null, options: StoreOptions): Collection
     backups: () => listBackups(dir),
     restore: (name) => restoreBackup(replaceable, name),
     allEntries: () => reviewLogFiles(dir).flatMap((file) => readEntries(file)),
+    newestEntry: () => {
+      for (const file of reviewLogFiles(dir).reverse()) {
+        const entry = lastEntry(file);
+        if (entry) return entry;
+      }
+      return null;
+    },
     replaceWith: (next) => replaceCollection(replaceable, next),
     close() {
       if (writer.isClosed) return;

@@ -1,6 +1,6 @@
 // The review log: the truth about every answer. One JSON line per review, appended and
 // fdatasync'ed before the answer is acknowledged, so a crash can lose only an unacknowledged one.
-import { closeSync, copyFileSync, existsSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readFileSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readFileSync, readSync, statSync, truncateSync, writeSync } from 'node:fs';
 import type { StoredReview } from './stored.ts';
 
 export interface LogRead {
@@ -197,6 +197,36 @@ export class ReviewLogWriter {
   close(): void {
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
+  }
+}
+
+/**
+ * The last entry of a log file that parses, read from the file's end: a collection imported whole
+ * keeps its history in one large segment, which must not be read to learn its newest entry.
+ */
+export function lastEntry(file: string): StoredReview | null {
+  if (!existsSync(file)) return null;
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    let tail = '';
+    for (let end = size; end > 0; ) {
+      const start = Math.max(0, end - 64 * 1024);
+      const chunk = Buffer.alloc(end - start);
+      readSync(fd, chunk, 0, chunk.length, start);
+      tail = chunk.toString('utf8') + tail;
+      end = start;
+      const lines = tail.split('\n');
+      // The first piece may be part of a line that began further back; the rest are whole.
+      for (let i = lines.length - 1; i >= (start === 0 ? 0 : 1); i--) {
+        const entry = lines[i]!.trim() ? parseEntry(lines[i]!) : null;
+        if (entry) return entry;
+      }
+      tail = start === 0 ? '' : lines[0]!;
+    }
+    return null;
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MemoryState } from '../../../main/domain/card.ts';
 import { toLoggedCard } from '../../../main/domain/review-entry.ts';
-import { readReviewLog, ReviewLogWriter, type LogFileSystem } from '../../../main/store/review-log.ts';
+import { lastEntry, readReviewLog, ReviewLogWriter, type LogFileSystem } from '../../../main/store/review-log.ts';
 import type { StoredReview } from '../../../main/store/stored.ts';
 import { card } from '../domain/fixtures.ts';
 import { tempDir } from '../temp-dir.ts';
@@ -101,5 +101,18 @@ describe('replaying a log damaged by an older writer', () => {
     const read = readReviewLog(file, T);
     expect(read.entries.map((e) => e.seq)).toEqual([1, 3, 4]);
     expect(read.problem).toMatch(/1 damaged line was skipped/);
+  });
+});
+
+describe('the newest entry of a log file', () => {
+  it('is read from the end: the last whole record, past a torn last line, in a file of many 64 KB pieces', () => {
+    const file = path.join(tempDir('deckhand-log-'), 'reviews.jsonl');
+    writeFileSync(file, Array.from({ length: 3000 }, (_, i) => `${JSON.stringify(entry(i + 1))}\n`).join(''));
+    appendFileSync(file, '{"id":"torn","seq":30');
+    expect(lastEntry(file)?.seq).toBe(3000);
+    writeFileSync(file, `${JSON.stringify(entry(1))}\n${'x'.repeat(200 * 1024)}\n`);
+    expect(lastEntry(file)?.seq).toBe(1);
+    writeFileSync(file, '');
+    expect(lastEntry(file)).toBeNull();
   });
 });
