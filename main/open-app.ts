@@ -9,6 +9,8 @@ export type { DeckhandService };
 export { AppError } from './app-error.ts';
 export { checkDeck } from './formats/deck-check.ts';
 export { draftFile } from './service/articles.ts';
+export { utilityProcessEnd, type ChildHandle, type ChildLauncher } from './optimiser/supervisor.ts';
+export type { FromChild } from './optimiser/protocol.ts';
 
 export interface OpenOptions {
   dataDir: string;

@@ -1,0 +1,36 @@
+// What the app and the optimiser's child process say to each other. The child is a separate
+// process because the binding can abort the whole process on a bad item (a Rust panic "in a
+// function that cannot unwind"), which no worker thread or try/catch contains.
+import type { CardHistory } from '../domain/fsrs-items.ts';
+import type { Evaluation, FitScope } from '../domain/optimise.ts';
+
+export interface FitJob {
+  /** The preset's cards' usable histories (main/domain/fsrs-items.ts). */
+  cards: CardHistory[];
+  /** The parameters in use now, to compare the fitted ones with. */
+  currentParameters: number[];
+  numRelearningSteps: number;
+  /** Also check old and new on time-series splits (six more fits); the keep-or-discard decision needs only the fit. */
+  splitCheck: boolean;
+}
+
+export interface FitResult {
+  scope: FitScope;
+  reviews: number;
+  items: number;
+  /** What the binding fitted (limited to the scope), null when nothing was fitted. */
+  fitted: number[] | null;
+  /** Old and new on the whole history, as Anki compares them to keep or discard; null when the binding found too little to evaluate (then the old are kept). */
+  inSample: { old: Evaluation; new: Evaluation } | null;
+  /** Old parameters and the fitting, each predicting the time-series splits' later reviews. */
+  before: Evaluation | null;
+  after: Evaluation | null;
+  kept: 'new' | 'old';
+  /** The parameters to use: the fitted ones when kept, else the current ones. */
+  parameters: number[];
+}
+
+export type FitStage = 'fitting' | 'checking';
+
+export type ToChild = { type: 'fit'; job: FitJob };
+export type FromChild = { type: 'progress'; stage: FitStage; fraction: number } | { type: 'result'; result: FitResult } | { type: 'failed'; message: string };

@@ -1,0 +1,107 @@
+// Runs one fit in a child process and turns whatever happens to it into a result or a message a
+// learner can read. The child is reached through `ChildHandle`, which child_process.fork (here) and
+// Electron's utilityProcess (main/electron/utility-optimiser.ts) both provide, so every decision
+// about a child's end is made once, below, and tested without Electron.
+import type { FitJob, FitResult, FitStage, FromChild, ToChild } from './protocol.ts';
+
+/** How a child process ended: an exit code, or the signal or reason that ended it. */
+export interface ChildEnd {
+  code: number | null;
+  /** 'SIGABRT', 'SIGKILL', … for child_process; Electron's utilityProcess reports none. */
+  signal: string | null;
+  /** The last lines the child wrote to its error output, when they could be read. */
+  stderr?: string;
+}
+
+export interface ChildHandle {
+  send(message: ToChild): void;
+  onMessage(listener: (message: FromChild) => void): void;
+  /** Called once, when the process has ended for any reason. */
+  onEnd(listener: (end: ChildEnd) => void): void;
+  kill(): void;
+}
+
+export type ChildLauncher = () => ChildHandle;
+
+export type FitFailure = { kind: 'cancelled' | 'crashed' | 'failed'; message: string };
+
+export class FitError extends Error {
+  constructor(readonly failure: FitFailure) {
+    super(failure.message);
+    this.name = 'FitError';
+  }
+}
+
+const UNCHANGED = 'Your parameters did not change.';
+
+/** What a child that ended without an answer means for the learner. */
+export function describeEnd(end: ChildEnd, cancelled: boolean): FitFailure {
+  if (cancelled) return { kind: 'cancelled', message: `Optimisation cancelled. ${UNCHANGED}` };
+  const how = end.signal ? `it was stopped by ${end.signal}` : end.code !== null && end.code !== 0 ? `it exited with code ${end.code}` : 'it ended without an answer';
+  const panic = end.stderr?.match(/panicked at [^\n]*\n([^\n]+)/)?.[1]?.trim();
+  return { kind: 'crashed', message: `The optimiser stopped before it finished (${how}${panic ? `: ${panic}` : ''}). ${UNCHANGED}` };
+}
+
+export function describeFailure(message: string): FitFailure {
+  return { kind: 'failed', message: `The optimiser could not fit this history (${message}). ${UNCHANGED}` };
+}
+
+export interface FitRun {
+  result: Promise<FitResult>;
+  cancel(): void;
+}
+
+/** Starts the child, hands it the job, and settles with its result or a FitError. */
+export function runInChild(launch: ChildLauncher, job: FitJob, onProgress: (stage: FitStage, fraction: number) => void = () => {}): FitRun {
+  let cancelled = false;
+  let settled = false;
+  let child: ChildHandle | null = null;
+  const result = new Promise<FitResult>((resolve, reject) => {
+    const settle = (f: () => void) => {
+      if (settled) return;
+      settled = true;
+      f();
+    };
+    try {
+      child = launch();
+    } catch (e) {
+      settle(() => reject(new FitError({ kind: 'crashed', message: `The optimiser could not start (${(e as Error).message}). ${UNCHANGED}` })));
+      return;
+    }
+    const c = child;
+    c.onMessage((m) => {
+      // After Cancel only the end counts: an answer that crossed it in flight is not applied.
+      if (cancelled) return;
+      if (m.type === 'progress') {
+        if (!settled) onProgress(m.stage, m.fraction);
+      } else if (m.type === 'result') {
+        settle(() => resolve(m.result));
+        c.kill();
+      } else {
+        settle(() => reject(new FitError(describeFailure(m.message))));
+        c.kill();
+      }
+    });
+    c.onEnd((end) => settle(() => reject(new FitError(describeEnd(end, cancelled)))));
+    c.send({ type: 'fit', job });
+  });
+  return {
+    result,
+    cancel() {
+      if (settled || cancelled) return;
+      cancelled = true;
+      child?.kill();
+    },
+  };
+}
+
+/**
+ * Electron's utilityProcess reports an exit code only, and a V8 fatal error as a separate 'error'
+ * event before the exit. This folds both into a ChildEnd: the error's type stands in for a signal,
+ * and an abort's exit code (134 = 128 + SIGABRT on POSIX) reads as the abort it was.
+ */
+export function utilityProcessEnd(code: number, fatalError: string | null, stderr: string): ChildEnd {
+  if (fatalError) return { code, signal: fatalError, stderr };
+  if (code === 134 || code === 3) return { code: null, signal: 'SIGABRT', stderr };
+  return { code, signal: null, stderr };
+}
