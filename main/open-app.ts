@@ -4,6 +4,7 @@
 import { createClock } from './clock.ts';
 import { createService, type DeckhandService } from './service.ts';
 import { openCollectionStore } from './store/collection-store.ts';
+import type { ChildLauncher } from './optimiser/supervisor.ts';
 
 export type { DeckhandService };
 export { AppError } from './app-error.ts';
@@ -20,6 +21,8 @@ export interface OpenOptions {
   startAt?: number;
   fuzz?: boolean;
   version?: string;
+  /** How to start the optimiser's child process; child_process.fork of the built child when absent. */
+  optimiser?: ChildLauncher;
 }
 
 export async function openDeckhand(options: OpenOptions): Promise<DeckhandService> {
@@ -32,6 +35,7 @@ export async function openDeckhand(options: OpenOptions): Promise<DeckhandServic
       ...(options.decksDir ? { decksDir: options.decksDir } : {}),
       scheduler: { fuzz: options.fuzz ?? true },
       version: options.version ?? '0.0.0',
+      ...(options.optimiser ? { optimiser: options.optimiser } : {}),
     });
   } catch (e) {
     store.close();

@@ -12,6 +12,10 @@ export interface Preset {
   relearningSteps: StepUnit[];
   desiredRetention: number;
   maximumIntervalDays: number;
+  /** FSRS parameters fitted to this preset's history (21 numbers); FSRS-6's defaults when absent. */
+  weights?: number[];
+  /** Optimising leaves out cards first studied before this day ('YYYY-MM-DD', local), as Anki's "Ignore cards reviewed before". */
+  ignoreReviewsBefore?: string;
 }
 
 export interface Settings {

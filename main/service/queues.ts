@@ -33,10 +33,10 @@ export class Queues {
   /** One scheduler per preset, made again only when the preset's scheduling changes. */
   schedulerOf(deckId: string): Scheduler {
     const p = this.presetOf(deckId);
-    const key = JSON.stringify([p.desiredRetention, p.learningSteps, p.relearningSteps, p.maximumIntervalDays]);
+    const key = JSON.stringify([p.desiredRetention, p.learningSteps, p.relearningSteps, p.maximumIntervalDays, p.weights ?? null]);
     const cached = this.#schedulers.get(p.id);
     if (cached?.key === key) return cached.scheduler;
-    const scheduler = createScheduler({ fuzz: this.#ctx.fuzz, desiredRetention: p.desiredRetention, learningSteps: p.learningSteps, relearningSteps: p.relearningSteps, maximumIntervalDays: p.maximumIntervalDays });
+    const scheduler = createScheduler({ fuzz: this.#ctx.fuzz, desiredRetention: p.desiredRetention, learningSteps: p.learningSteps, relearningSteps: p.relearningSteps, maximumIntervalDays: p.maximumIntervalDays, ...(p.weights ? { weights: p.weights } : {}) });
     this.#schedulers.set(p.id, { key, scheduler });
     return scheduler;
   }

@@ -110,6 +110,10 @@ const PRESET_FIELDS = { theme: { kind: 'enum', values: ['system', 'light', 'dark
 
 const SPECS: Record<ApiMethod, Spec> = {
   getAppInfo: noArgs,
+  optimiseStatus: noArgs,
+  cancelOptimise: noArgs,
+  startOptimise: { fields: {}, optional: { presetId: ID }, unknown: { presetId: GHOST } },
+  resetParameters: { valid: () => ({ presetId: 'default' }), fields: { presetId: ID }, unknown: { presetId: GHOST } },
   listDecks: noArgs,
   undo: noArgs,
   getSettings: noArgs,
