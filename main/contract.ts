@@ -17,6 +17,7 @@ export type { Bin, ButtonCounts, PassFail, RetentionRow } from './domain/stats.t
 export { MAX_ANSWER_MS } from './domain/answer-time.ts';
 export { plural } from './domain/words.ts';
 export { IMPORT_LIMITS } from './domain/import-limits.ts';
+export { DEFAULT_PARAMETERS } from './domain/optimise.ts';
 
 export interface DeckSummary {
   id: string;

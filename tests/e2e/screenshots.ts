@@ -158,6 +158,12 @@ try {
     // Focus on a day shows its count under the calendar, as pointing at it does.
     await withHistory.page.getByRole('gridcell', { name: /on 26 February 2026$/ }).focus();
     await withHistory.page.screenshot({ path: path.join(out, `stats-${scheme}.png`), fullPage: true });
+    // Deck options after optimising the preset on that year: the health check and the parameters.
+    await withHistory.page.goto(`${withHistory.url}#/settings`);
+    const preset = withHistory.page.getByRole('group', { name: 'Preset: Default' });
+    await preset.getByRole('button', { name: 'Optimise this preset' }).click();
+    await preset.getByRole('region', { name: 'Health check' }).waitFor({ timeout: 60_000 });
+    await preset.getByRole('region', { name: 'FSRS parameters' }).screenshot({ path: path.join(out, `optimise-${scheme}.png`) });
     await withHistory.close();
   }
 } finally {
