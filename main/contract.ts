@@ -404,6 +404,8 @@ export interface DeckhandApi {
   cancelOptimise(args: Record<string, never>): Promise<Result<OptimiseStatus>>;
   /** Puts a preset back on FSRS-6's default parameters. */
   resetParameters(args: { presetId: string }): Promise<Result<Settings>>;
+  /** Simulates the preset's next year for each desired retention from 0.70 to 0.97, in the child process. */
+  simulateWorkload(args: { presetId: string }): Promise<Result<WorkloadView>>;
 }
 
 /** What an optimisation found for one preset (service/optimise.ts). */
@@ -432,12 +434,24 @@ export interface OptimiseStatus {
   running: boolean;
   /** The preset being optimised now. */
   current: string | null;
-  stage: 'fitting' | 'checking' | null;
+  stage: 'fitting' | 'checking' | 'simulating' | null;
   /** 0–1 over all the presets asked for. */
   fraction: number;
   results: PresetOptimisation[];
   /** Why the last run stopped short: cancelled, or the optimiser died. */
   error: string | null;
+}
+
+/** "Help me decide": a preset's workload over the next year for each desired retention (service/workload.ts). */
+export interface WorkloadView {
+  presetId: string;
+  /** The preset's desired retention now, to mark on the chart. */
+  chosen: number;
+  days: number;
+  /** Cards studied and not yet studied that the simulation started from. */
+  cards: number;
+  newCards: number;
+  points: { retention: number; reviewsPerDay: number; minutesPerDay: number; remembered: number }[];
 }
 
 export type ApiMethod = keyof DeckhandApi;
@@ -490,6 +504,7 @@ export const API_METHODS = [
   'optimiseStatus',
   'cancelOptimise',
   'resetParameters',
+  'simulateWorkload',
 ] as const satisfies readonly ApiMethod[];
 
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;

@@ -111,6 +111,7 @@ const handlers: { [M in ApiMethod]: Handler<M> } = {
   optimiseStatus: { args: noArgs, run: (s) => s.optimiseStatus() },
   cancelOptimise: { args: noArgs, run: (s) => s.cancelOptimise() },
   resetParameters: { args: z.strictObject({ presetId: id('presetId') }), run: (s, a) => s.resetParameters(a) },
+  simulateWorkload: { args: z.strictObject({ presetId: id('presetId') }), run: (s, a) => s.simulateWorkload(a) },
   updateSettings: { args: settingsSchema, run: (s, a) => s.updateSettings(a) },
   setDeckPreset: { args: z.strictObject({ deckId: id('deckId'), presetId: id('presetId') }), run: (s, a) => s.setDeckPreset(a) },
   listBackups: { args: noArgs, run: (s) => s.listBackups() },

@@ -1,7 +1,7 @@
 // The application: everything the UI and the CLI can ask for, assembled from one module per
 // feature over the one Collection. The interface below is the whole of it; ipc.ts exposes the
 // API's part of it to the renderer, the CLI the rest.
-import type { OptimiseStatus, PresetOptimisation } from './contract.ts';
+import type { OptimiseStatus, PresetOptimisation, WorkloadView } from './contract.ts';
 import type { AddArticleArgs, UpdateArticleArgs, ArticleSummary, DraftResult, DraftView, AnswerArgs, AnswerResult, AppInfo, ExportFormat, Article, BackupInfo, CardActionResult, DeckSummary, DeleteResult, ImportFileArgs, ImportFolderArgs, ImportReport, NoteView, SaveNoteArgs, SearchArgs, SearchResult, Settings, Stats, StudyState, UndoResult, UpdateCardsArgs, UpdateCardsResult } from './contract.ts';
 import type { Clock } from './clock.ts';
 import { Collection } from './collection/collection.ts';
@@ -23,6 +23,7 @@ import { collectionSummary, getStats, type CollectionSummary } from './service/s
 import { Study } from './service/study.ts';
 import { Transfer, type ExportedFile, type ImportPathArgs } from './service/transfer.ts';
 import { Optimiser, type OptimiseArgs } from './service/optimise.ts';
+import { simulateWorkload } from './service/workload.ts';
 import { forkLauncher } from './optimiser/fork-launcher.ts';
 import type { ChildLauncher } from './optimiser/supervisor.ts';
 
@@ -103,6 +104,7 @@ export interface DeckhandService {
   optimiseStatus(): OptimiseStatus;
   cancelOptimise(): OptimiseStatus;
   resetParameters(args: { presetId: string }): Settings;
+  simulateWorkload(args: { presetId: string }): Promise<WorkloadView>;
   /** The command line's optimisation: awaits every preset asked for. */
   optimise(args: OptimiseArgs, onStatus?: (status: OptimiseStatus) => void): Promise<PresetOptimisation[]>;
 }
@@ -124,7 +126,8 @@ export function createService(options: ServiceOptions): DeckhandService {
   const browse = new Browse(ctx);
   const transfer = new Transfer(ctx);
   const articles = new Articles(ctx, editing);
-  const optimiser = new Optimiser(ctx, options.optimiser ?? forkLauncher());
+  const launcher = options.optimiser ?? forkLauncher();
+  const optimiser = new Optimiser(ctx, launcher);
   return {
     getAppInfo: () => ({ version: ctx.version, dataDir: collection.dataDir, now: ctx.clock(), notices: ctx.notices }),
     readMedia: (name) => collection.readMedia(name),
@@ -182,5 +185,6 @@ export function createService(options: ServiceOptions): DeckhandService {
     cancelOptimise: () => optimiser.cancel(),
     resetParameters: (a) => optimiser.resetParameters(a.presetId),
     optimise: (a, onStatus) => optimiser.run(a, onStatus),
+    simulateWorkload: (a) => simulateWorkload(ctx, launcher, a.presetId),
   };
 }

@@ -1,6 +1,7 @@
 // The optimiser's child process: takes one job, fits, answers, exits. Started with
 // child_process.fork (preview, command line, tests) or Electron's utilityProcess (the app); both
 // give the child a channel to its parent, named differently.
+import { workloadCurve } from '../domain/simulate.ts';
 import { runFit } from './fit.ts';
 import type { FromChild, ToChild } from './protocol.ts';
 
@@ -17,7 +18,15 @@ const send = (message: FromChild, then?: () => void): void => {
 };
 
 async function handle(message: ToChild): Promise<void> {
-  if (message.type !== 'fit') return;
+  if (message.type === 'simulate') {
+    try {
+      const points = workloadCurve(message.input, undefined, (done) => send({ type: 'progress', stage: 'simulating', fraction: done / 28 }));
+      send({ type: 'simulated', points }, () => process.exit(0));
+    } catch (e) {
+      send({ type: 'failed', message: e instanceof Error ? e.message : String(e) }, () => process.exit(0));
+    }
+    return;
+  }
   try {
     let last = 0;
     const result = await runFit(message.job, (stage, fraction) => {

@@ -3,6 +3,7 @@
 // function that cannot unwind"), which no worker thread or try/catch contains.
 import type { CardHistory } from '../domain/fsrs-items.ts';
 import type { Evaluation, FitScope } from '../domain/optimise.ts';
+import type { SimulationInput, WorkloadPoint } from '../domain/simulate.ts';
 
 export interface FitJob {
   /** The preset's cards' usable histories (main/domain/fsrs-items.ts). */
@@ -30,7 +31,8 @@ export interface FitResult {
   parameters: number[];
 }
 
-export type FitStage = 'fitting' | 'checking';
+export type FitStage = 'fitting' | 'checking' | 'simulating';
 
-export type ToChild = { type: 'fit'; job: FitJob };
-export type FromChild = { type: 'progress'; stage: FitStage; fraction: number } | { type: 'result'; result: FitResult } | { type: 'failed'; message: string };
+/** A fit, or the workload simulation of "Help me decide" (pure JavaScript, but seconds of it). */
+export type ToChild = { type: 'fit'; job: FitJob } | { type: 'simulate'; input: SimulationInput };
+export type FromChild = { type: 'progress'; stage: FitStage; fraction: number } | { type: 'result'; result: FitResult } | { type: 'simulated'; points: WorkloadPoint[] } | { type: 'failed'; message: string };

@@ -2,6 +2,7 @@
 // learner can read. The child is reached through `ChildHandle`, which child_process.fork (here) and
 // Electron's utilityProcess (main/electron/utility-optimiser.ts) both provide, so every decision
 // about a child's end is made once, below, and tested without Electron.
+import type { SimulationInput, WorkloadPoint } from '../domain/simulate.ts';
 import type { FitJob, FitResult, FitStage, FromChild, ToChild } from './protocol.ts';
 
 /** How a child process ended: an exit code, or the signal or reason that ended it. */
@@ -46,17 +47,27 @@ export function describeFailure(message: string): FitFailure {
   return { kind: 'failed', message: `The optimiser could not fit this history (${message}). ${UNCHANGED}` };
 }
 
-export interface FitRun {
-  result: Promise<FitResult>;
+export interface ChildRun<T> {
+  result: Promise<T>;
   cancel(): void;
 }
+export type FitRun = ChildRun<FitResult>;
 
 /** Starts the child, hands it the job, and settles with its result or a FitError. */
 export function runInChild(launch: ChildLauncher, job: FitJob, onProgress: (stage: FitStage, fraction: number) => void = () => {}): FitRun {
+  return runJob(launch, { type: 'fit', job }, (m) => (m.type === 'result' ? m.result : undefined), onProgress);
+}
+
+/** The workload curve of "Help me decide", simulated in the child. */
+export function simulateInChild(launch: ChildLauncher, input: SimulationInput, onProgress: (stage: FitStage, fraction: number) => void = () => {}): ChildRun<WorkloadPoint[]> {
+  return runJob(launch, { type: 'simulate', input }, (m) => (m.type === 'simulated' ? m.points : undefined), onProgress);
+}
+
+function runJob<T>(launch: ChildLauncher, message: ToChild, answer: (m: FromChild) => T | undefined, onProgress: (stage: FitStage, fraction: number) => void): ChildRun<T> {
   let cancelled = false;
   let settled = false;
   let child: ChildHandle | null = null;
-  const result = new Promise<FitResult>((resolve, reject) => {
+  const result = new Promise<T>((resolve, reject) => {
     const settle = (f: () => void) => {
       if (settled) return;
       settled = true;
@@ -74,16 +85,18 @@ export function runInChild(launch: ChildLauncher, job: FitJob, onProgress: (stag
       if (cancelled) return;
       if (m.type === 'progress') {
         if (!settled) onProgress(m.stage, m.fraction);
-      } else if (m.type === 'result') {
-        settle(() => resolve(m.result));
+      } else if (m.type === 'failed') {
+        settle(() => reject(new FitError(describeFailure(m.message))));
         c.kill();
       } else {
-        settle(() => reject(new FitError(describeFailure(m.message))));
+        const value = answer(m);
+        if (value === undefined) return;
+        settle(() => resolve(value));
         c.kill();
       }
     });
     c.onEnd((end) => settle(() => reject(new FitError(describeEnd(end, cancelled)))));
-    c.send({ type: 'fit', job });
+    c.send(message);
   });
   return {
     result,

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_PARAMETERS, type OptimiseStatus, type Preset, type PresetOptimisation } from '../../main/contract.ts';
 import { call } from '../api.ts';
+import { HelpMeDecide } from './HelpMeDecide.tsx';
 
 const POLL_MS = 200;
 
@@ -95,6 +96,7 @@ export function PresetOptimiser({ preset, saved, optimising }: { preset: Preset;
         </p>
       )}
       {result && <HealthCheck result={result} />}
+      <HelpMeDecide preset={preset} saved={saved} />
     </section>
   );
 }

@@ -55,6 +55,14 @@ test('optimises the preset from imported Anki history, explains the result in wo
   await expect(params).not.toHaveText(defaults!);
   await expect(preset.getByRole('button', { name: 'Reset to defaults' })).toBeEnabled();
 
+  // Help me decide: the year ahead at the chosen retention, and the table of every retention.
+  await preset.getByRole('button', { name: 'Simulate the workload' }).click();
+  const workload = preset.getByRole('region', { name: 'Help me decide' });
+  await expect(workload.getByRole('status')).toHaveText(/^At your 0\.90: about [\d,]+ reviews and \d+ minutes a day, and [\d,]+ cards remembered after a year/, { timeout: 30_000 });
+  await workload.getByText('Show the numbers').click();
+  await expect(workload.getByRole('table')).toContainText('0.90 (yours)');
+  await expect(workload.getByRole('row')).toHaveCount(29);
+
   const after = await offeredIntervals(page);
   expect(after).toHaveLength(4);
   expect(after).not.toEqual(before);

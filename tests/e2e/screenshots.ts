@@ -164,6 +164,10 @@ try {
     await preset.getByRole('button', { name: 'Optimise this preset' }).click();
     await preset.getByRole('region', { name: 'Health check' }).waitFor({ timeout: 60_000 });
     await preset.getByRole('region', { name: 'FSRS parameters' }).screenshot({ path: path.join(out, `optimise-${scheme}.png`) });
+    await preset.getByRole('button', { name: 'Simulate the workload' }).click();
+    const workload = preset.getByRole('region', { name: 'Help me decide' });
+    await workload.getByRole('status').waitFor({ timeout: 60_000 });
+    await workload.screenshot({ path: path.join(out, `workload-${scheme}.png`) });
     await withHistory.close();
   }
 } finally {

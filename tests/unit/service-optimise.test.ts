@@ -78,6 +78,16 @@ describe.skipIf(!hasShared)(`optimising a real history ${hasShared ? '' : shared
     service.resetParameters({ presetId: 'default' });
     expect(service.getSettings().presets[0]!.weights).toBeUndefined();
     expect(intervalsShown(service)).toEqual(before);
+
+    // Help me decide: the preset's next year at each retention, its own 0.9 marked.
+    const workload = await service.simulateWorkload({ presetId: 'default' });
+    expect(workload).toMatchObject({ presetId: 'default', chosen: 0.9, days: 365, newCards: 0 });
+    // Every studied card of the log (1,205), not only those with a review a day after another.
+    expect(workload.cards).toBe(1205);
+    expect(workload.points.map((p) => p.retention)).toEqual(Array.from({ length: 28 }, (_, i) => Math.round((0.7 + i / 100) * 100) / 100));
+    const at = (r: number) => workload.points.find((p) => p.retention === r)!;
+    expect(at(0.7).reviewsPerDay).toBeLessThan(at(0.9).reviewsPerDay);
+    expect(at(0.7).remembered).toBeLessThan(at(0.9).remembered);
   });
 });
 

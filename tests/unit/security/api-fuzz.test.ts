@@ -114,6 +114,7 @@ const SPECS: Record<ApiMethod, Spec> = {
   cancelOptimise: noArgs,
   startOptimise: { fields: {}, optional: { presetId: ID }, unknown: { presetId: GHOST } },
   resetParameters: { valid: () => ({ presetId: 'default' }), fields: { presetId: ID }, unknown: { presetId: GHOST } },
+  simulateWorkload: { valid: () => ({ presetId: 'default' }), fields: { presetId: ID }, unknown: { presetId: GHOST } },
   listDecks: noArgs,
   undo: noArgs,
   getSettings: noArgs,
