@@ -38,5 +38,10 @@ export const settingsSchema = z.strictObject({
   newPerDay: count('newPerDay'),
   reviewsPerDay: count('reviewsPerDay'),
   presets: z.array(presetSchema, { error: '"presets" must be a list' }).min(1, 'keep at least one preset').max(50, 'more than 50 presets'),
+  loadBalancing: z.boolean({ error: '"loadBalancing" must be true or false' }).optional(),
+  easyDays: z
+    .array(z.number({ error: 'each of "easyDays" must be a number' }).min(0, 'each of "easyDays" must be between 0 and 1').max(1, 'each of "easyDays" must be between 0 and 1'), { error: '"easyDays" must be a list of seven shares' })
+    .length(7, '"easyDays" must have one share for each day of the week, Sunday first')
+    .optional(),
 });
 

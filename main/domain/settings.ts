@@ -24,6 +24,10 @@ export interface Settings {
   newPerDay: number;
   reviewsPerDay: number;
   presets: Preset[];
+  /** Place each review on the least busy day FSRS's fuzz range allows (on when absent). */
+  loadBalancing?: boolean;
+  /** Per weekday, Sunday first, the share of a normal day's reviews wanted: 1 normal, 0.5 half. All 1 when absent. */
+  easyDays?: number[];
 }
 
 export const DEFAULT_PRESET: Preset = {

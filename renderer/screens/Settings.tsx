@@ -4,6 +4,7 @@ import { call } from '../api.ts';
 import { applyTheme } from '../theme.ts';
 import { useApi } from '../use-api.ts';
 import { ErrorMessage, Frame, Loading, OutcomeMessage, type Outcome } from './Frame.tsx';
+import { LoadFields } from './LoadFields.tsx';
 import { PresetOptimiser, useOptimiser, type Optimising } from './PresetOptimiser.tsx';
 
 const NO_LIMIT = 9999;
@@ -69,6 +70,8 @@ export function Settings() {
           <NumberField label="New cards a day, all decks together" value={draft.newPerDay} min={0} max={NO_LIMIT} onChange={(v) => set('newPerDay', v)} hint={`${NO_LIMIT} means no limit beyond each deck’s own.`} />
           <NumberField label="Reviews a day, all decks together" value={draft.reviewsPerDay} min={0} max={NO_LIMIT} onChange={(v) => set('reviewsPerDay', v)} hint={`${NO_LIMIT} means no limit beyond each deck’s own.`} />
         </fieldset>
+
+        <LoadFields settings={draft} onChange={setDraft} />
 
         {draft.presets.map((preset, i) => (
           <PresetFields key={preset.id} preset={preset} onChange={(p) => setPreset(i, p)} saved={savedIds.has(preset.id)} optimising={optimising} />
