@@ -43,7 +43,30 @@ export interface FsrsHistory {
 }
 
 /** The entry fields this reads; a stored entry has more. */
-export type HistoryEntry = Pick<ReviewEntry, 'id' | 'cardId' | 'kind' | 'undoes' | 'rating' | 'reviewedAt'> & { card: { state: number } };
+export type HistoryEntry = Pick<ReviewEntry, 'id' | 'cardId' | 'kind' | 'undoes' | 'rating' | 'reviewedAt'> & { card: { state: number }; durationMs?: number };
+
+/** One review-log line (a ReviewEntry as JSON) as far as the history reads it; null for a line that is not one. */
+export function historyEntryOfLine(line: string): HistoryEntry | null {
+  let e: Partial<ReviewEntry>;
+  try {
+    e = JSON.parse(line) as Partial<ReviewEntry>;
+  } catch {
+    return null;
+  }
+  if (typeof e.cardId !== 'string' || typeof e.id !== 'string' || typeof e.rating !== 'number' || typeof e.reviewedAt !== 'number' || !e.card || typeof e.card.state !== 'number') return null;
+  const entry: HistoryEntry = { id: e.id, cardId: e.cardId, rating: e.rating, reviewedAt: e.reviewedAt, card: { state: e.card.state }, durationMs: typeof e.durationMs === 'number' ? e.durationMs : 0 };
+  if (e.kind) entry.kind = e.kind;
+  if (e.undoes) entry.undoes = e.undoes;
+  return entry;
+}
+
+/** Adds the entries of a piece of the log (whole lines of UTF-8) to `into`. */
+export function addLogLines(bytes: Uint8Array, into: HistoryEntry[], decoder = new TextDecoder()): void {
+  for (const line of decoder.decode(bytes).split('\n')) {
+    const entry = line.trim() ? historyEntryOfLine(line) : null;
+    if (entry) into.push(entry);
+  }
+}
 
 const DAY_MS = 86_400_000;
 
@@ -131,4 +154,56 @@ export function itemsInTimeOrder(history: FsrsHistory): { reviews: FsrsReview[];
   const out: { reviews: FsrsReview[]; at: number }[] = [];
   for (const c of history.cards) for (const end of c.itemEnds) out.push({ reviews: c.reviews.slice(0, end + 1), at: c.times[end]! });
   return out.sort((a, b) => a.at - b.at);
+}
+
+/** A history as a few typed arrays, for a child process: a structured clone copies them whole, where a million small objects take the sender hundreds of milliseconds. */
+export interface PackedHistory {
+  /** Index of each card's first review, and the total at the end. */
+  cardStarts: Uint32Array;
+  ratings: Uint8Array;
+  deltas: Uint32Array;
+  times: Float64Array;
+  /** Indexes (into the reviews) of the reviews that end an item. */
+  itemEnds: Uint32Array;
+}
+
+export function packHistory(history: FsrsHistory): PackedHistory {
+  const packed: PackedHistory = {
+    cardStarts: new Uint32Array(history.cards.length + 1),
+    ratings: new Uint8Array(history.reviews),
+    deltas: new Uint32Array(history.reviews),
+    times: new Float64Array(history.reviews),
+    itemEnds: new Uint32Array(history.items),
+  };
+  let r = 0;
+  let it = 0;
+  for (const [c, card] of history.cards.entries()) {
+    packed.cardStarts[c] = r;
+    for (const end of card.itemEnds) packed.itemEnds[it++] = r + end;
+    for (const [i, review] of card.reviews.entries()) {
+      packed.ratings[r] = review.rating;
+      packed.deltas[r] = review.deltaT;
+      packed.times[r++] = card.times[i]!;
+    }
+  }
+  packed.cardStarts[history.cards.length] = r;
+  return packed;
+}
+
+export function unpackHistory(p: PackedHistory): FsrsHistory {
+  const cards: CardHistory[] = [];
+  let it = 0;
+  for (let c = 0; c + 1 < p.cardStarts.length; c++) {
+    const [start, end] = [p.cardStarts[c]!, p.cardStarts[c + 1]!];
+    const reviews: FsrsReview[] = [];
+    const times: number[] = [];
+    for (let r = start; r < end; r++) {
+      reviews.push({ rating: p.ratings[r] as FsrsRating, deltaT: p.deltas[r]! });
+      times.push(p.times[r]!);
+    }
+    const itemEnds: number[] = [];
+    while (it < p.itemEnds.length && p.itemEnds[it]! < end) itemEnds.push(p.itemEnds[it++]! - start);
+    cards.push({ cardId: String(c), reviews, times, itemEnds });
+  }
+  return { cards, reviews: p.ratings.length, items: p.itemEnds.length };
 }

@@ -4,6 +4,7 @@
 // limit; reviewing costs the learner's own average answer times. Every retention starts from the
 // same seed, so runs are repeatable and differ less by chance than independent draws would.
 import { FSRSAlgorithm, forgetting_curve, generatorParameters, type Grade } from 'ts-fsrs';
+import type { HistoryEntry } from './fsrs-items.ts';
 
 export interface SimCard {
   stability: number;
@@ -106,4 +107,31 @@ export function workloadCurve(input: SimulationInput, retentions: readonly numbe
     onPoint(i + 1);
     return point;
   });
+}
+
+/**
+ * The learner's average answer times (remembered, forgotten; a new card's first answers take its
+ * learning steps' worth of them) and first ratings, from the answers to `cardIds` in the log;
+ * Anki's defaults where there are none.
+ */
+export function answerHabits(entries: Iterable<HistoryEntry>, cardIds: ReadonlySet<string>, learningSteps: number): Pick<SimulationInput, 'seconds' | 'firstRatings'> {
+  const sums: Record<'remembered' | 'forgotten', [number, number]> = { remembered: [0, 0], forgotten: [0, 0] };
+  const firstRatings: [number, number, number, number] = [0, 0, 0, 0];
+  const answered = new Set<string>();
+  for (const e of entries) {
+    if (e.kind !== undefined || e.rating < 1 || e.rating > 4 || !cardIds.has(e.cardId)) continue;
+    const sum = e.rating === 1 ? sums.forgotten : sums.remembered;
+    sum[0] += e.durationMs ?? 0;
+    sum[1]++;
+    if (!answered.has(e.cardId)) {
+      answered.add(e.cardId);
+      firstRatings[(e.rating - 1) as 0 | 1 | 2 | 3]++;
+    }
+  }
+  const mean = (s: [number, number], fallback: number) => (s[1] > 0 ? s[0] / s[1] / 1000 : fallback);
+  const remembered = mean(sums.remembered, 8);
+  return {
+    seconds: { remembered, forgotten: mean(sums.forgotten, 20), learned: remembered * (1 + learningSteps) },
+    firstRatings: answered.size > 0 ? firstRatings : [0.2, 0.05, 0.7, 0.05],
+  };
 }

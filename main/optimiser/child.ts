@@ -1,9 +1,11 @@
-// The optimiser's child process: takes one job, fits, answers, exits. Started with
+// The optimiser's child process: takes one job, works, answers, exits. Started with
 // child_process.fork (preview, command line, tests) or Electron's utilityProcess (the app); both
-// give the child a channel to its parent, named differently.
-import { workloadCurve } from '../domain/simulate.ts';
-import { runFit } from './fit.ts';
-import type { FromChild, ToChild } from './protocol.ts';
+// give the child a channel to its parent, named differently. The review log, when a job needs it,
+// arrives first as raw bytes (`log` messages) and is parsed here, off the app's process.
+import { addLogLines, buildFsrsHistory, type HistoryEntry } from '../domain/fsrs-items.ts';
+import { answerHabits, RETENTIONS, workloadCurve } from '../domain/simulate.ts';
+import { fitHistory, runFit } from './fit.ts';
+import type { FitStage, FromChild, ToChild } from './protocol.ts';
 
 interface ParentPort {
   on(event: 'message', listener: (e: { data: ToChild }) => void): void;
@@ -16,30 +18,45 @@ const send = (message: FromChild, then?: () => void): void => {
   if (port) port.postMessage(message);
   else process.send?.(message, undefined, {}, () => then?.());
 };
+const exit = () => process.exit(0);
+
+const entries: HistoryEntry[] = [];
+const decoder = new TextDecoder();
+const ids = (lines: string) => new Set(lines ? lines.split('\n') : []);
+
+/** At most ten progress messages a second. */
+function throttled(): (stage: FitStage, fraction: number) => void {
+  let last = 0;
+  return (stage, fraction) => {
+    const now = Date.now();
+    if (now - last < 100 && fraction < 1) return;
+    last = now;
+    send({ type: 'progress', stage, fraction });
+  };
+}
 
 async function handle(message: ToChild): Promise<void> {
-  if (message.type === 'simulate') {
-    try {
-      const points = workloadCurve(message.input, undefined, (done) => send({ type: 'progress', stage: 'simulating', fraction: done / 28 }));
-      send({ type: 'simulated', points }, () => process.exit(0));
-    } catch (e) {
-      send({ type: 'failed', message: e instanceof Error ? e.message : String(e) }, () => process.exit(0));
-    }
+  if (message.type === 'log') {
+    addLogLines(message.bytes, entries, decoder);
     return;
   }
   try {
-    let last = 0;
-    const result = await runFit(message.job, (stage, fraction) => {
-      // At most ten progress messages a second.
-      const now = Date.now();
-      if (now - last < 100 && fraction < 1) return;
-      last = now;
-      send({ type: 'progress', stage, fraction });
-    });
-    // The process ends once its answer has left.
-    send({ type: 'result', result }, () => process.exit(0));
+    if (message.type === 'simulate') {
+      const { input, cardIds, learningSteps } = message.job;
+      const progress = throttled();
+      const points = workloadCurve({ ...input, ...answerHabits(entries, ids(cardIds), learningSteps) }, RETENTIONS, (done) => progress('simulating', done / RETENTIONS.length));
+      send({ type: 'simulated', points }, exit);
+    } else if (message.type === 'fit-log') {
+      const { cardIds, rolloverHour, ignoreBefore, ...fit } = message.job;
+      const preset = ids(cardIds);
+      const history = buildFsrsHistory(entries, { rolloverHour, ignoreBefore, includeCard: (id) => preset.has(id) });
+      entries.length = 0;
+      send({ type: 'result', result: await fitHistory(history, fit, throttled()) }, exit);
+    } else {
+      send({ type: 'result', result: await runFit(message.job, throttled()) }, exit);
+    }
   } catch (e) {
-    send({ type: 'failed', message: e instanceof Error ? e.message : String(e) }, () => process.exit(0));
+    send({ type: 'failed', message: e instanceof Error ? e.message : String(e) }, exit);
   }
 }
 
@@ -47,5 +64,5 @@ if (port) port.on('message', (e) => void handle(e.data));
 else {
   process.on('message', (m) => void handle(m as ToChild));
   // A parent that went away takes its optimisation with it.
-  process.on('disconnect', () => process.exit(0));
+  process.on('disconnect', exit);
 }

@@ -2,21 +2,14 @@
 // check both on time-series splits. Runs in the optimiser's child process (child.ts) and in the
 // benchmark; never in the app's main process, which a panic in the binding would take down.
 import { computeParameters, FSRSBinding, FSRSBindingItem, FSRSBindingReview } from '@open-spaced-repetition/binding';
-import { itemsInTimeOrder, type FsrsHistory } from '../domain/fsrs-items.ts';
+import { itemsInTimeOrder, unpackHistory, type FsrsHistory } from '../domain/fsrs-items.ts';
+import { summariseHistory } from '../domain/health-check.ts';
 import { fitScope, keepOrDiscard, limitToScope, mergeEvaluations, timeSeriesSplits, type Evaluation } from '../domain/optimise.ts';
 import type { FitJob, FitResult, FitStage } from './protocol.ts';
 
 export type OnProgress = (stage: FitStage, fraction: number) => void;
 
-export function historyOfJob(job: FitJob): FsrsHistory {
-  let reviews = 0;
-  let items = 0;
-  for (const c of job.cards) {
-    reviews += c.reviews.length;
-    items += c.itemEnds.length;
-  }
-  return { cards: job.cards, reviews, items };
-}
+export const historyOfJob = (job: FitJob): FsrsHistory => unpackHistory(job.history);
 
 /** The binding's items, oldest first (its time-series splits and recency weights assume time order). */
 export function bindingItems(history: FsrsHistory): FSRSBindingItem[] {
@@ -42,10 +35,13 @@ const evaluate = (parameters: readonly number[], items: FSRSBindingItem[]): Eval
   }
 };
 
-export async function runFit(job: FitJob, onProgress: OnProgress = () => {}): Promise<FitResult> {
-  const history = historyOfJob(job);
+export function runFit(job: FitJob, onProgress: OnProgress = () => {}): Promise<FitResult> {
+  return fitHistory(historyOfJob(job), job, onProgress);
+}
+
+export async function fitHistory(history: FsrsHistory, job: Pick<FitJob, 'currentParameters' | 'numRelearningSteps' | 'splitCheck'>, onProgress: OnProgress = () => {}): Promise<FitResult> {
   const scope = fitScope(history.items);
-  const base = { scope, reviews: history.reviews, items: history.items };
+  const base = { scope, reviews: history.reviews, items: history.items, summary: summariseHistory(history) };
   if (scope === 'none') return { ...base, fitted: null, inSample: null, before: null, after: null, kept: 'old', parameters: [...job.currentParameters] };
 
   onProgress('fitting', 0);
@@ -64,7 +60,7 @@ export async function runFit(job: FitJob, onProgress: OnProgress = () => {}): Pr
  * its test segment and both predict that segment, through the binding's own evaluation. (The
  * binding's `evaluateWithTimeSeriesSplits` reports the fitting's side only.)
  */
-async function splitCheck(items: FSRSBindingItem[], job: FitJob, onProgress: OnProgress): Promise<{ before: Evaluation | null; after: Evaluation | null }> {
+async function splitCheck(items: FSRSBindingItem[], job: Pick<FitJob, 'currentParameters' | 'numRelearningSteps'>, onProgress: OnProgress): Promise<{ before: Evaluation | null; after: Evaluation | null }> {
   const splits = timeSeriesSplits(items.length);
   if (splits.length === 0) return { before: null, after: null };
   const before: { evaluation: Evaluation; items: number }[] = [];

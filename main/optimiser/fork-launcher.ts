@@ -3,6 +3,7 @@
 // child.ts through tsx.
 import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FromChild } from './protocol.ts';
@@ -31,13 +32,19 @@ export function forkLauncher(given?: ChildScript): ChildLauncher {
     const script = given ?? defaultChildScript();
     // 'advanced' serialisation sends the histories as structured clones, not JSON text.
     const child = fork(script.path, [], { execArgv: script.execArgv, env: { ...process.env, ...script.env }, serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    lowerPriority(child.pid);
     let stderr = '';
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (chunk: string) => {
       stderr = (stderr + chunk).slice(-STDERR_KEPT);
     });
     return {
-      send: (message) => void child.send(message),
+      send: (message) =>
+        new Promise<void>((resolve) => {
+          // A child that has gone cannot take it; its end is reported through onEnd.
+          if (!child.connected) return resolve();
+          child.send(message, undefined, {}, () => resolve());
+        }),
       onMessage: (listener) => void child.on('message', (m) => listener(m as FromChild)),
       onEnd: (listener) => {
         let ended = false;
@@ -53,4 +60,14 @@ export function forkLauncher(given?: ChildScript): ChildLauncher {
       kill: () => void child.kill('SIGKILL'),
     };
   };
+}
+
+/** The child yields the processor to the app: an answer must not wait behind a fit. */
+export function lowerPriority(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    os.setPriority(pid, 10);
+  } catch {
+    // Not allowed here (some sandboxes): the child still runs, at the app's priority.
+  }
 }

@@ -2,8 +2,8 @@
 // learner can read. The child is reached through `ChildHandle`, which child_process.fork (here) and
 // Electron's utilityProcess (main/electron/utility-optimiser.ts) both provide, so every decision
 // about a child's end is made once, below, and tested without Electron.
-import type { SimulationInput, WorkloadPoint } from '../domain/simulate.ts';
-import type { FitJob, FitResult, FitStage, FromChild, ToChild } from './protocol.ts';
+import type { WorkloadPoint } from '../domain/simulate.ts';
+import type { FitJob, FitResult, FitStage, FromChild, LogFitJob, LogSimulateJob, ToChild } from './protocol.ts';
 
 /** How a child process ended: an exit code, or the signal or reason that ended it. */
 export interface ChildEnd {
@@ -15,7 +15,8 @@ export interface ChildEnd {
 }
 
 export interface ChildHandle {
-  send(message: ToChild): void;
+  /** Resolves once the message has left (so a sender of many pieces does not pile them up in memory). */
+  send(message: ToChild): void | Promise<void>;
   onMessage(listener: (message: FromChild) => void): void;
   /** Called once, when the process has ended for any reason. */
   onEnd(listener: (end: ChildEnd) => void): void;
@@ -53,17 +54,26 @@ export interface ChildRun<T> {
 }
 export type FitRun = ChildRun<FitResult>;
 
+type OnProgress = (stage: FitStage, fraction: number) => void;
+
 /** Starts the child, hands it the job, and settles with its result or a FitError. */
-export function runInChild(launch: ChildLauncher, job: FitJob, onProgress: (stage: FitStage, fraction: number) => void = () => {}): FitRun {
-  return runJob(launch, { type: 'fit', job }, (m) => (m.type === 'result' ? m.result : undefined), onProgress);
+export function runInChild(launch: ChildLauncher, job: FitJob, onProgress: OnProgress = () => {}): FitRun {
+  return runJob(launch, noLog, { type: 'fit', job }, (m) => (m.type === 'result' ? m.result : undefined), onProgress);
 }
 
-/** The workload curve of "Help me decide", simulated in the child. */
-export function simulateInChild(launch: ChildLauncher, input: SimulationInput, onProgress: (stage: FitStage, fraction: number) => void = () => {}): ChildRun<WorkloadPoint[]> {
-  return runJob(launch, { type: 'simulate', input }, (m) => (m.type === 'simulated' ? m.points : undefined), onProgress);
+/** A fit of the history the child reads from the review log's bytes, which are sent to it first, piece by piece. */
+export function fitLogInChild(launch: ChildLauncher, log: AsyncIterable<Uint8Array>, job: LogFitJob, onProgress: OnProgress = () => {}): FitRun {
+  return runJob(launch, log, { type: 'fit-log', job }, (m) => (m.type === 'result' ? m.result : undefined), onProgress);
 }
 
-function runJob<T>(launch: ChildLauncher, message: ToChild, answer: (m: FromChild) => T | undefined, onProgress: (stage: FitStage, fraction: number) => void): ChildRun<T> {
+/** The workload curve of "Help me decide", simulated in the child with answer times from the log. */
+export function simulateInChild(launch: ChildLauncher, log: AsyncIterable<Uint8Array>, job: LogSimulateJob, onProgress: OnProgress = () => {}): ChildRun<WorkloadPoint[]> {
+  return runJob(launch, log, { type: 'simulate', job }, (m) => (m.type === 'simulated' ? m.points : undefined), onProgress);
+}
+
+const noLog: AsyncIterable<Uint8Array> = { [Symbol.asyncIterator]: async function* () {} };
+
+function runJob<T>(launch: ChildLauncher, log: AsyncIterable<Uint8Array>, message: ToChild, answer: (m: FromChild) => T | undefined, onProgress: OnProgress): ChildRun<T> {
   let cancelled = false;
   let settled = false;
   let child: ChildHandle | null = null;
@@ -96,7 +106,17 @@ function runJob<T>(launch: ChildLauncher, message: ToChild, answer: (m: FromChil
       }
     });
     c.onEnd((end) => settle(() => reject(new FitError(describeEnd(end, cancelled)))));
-    c.send(message);
+    const deliver = async () => {
+      for await (const bytes of log) {
+        if (settled || cancelled) return;
+        await c.send({ type: 'log', bytes });
+      }
+      if (!settled && !cancelled) await c.send(message);
+    };
+    deliver().catch((e: unknown) => {
+      settle(() => reject(new FitError({ kind: 'failed', message: `The review log could not be read (${(e as Error).message}). ${UNCHANGED}` })));
+      c.kill();
+    });
   });
   return {
     result,

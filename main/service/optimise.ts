@@ -4,13 +4,13 @@
 // status, the command line awaits it.
 import { AppError } from '../app-error.ts';
 import type { OptimiseStatus, PresetOptimisation } from '../contract.ts';
-import { buildFsrsHistory, type FsrsHistory } from '../domain/fsrs-items.ts';
-import { healthCheck, summariseHistory } from '../domain/health-check.ts';
+import { healthCheck } from '../domain/health-check.ts';
 import { DEFAULT_PARAMETERS } from '../domain/optimise.ts';
-import { presetFor, type Preset, type Settings } from '../domain/settings.ts';
+import type { Preset, Settings } from '../domain/settings.ts';
 import type { FitResult, FitStage } from '../optimiser/protocol.ts';
-import { FitError, runInChild, type ChildLauncher, type FitRun } from '../optimiser/supervisor.ts';
+import { FitError, fitLogInChild, type ChildLauncher, type FitRun } from '../optimiser/supervisor.ts';
 import type { ServiceContext } from './context.ts';
+import { presetCardIds } from './preset-cards.ts';
 
 export type { OptimiseStatus, PresetOptimisation };
 
@@ -92,26 +92,6 @@ export class Optimiser {
     return structuredClone(this.#ctx.collection.settings);
   }
 
-  /** The usable history of a preset's cards: those in decks using it now. */
-  historyOf(preset: Preset): FsrsHistory {
-    const { collection } = this.#ctx;
-    const settings = collection.settings;
-    const usesPreset = new Map<string, boolean>();
-    const ofDeck = (deckId: string) => {
-      let uses = usesPreset.get(deckId);
-      if (uses === undefined) usesPreset.set(deckId, (uses = presetFor(settings, collection.deck(deckId)?.presetId).id === preset.id));
-      return uses;
-    };
-    return buildFsrsHistory(collection.allEntries(), {
-      rolloverHour: settings.rolloverHour,
-      ignoreBefore: preset.ignoreReviewsBefore ? localMidnight(preset.ignoreReviewsBefore) : null,
-      includeCard: (cardId) => {
-        const card = collection.card(cardId);
-        return card !== undefined && ofDeck(card.deckId);
-      },
-    });
-  }
-
   #presetsOf(ids: string[] | undefined): Preset[] {
     const all = this.#ctx.collection.settings.presets;
     if (!ids) return [...all];
@@ -123,13 +103,22 @@ export class Optimiser {
   }
 
   async #optimise(preset: Preset, dryRun: boolean, onProgress: (stage: FitStage, fraction: number) => void): Promise<PresetOptimisation> {
-    const history = this.historyOf(preset);
+    const { collection } = this.#ctx;
     const current = preset.weights ? [...preset.weights] : [...DEFAULT_PARAMETERS];
-    this.#run = runInChild(this.#launch, { cards: history.cards, currentParameters: current, numRelearningSteps: preset.relearningSteps.length, splitCheck: true }, onProgress);
+    // The child reads the history from the log's bytes, so this process only reads and forwards them.
+    const job = {
+      cardIds: presetCardIds(this.#ctx, preset),
+      rolloverHour: collection.settings.rolloverHour,
+      ignoreBefore: preset.ignoreReviewsBefore ? localMidnight(preset.ignoreReviewsBefore) : null,
+      currentParameters: current,
+      numRelearningSteps: preset.relearningSteps.length,
+      splitCheck: true,
+    };
+    this.#run = fitLogInChild(this.#launch, collection.logBytes(), job, onProgress);
     const result = await this.#run.result;
     const applied = !dryRun && result.kept === 'new';
     if (applied) this.#apply(preset.id, result);
-    const summary = summariseHistory(history);
+    const { summary } = result;
     return {
       presetId: preset.id,
       name: preset.name,

@@ -23,6 +23,7 @@ import { readEntries, type LogFileSystem } from './review-log.ts';
 import { SNAPSHOT_FILE, SnapshotFile } from './snapshot-file.ts';
 import { legacyNotesByDeck, readNotes, readSnapshot, removeStaleTempFiles, toData } from './snapshot-reader.ts';
 import type { StoredReview } from './stored.ts';
+import { logBytes } from './log-bytes.ts';
 
 export { LOG_FILE, SNAPSHOT_FILE };
 export type { CollectionData, CollectionView, DeckRecord, NewReview, Replacement } from './collection-data.ts';
@@ -64,6 +65,8 @@ export interface CollectionStore {
   restore(name: string): void;
   /** Every log entry, oldest first (by sequence). */
   allEntries(): StoredReview[];
+  /** The log's lines as raw bytes, a piece at a time with asynchronous reads (for the optimiser's child to parse). */
+  logBytes(): AsyncIterable<Uint8Array>;
   /**
    * Replaces the whole collection, its history included (restoring a full JSON backup). The state
    * replaced is backed up first, with its review log, so the new history is the backup's alone.
@@ -150,6 +153,7 @@ function open(dir: string, lock: Lock, options: StoreOptions): CollectionStore {
     backups: () => listBackups(dir),
     restore: (name) => restoreBackup(replaceable, name),
     allEntries: () => reviewLogFiles(dir).flatMap((file) => readEntries(file)),
+    logBytes: () => logBytes(reviewLogFiles(dir)),
     replaceWith: (next) => replaceCollection(replaceable, next),
     close() {
       if (writer.isClosed) return;

@@ -112,13 +112,17 @@ describe('optimising', () => {
 
   it('cancels a running optimisation: the child is stopped and nothing changes', async () => {
     let killed = false;
-    const silent: ChildLauncher = () =>
-      fakeChild((h) => {
-        h.onKill = () => {
+    // A child that never answers, whose end comes only when it is killed.
+    const silent: ChildLauncher = () => {
+      const child = fakeChild(() => {});
+      return {
+        ...child,
+        kill: () => {
           killed = true;
-          h.end({ code: null, signal: 'SIGKILL' });
-        };
-      });
+          child.kill();
+        },
+      };
+    };
     const { service } = await open(Date.now(), silent);
     const started = service.startOptimise({});
     expect(started.running).toBe(true);
@@ -130,16 +134,16 @@ describe('optimising', () => {
   });
 });
 
-/** A child process stand-in: `script` decides what it does once it has its job. */
-function fakeChild(script: (h: { end: (e: { code: number | null; signal: string | null }) => void; onKill: () => void }) => void): ChildHandle {
+/** A child process stand-in: `script` decides what it does with each message; killing it ends it, as it does a process. */
+function fakeChild(script: (h: { end: (e: { code: number | null; signal: string | null }) => void }) => void): ChildHandle {
   let endListener: (e: { code: number | null; signal: string | null }) => void = () => {};
-  const h = { end: (e: { code: number | null; signal: string | null }) => queueMicrotask(() => endListener(e)), onKill: () => {} };
+  const h = { end: (e: { code: number | null; signal: string | null }) => queueMicrotask(() => endListener(e)) };
   return {
     send: () => script(h),
     onMessage: () => {},
     onEnd: (l) => {
       endListener = l;
     },
-    kill: () => h.onKill(),
+    kill: () => h.end({ code: null, signal: 'SIGKILL' }),
   };
 }

@@ -2,7 +2,7 @@
 // clock times, so the rollover hour means the same in any time zone the tests run in.
 import { describe, expect, it } from 'vitest';
 import { MemoryState } from '../../../main/domain/card.ts';
-import { buildFsrsHistory, itemsInTimeOrder, studyDayNumber, type HistoryEntry } from '../../../main/domain/fsrs-items.ts';
+import { addLogLines, buildFsrsHistory, itemsInTimeOrder, packHistory, studyDayNumber, unpackHistory, type HistoryEntry } from '../../../main/domain/fsrs-items.ts';
 import type { LogKind } from '../../../main/domain/review-entry.ts';
 
 let seq = 0;
@@ -99,5 +99,26 @@ describe('the training items of a review history', () => {
       { rating: 3, deltaT: 1 },
       { rating: 1, deltaT: 4 },
     ]);
+  });
+});
+
+describe('the review log as the child process reads it', () => {
+  it('takes what it needs from each stored line and skips lines that are not entries', () => {
+    const stored = { seq: 7, id: 'dev-7', cardId: 'd/n1', kind: 'undo', undoes: 'dev-6', rating: 0, reviewedAt: 1000, durationMs: 0, card: { id: 'd/n1', state: 2, stability: 3 } };
+    const answer = { seq: 8, id: 'dev-8', cardId: 'd/n1', rating: 3, reviewedAt: 2000, durationMs: 4200, card: { id: 'd/n1', state: 2 } };
+    const into: HistoryEntry[] = [];
+    addLogLines(new TextEncoder().encode(`${JSON.stringify(stored)}\n{not json\n\n{"id":"x"}\n${JSON.stringify(answer)}\n`), into);
+    expect(into).toEqual([
+      { id: 'dev-7', cardId: 'd/n1', kind: 'undo', undoes: 'dev-6', rating: 0, reviewedAt: 1000, durationMs: 0, card: { state: 2 } },
+      { id: 'dev-8', cardId: 'd/n1', rating: 3, reviewedAt: 2000, durationMs: 4200, card: { state: 2 } },
+    ]);
+  });
+
+  it('packs a history into typed arrays and back without change', () => {
+    const entries = [answer('a', '2024-03-01 09:00', 3), answer('a', '2024-03-03 09:00', 1), answer('a', '2024-03-04 09:00', 3), answer('b', '2024-03-01 09:00', 4), answer('b', '2024-03-09 09:00', 3)];
+    const history = buildFsrsHistory(entries, { rolloverHour: ROLLOVER });
+    const back = unpackHistory(packHistory(history));
+    expect(itemsInTimeOrder(back)).toEqual(itemsInTimeOrder(history));
+    expect({ reviews: back.reviews, items: back.items }).toEqual({ reviews: 5, items: 3 });
   });
 });

@@ -2,7 +2,7 @@
 // progress, Cancel, a child that dies, and a history too small to fit.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildFsrsHistory, type CardHistory } from '../../../main/domain/fsrs-items.ts';
+import { buildFsrsHistory, packHistory, type CardHistory } from '../../../main/domain/fsrs-items.ts';
 import { DEFAULT_PARAMETERS } from '../../../main/domain/optimise.ts';
 import { forkLauncher } from '../../../main/optimiser/fork-launcher.ts';
 import type { FitJob, FitStage } from '../../../main/optimiser/protocol.ts';
@@ -11,7 +11,12 @@ import { entriesOfPyFsrsLog } from '../realdata-history.ts';
 import { hasShared, REALDATA, sharedSkipReason } from '../shared-data.ts';
 
 const launch = forkLauncher();
-const job = (cards: CardHistory[], currentParameters = [...DEFAULT_PARAMETERS], splitCheck = false): FitJob => ({ cards, currentParameters, numRelearningSteps: 1, splitCheck });
+const job = (cards: CardHistory[], currentParameters = [...DEFAULT_PARAMETERS], splitCheck = false): FitJob => ({
+  history: packHistory({ cards, reviews: cards.reduce((n, c) => n + c.reviews.length, 0), items: cards.reduce((n, c) => n + c.itemEnds.length, 0) }),
+  currentParameters,
+  numRelearningSteps: 1,
+  splitCheck,
+});
 const failureOf = async (p: Promise<unknown>) => {
   const e = await p.then(
     () => null,
