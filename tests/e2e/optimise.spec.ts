@@ -75,3 +75,24 @@ test('optimises the preset from imported Anki history, explains the result in wo
   expect(await offeredIntervals(page)).toEqual(before);
   await app.close();
 });
+
+test('cancels an optimisation from its progress bar and keeps the parameters', async () => {
+  test.setTimeout(90_000);
+  const app = await launchPreview({ dataDir: tempDataDir(), now: '2020-06-15T09:00:00', fuzz: false });
+  const { page } = app;
+  await new HomePage(page).heading.waitFor();
+  await importFile(page, path.join(REALDATA, 'yourchocobro-collection/collection.anki2'));
+  await page.getByRole('link', { name: 'Decks' }).first().click();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const preset = page.getByRole('group', { name: 'Preset: Default' });
+  const params = preset.getByLabel('Parameters of Default');
+  const defaults = await params.textContent();
+  await preset.getByRole('button', { name: 'Optimise this preset' }).click();
+  await expect(preset.getByRole('progressbar', { name: /^Optimising Default/ })).toBeVisible();
+  await preset.getByRole('button', { name: 'Cancel' }).click();
+  await expect(preset.getByRole('alert')).toHaveText('Optimisation cancelled. Your parameters did not change.');
+  await expect(preset.getByRole('progressbar')).toHaveCount(0);
+  await expect(params).toHaveText(defaults!);
+  await expect(preset.getByRole('button', { name: 'Optimise this preset' })).toBeEnabled();
+  await app.close();
+});
