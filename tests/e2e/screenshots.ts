@@ -116,7 +116,7 @@ try {
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Shift+ArrowRight');
-    await reader.selectionBar.getByText('“to focus”').waitFor();
+    await reader.selectionBar.getByText('“to focus”', { exact: true }).waitFor();
     // Away from the text, so no passage shows the underline of a pointer over it.
     await page.mouse.move(0, 0);
     await page.screenshot({ path: path.join(out, `reader-keyboard-${scheme}.png`) });
