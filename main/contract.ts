@@ -18,6 +18,7 @@ export type { Bin, ButtonCounts, PassFail, RetentionRow } from './domain/stats.t
 export { MAX_ANSWER_MS } from './domain/answer-time.ts';
 export { plural } from './domain/words.ts';
 export { IMPORT_LIMITS } from './domain/import-limits.ts';
+export { DEFAULT_PARAMETERS } from './domain/optimise.ts';
 
 export interface DeckSummary {
   id: string;
@@ -399,6 +400,60 @@ export interface DeckhandApi {
   /** Accepted drafts become ordinary notes quoting their sentence; they leave the inbox. */
   acceptDrafts(args: { deckId: string; draftIds: string[] }): Promise<Result<{ notes: number; cards: number; message: string }>>;
   rejectDrafts(args: { deckId: string; draftIds: string[] }): Promise<Result<{ rejected: number; message: string }>>;
+  /** Fits FSRS parameters to the history of one preset (or every preset) in a child process; returns at once, `optimiseStatus` follows it. */
+  startOptimise(args: { presetId?: string }): Promise<Result<OptimiseStatus>>;
+  optimiseStatus(args: Record<string, never>): Promise<Result<OptimiseStatus>>;
+  cancelOptimise(args: Record<string, never>): Promise<Result<OptimiseStatus>>;
+  /** Puts a preset back on FSRS-6's default parameters. */
+  resetParameters(args: { presetId: string }): Promise<Result<Settings>>;
+  /** Simulates the preset's next year for each desired retention from 0.70 to 0.97, in the child process. */
+  simulateWorkload(args: { presetId: string }): Promise<Result<WorkloadView>>;
+}
+
+/** What an optimisation found for one preset (service/optimise.ts). */
+export interface PresetOptimisation {
+  presetId: string;
+  name: string;
+  reviews: number;
+  /** Training items: answers a day or more after the card's previous one. */
+  items: number;
+  cards: number;
+  /** 'none' under 9 items, 'initial' (first four parameters) under 64, else 'full'. */
+  scope: 'none' | 'initial' | 'full';
+  /** Time-series split check: the previous parameters and the fitting on reviews neither was fitted on. */
+  before: { logLoss: number; rmseBins: number } | null;
+  after: { logLoss: number; rmseBins: number } | null;
+  kept: 'new' | 'old';
+  /** The parameters the preset uses now (or would, on a dry run). */
+  params: number[];
+  /** Whether the preset's parameters were changed. */
+  applied: boolean;
+  /** In words: the verdict, the history it learned from, and warnings. */
+  health: { verdict: string; history: string; warnings: string[] };
+}
+
+export interface OptimiseStatus {
+  running: boolean;
+  /** The preset being optimised now. */
+  current: string | null;
+  stage: 'fitting' | 'checking' | 'simulating' | null;
+  /** 0–1 over all the presets asked for. */
+  fraction: number;
+  results: PresetOptimisation[];
+  /** Why the last run stopped short: cancelled, or the optimiser died. */
+  error: string | null;
+}
+
+/** "Help me decide": a preset's workload over the next year for each desired retention (service/workload.ts). */
+export interface WorkloadView {
+  presetId: string;
+  /** The preset's desired retention now, to mark on the chart. */
+  chosen: number;
+  days: number;
+  /** Cards studied and not yet studied that the simulation started from. */
+  cards: number;
+  newCards: number;
+  points: { retention: number; reviewsPerDay: number; minutesPerDay: number; remembered: number }[];
 }
 
 export type ApiMethod = keyof DeckhandApi;
@@ -448,6 +503,11 @@ export const API_METHODS = [
   'listDrafts',
   'acceptDrafts',
   'rejectDrafts',
+  'startOptimise',
+  'optimiseStatus',
+  'cancelOptimise',
+  'resetParameters',
+  'simulateWorkload',
 ] as const satisfies readonly ApiMethod[];
 
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>;

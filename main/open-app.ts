@@ -4,12 +4,15 @@
 import { createClock } from './clock.ts';
 import { createService, type DeckhandService } from './service.ts';
 import { openCollectionStore } from './store/collection-store.ts';
+import type { ChildLauncher } from './optimiser/supervisor.ts';
 
 export type { DeckhandService };
 export { AppError } from './app-error.ts';
 export { checkDeck } from './formats/deck-check.ts';
 export { draftFile } from './service/articles.ts';
 export { writeFileAtomic } from './store/atomic-file.ts';
+export { utilityProcessEnd, type ChildHandle, type ChildLauncher } from './optimiser/supervisor.ts';
+export type { FromChild } from './optimiser/protocol.ts';
 
 export interface OpenOptions {
   dataDir: string;
@@ -19,6 +22,8 @@ export interface OpenOptions {
   startAt?: number;
   fuzz?: boolean;
   version?: string;
+  /** How to start the optimiser's child process; child_process.fork of the built child when absent. */
+  optimiser?: ChildLauncher;
 }
 
 export async function openDeckhand(options: OpenOptions): Promise<DeckhandService> {
@@ -31,6 +36,7 @@ export async function openDeckhand(options: OpenOptions): Promise<DeckhandServic
       ...(options.decksDir ? { decksDir: options.decksDir } : {}),
       scheduler: { fuzz: options.fuzz ?? true },
       version: options.version ?? '0.0.0',
+      ...(options.optimiser ? { optimiser: options.optimiser } : {}),
     });
   } catch (e) {
     store.close();

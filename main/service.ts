@@ -1,6 +1,7 @@
 // The application: everything the UI and the CLI can ask for, assembled from one module per
 // feature over the one Collection. The interface below is the whole of it; ipc.ts exposes the
 // API's part of it to the renderer, the CLI the rest.
+import type { OptimiseStatus, PresetOptimisation, WorkloadView } from './contract.ts';
 import type { AddArticleArgs, UpdateArticleArgs, ArticleSummary, DraftResult, DraftView, AnswerArgs, AnswerResult, AppInfo, ExportFormat, Article, BackupInfo, CardActionResult, DeckSummary, DeleteResult, ImportFileArgs, ImportFolderArgs, ImportReport, NoteView, SaveNoteArgs, SearchArgs, SearchResult, Settings, Stats, StorageStatus, StudyState, UndoResult, UpdateCardsArgs, UpdateCardsResult } from './contract.ts';
 import type { Clock } from './clock.ts';
 import { Collection } from './collection/collection.ts';
@@ -22,6 +23,10 @@ import { loadShippedDecks } from './service/shipped-decks.ts';
 import { collectionSummary, getStats, type CollectionSummary } from './service/stats.ts';
 import { Study } from './service/study.ts';
 import { Transfer, type ExportedFile, type ImportPathArgs } from './service/transfer.ts';
+import { Optimiser, type OptimiseArgs } from './service/optimise.ts';
+import { simulateWorkload } from './service/workload.ts';
+import { forkLauncher } from './optimiser/fork-launcher.ts';
+import type { ChildLauncher } from './optimiser/supervisor.ts';
 
 export { MAX_ANSWER_MS } from './domain/answer-time.ts';
 export { UNDO_STEPS } from './collection/undo.ts';
@@ -37,6 +42,8 @@ export interface ServiceOptions {
   /** Fuzz is on in the app, off in tests; the rest of the scheduling comes from each deck's preset. */
   scheduler?: Pick<SchedulerOptions, 'fuzz'>;
   version?: string;
+  /** Starts the optimiser's child process: Electron's utilityProcess in the app, child_process.fork otherwise. */
+  optimiser?: ChildLauncher;
 }
 
 export interface DeckhandService {
@@ -95,6 +102,14 @@ export interface DeckhandService {
   // Statistics (service/stats.ts)
   getStats(args: { deckId?: string }): Promise<Stats>;
   collectionSummary(): CollectionSummary;
+  // FSRS optimisation (service/optimise.ts)
+  startOptimise(args: { presetId?: string }): OptimiseStatus;
+  optimiseStatus(): OptimiseStatus;
+  cancelOptimise(): OptimiseStatus;
+  resetParameters(args: { presetId: string }): Settings;
+  simulateWorkload(args: { presetId: string }): Promise<WorkloadView>;
+  /** The command line's optimisation: awaits every preset asked for. */
+  optimise(args: OptimiseArgs, onStatus?: (status: OptimiseStatus) => void): Promise<PresetOptimisation[]>;
 }
 
 export function createService(options: ServiceOptions): DeckhandService {
@@ -117,6 +132,8 @@ export function createService(options: ServiceOptions): DeckhandService {
   const browse = new Browse(ctx);
   const transfer = new Transfer(ctx);
   const articles = new Articles(ctx, editing);
+  const launcher = options.optimiser ?? forkLauncher();
+  const optimiser = new Optimiser(ctx, launcher);
   return {
     getAppInfo: () => ({ version: ctx.version, dataDir: collection.dataDir, now: ctx.clock(), notices: ctx.notices }),
     getStorageStatus: () => collection.storageStatus(),
@@ -169,5 +186,12 @@ export function createService(options: ServiceOptions): DeckhandService {
 
     getStats: (a) => getStats(ctx, a),
     collectionSummary: () => collectionSummary(ctx),
+
+    startOptimise: (a) => optimiser.start(a.presetId ? { presetIds: [a.presetId] } : {}),
+    optimiseStatus: () => optimiser.status(),
+    cancelOptimise: () => optimiser.cancel(),
+    resetParameters: (a) => optimiser.resetParameters(a.presetId),
+    optimise: (a, onStatus) => optimiser.run(a, onStatus),
+    simulateWorkload: (a) => simulateWorkload(ctx, launcher, a.presetId),
   };
 }

@@ -25,7 +25,11 @@ await Promise.all([
     format: 'esm',
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   }),
-  existsSync('main/electron/main.ts') && build({ ...node, entryPoints: ['main/electron/main.ts'], outfile: 'dist/main.cjs', format: 'cjs' }),
+  // The optimiser's child process. The binding is a native module: it stays in node_modules.
+  build({ ...node, entryPoints: ['main/optimiser/child.ts'], outfile: 'dist/optimiser.mjs', format: 'esm', external: ['electron', '@open-spaced-repetition/binding'] }),
+  // The app hands the service Electron's utilityProcess for the optimiser, so the fork launcher's
+  // `import.meta.url` (which CommonJS lacks) is never read there.
+  existsSync('main/electron/main.ts') && build({ ...node, entryPoints: ['main/electron/main.ts'], outfile: 'dist/main.cjs', format: 'cjs', logOverride: { 'empty-import-meta': 'silent' } }),
   existsSync('main/electron/preload.ts') && build({ ...node, entryPoints: ['main/electron/preload.ts'], outfile: 'dist/preload.cjs', format: 'cjs', platform: 'browser', external: ['electron'] }),
 ]);
 cpSync('renderer/index.html', 'dist/renderer/index.html');

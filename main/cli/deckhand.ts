@@ -6,11 +6,10 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { plural, type ExportFileArgs, type ImportReport } from '../contract.ts';
 import { AppError, checkDeck, draftFile, openDeckhand, writeFileAtomic, type DeckhandService } from '../open-app.ts';
 import { defaultDataDir } from './data-dir.ts';
+import type { Io } from './io.ts';
+import { runOptimize } from './optimize.ts';
 
-export interface Io {
-  out(line: string): void;
-  err(line: string): void;
-}
+export type { Io };
 
 class CliError extends Error {}
 
@@ -24,6 +23,7 @@ Commands:
   stats            cards by state, reviews and what is due today
   draft FILE       propose cards for an article (.txt, .md, .html, .pdf, .docx, .epub) without touching a collection
   add-article FILE add an article to the collection as a deck of its own
+  optimize         fit FSRS parameters to each preset's review history
 
 Run "deckhand <command> --help" for a command's options. The collection is the app's own unless
 --data-dir names another; nothing runs while the app has the collection open.`,
@@ -57,6 +57,16 @@ Adds an article (.txt, .md, .html, .pdf, .docx, .epub) to the collection as a de
 ready to read in the app, with its drafts in the deck's inbox when drafted there.
   --deck NAME      the deck's title instead of the article's
   --accept-all     draft cards now and accept every draft
+  --data-dir DIR   the collection folder (default: ${defaultDataDir()})`,
+  optimize: `Usage: deckhand optimize [--preset NAME] [--json] [--dry-run] [--data-dir DIR]
+
+Fits FSRS parameters to the review history of each preset's cards (or one preset's), in a separate
+process, and keeps them only where they predict that history better than the parameters in use.
+  --preset NAME    only this preset
+  --json           print {"presets": [{"name", "reviews", "items", "before", "after", "kept", "params"}]}:
+                   before/after are log loss and RMSE(bins) on time-series splits (old parameters,
+                   and the fitting, each predicting reviews it was not fitted on)
+  --dry-run        fit and compare, but change nothing
   --data-dir DIR   the collection folder (default: ${defaultDataDir()})`,
   stats: `Usage: deckhand stats [--json] [--data-dir DIR]
 
@@ -181,6 +191,12 @@ async function statsCommand(args: string[], io: Io): Promise<number> {
   });
 }
 
+async function optimizeCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, { preset: { type: 'string' }, json: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, 'data-dir': { type: 'string' } });
+  if (values.help) return help('optimize', io);
+  return withService(values['data-dir'], (service) => runOptimize(service, { ...(values.preset !== undefined ? { preset: values.preset } : {}), json: values.json ?? false, dryRun: values['dry-run'] ?? false }, io));
+}
+
 async function draftCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' }, max: { type: 'string' } }, true);
   if (values.help) return help('draft', io);
@@ -238,13 +254,15 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         return await draftCommand(rest, io);
       case 'add-article':
         return await addArticleCommand(rest, io);
+      case 'optimize':
+        return await optimizeCommand(rest, io);
       case undefined:
       case '--help':
       case '-h':
       case 'help':
         return help('main', io);
       default:
-        throw new CliError(`"${command}" is not a command; the commands are import, export, check, stats, draft and add-article (see deckhand --help)`);
+        throw new CliError(`"${command}" is not a command; the commands are import, export, check, stats, draft, add-article and optimize (see deckhand --help)`);
     }
   } catch (e) {
     if (e instanceof CliError || e instanceof AppError) {

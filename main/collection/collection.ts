@@ -207,6 +207,11 @@ export class Collection {
     return this.#store.allEntries();
   }
 
+  /** The log's lines as raw bytes, a piece at a time, read without holding up answers (for the optimiser's child). */
+  logBytes(): AsyncIterable<Uint8Array> {
+    return this.#store.logBytes();
+  }
+
   answerHistory(): Promise<AnswerHistory> {
     return this.#store.answerHistory();
   }

@@ -6,9 +6,10 @@ import { memoryStateOf, type Card } from './card.ts';
 /**
  * Every kind of entry but an answer. `import` records a card's state as an import set it; `manual`
  * and `rescheduled` are imported history that changed a card's schedule without an answer (Anki's
- * revlog type 4, ease 0).
+ * revlog type 4, ease 0); `cram` is an imported answer in a filtered deck that did not reschedule
+ * (type 3, factor 0), which changed no memory and is no review to learn from.
  */
-export const LOG_KINDS = ['undo', 'bury', 'suspend', 'unsuspend', 'reset', 'edit', 'import', 'manual', 'rescheduled'] as const;
+export const LOG_KINDS = ['undo', 'bury', 'suspend', 'unsuspend', 'reset', 'edit', 'import', 'manual', 'rescheduled', 'cram'] as const;
 export type LogKind = (typeof LOG_KINDS)[number];
 
 /** A card as one review-log line carries it: named fields, so the log reads on its own. */

@@ -70,10 +70,10 @@ const DAY_MS = 86_400_000;
  * Elapsed time counts in whole days, as ts-fsrs's own `get_retrievability` does; this calls its
  * forgetting curve directly so that 100,000 cards need no Date objects.
  */
-export function retrievability(memory: Memory, now: number, weights: readonly number[] = default_w): number {
+export function retrievability(memory: Memory, now: number, weights: readonly number[] | undefined = default_w): number {
   if (memory.state === MemoryState.New || memory.lastReview === null || !(memory.stability > 0)) return 0;
   const elapsedDays = Math.max(0, Math.floor((now - memory.lastReview) / DAY_MS));
-  return forgetting_curve(weights, elapsedDays, memory.stability);
+  return forgetting_curve(weights ?? default_w, elapsedDays, memory.stability);
 }
 
 export function newMemory(now: number): Memory {

@@ -25,6 +25,11 @@ const presetSchema = z.strictObject({
   relearningSteps: steps('relearningSteps'),
   desiredRetention: z.number({ error: '"desiredRetention" must be a number' }).min(0.7, '"desiredRetention" must be between 0.70 and 0.97').max(0.97, '"desiredRetention" must be between 0.70 and 0.97'),
   maximumIntervalDays: z.number({ error: '"maximumIntervalDays" must be a number' }).int('"maximumIntervalDays" must be a whole number of days').min(1, '"maximumIntervalDays" must be at least 1').max(36500, '"maximumIntervalDays" must be at most 36500'),
+  weights: z.array(z.number({ error: 'each of "weights" must be a number' }), { error: '"weights" must be a list of numbers' }).length(21, '"weights" must be 21 FSRS-6 parameters').optional(),
+  ignoreReviewsBefore: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '"ignoreReviewsBefore" must be a date like 2024-01-31')
+    .optional(),
 });
 
 export const settingsSchema = z.strictObject({
@@ -33,5 +38,10 @@ export const settingsSchema = z.strictObject({
   newPerDay: count('newPerDay'),
   reviewsPerDay: count('reviewsPerDay'),
   presets: z.array(presetSchema, { error: '"presets" must be a list' }).min(1, 'keep at least one preset').max(50, 'more than 50 presets'),
+  loadBalancing: z.boolean({ error: '"loadBalancing" must be true or false' }).optional(),
+  easyDays: z
+    .array(z.number({ error: 'each of "easyDays" must be a number' }).min(0, 'each of "easyDays" must be between 0 and 1').max(1, 'each of "easyDays" must be between 0 and 1'), { error: '"easyDays" must be a list of seven shares' })
+    .length(7, '"easyDays" must have one share for each day of the week, Sunday first')
+    .optional(),
 });
 

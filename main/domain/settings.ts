@@ -12,6 +12,10 @@ export interface Preset {
   relearningSteps: StepUnit[];
   desiredRetention: number;
   maximumIntervalDays: number;
+  /** FSRS parameters fitted to this preset's history (21 numbers); FSRS-6's defaults when absent. */
+  weights?: number[];
+  /** Optimising leaves out cards first studied before this day ('YYYY-MM-DD', local), as Anki's "Ignore cards reviewed before". */
+  ignoreReviewsBefore?: string;
 }
 
 export interface Settings {
@@ -20,6 +24,10 @@ export interface Settings {
   newPerDay: number;
   reviewsPerDay: number;
   presets: Preset[];
+  /** Place each review on the least busy day FSRS's fuzz range allows (on when absent). */
+  loadBalancing?: boolean;
+  /** Per weekday, Sunday first, the share of a normal day's reviews wanted: 1 normal, 0.5 half. All 1 when absent. */
+  easyDays?: number[];
 }
 
 export const DEFAULT_PRESET: Preset = {

@@ -242,9 +242,10 @@ function binsOf(edges: readonly number[]): { bins: Bin[]; add(value: number): vo
 /**
  * FSRS memory over the cards answered at least once: how likely each is recalled now
  * (retrievability), how long its memory lasts (stability), how hard it is (difficulty), and the
- * average predicted retention now.
+ * average predicted retention now. `weightsOf` gives a card's preset's fitted parameters (their
+ * forgetting curve), FSRS-6's defaults when it gives none.
  */
-export function memoryStats(cards: Iterable<Card>, now: number): Stats['memory'] {
+export function memoryStats(cards: Iterable<Card>, now: number, weightsOf: (card: Card) => readonly number[] | undefined = () => undefined): Stats['memory'] {
   const r = binsOf(RETRIEVABILITY_EDGES);
   const s = binsOf(STABILITY_EDGES);
   const d = binsOf(DIFFICULTY_EDGES);
@@ -253,7 +254,7 @@ export function memoryStats(cards: Iterable<Card>, now: number): Stats['memory']
   for (const card of cards) {
     const m = card.memory;
     if (m.state === MemoryState.New || m.lastReview === null || !(m.stability > 0)) continue;
-    const recall = retrievability(m, now);
+    const recall = retrievability(m, now, weightsOf(card));
     n++;
     sum += recall;
     r.add(recall);

@@ -14,11 +14,13 @@ import { menuTemplate, type MenuActions } from './menu.ts';
 import { COMMAND_CHANNEL, NAVIGATE_CHANNEL, type Command, type Route } from './navigation.ts';
 import { APP_INDEX_URL, contentTypeFor, mediaPathOf, resolveAppUrl } from './protocol-path.ts';
 import { isAllowedRequest, isOwnDownload } from './request-filter.ts';
+import { utilityOptimiser } from './utility-optimiser.ts';
 import { windowOptions } from './window-options.ts';
 import { loadWindowState, placeWindow, saveWindowState, type WindowState } from './window-state.ts';
 
 const RENDERER_DIR = path.join(__dirname, 'renderer');
 const PRELOAD = path.join(__dirname, 'preload.cjs');
+const OPTIMISER = path.join(__dirname, 'optimiser.mjs');
 const SAVE_WINDOW_STATE_MS = 500;
 
 // Must run before 'ready': a standard, secure scheme gets an origin, so the CSP's 'self' and
@@ -64,7 +66,7 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   const decksDir = app.isPackaged ? path.join(process.resourcesPath, 'decks') : path.join(__dirname, '..', 'decks');
   try {
-    service = await openDeckhand({ dataDir, decksDir, version: app.getVersion() });
+    service = await openDeckhand({ dataDir, decksDir, version: app.getVersion(), optimiser: utilityOptimiser(OPTIMISER) });
   } catch (e) {
     // Typically the CLI holding the collection's lock; its message names the process.
     fatal('Deckhand cannot open its collection', e);

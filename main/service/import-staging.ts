@@ -217,7 +217,7 @@ export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: I
         cards.push(base);
         if (base.suspended) log.push({ cardId: id, kind: 'import', rating: 0, reviewedAt: now, durationMs: 0, card: base });
       }
-      for (const r of history) if (r.rating === 0 && answers.length === 0) log.push({ cardId: id, kind: r.kind === 'rescheduled' ? 'rescheduled' : 'manual', rating: 0, reviewedAt: r.reviewedAt, durationMs: 0, card: cards[cards.length - 1]! });
+      for (const r of history) if (r.rating === 0 && answers.length === 0) log.push({ cardId: id, kind: notAnAnswer(r.kind), rating: 0, reviewedAt: r.reviewedAt, durationMs: 0, card: cards[cards.length - 1]! });
     }
     for (const [template, c] of sourceCards) {
       if (!templatesOf(note).includes(template)) report.skipped.push({ what: `card "${shortKey(c.key)}"`, reason: `its note makes no "${template}" card in Deckhand` });
@@ -235,12 +235,15 @@ export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: I
   return { decks, notes, cards, log, media: mediaPlan.media, report };
 }
 
-/** Replays answers (and keeps manual and rescheduling entries as history) from a card's state. */
+/** The log's kind for imported history that is no answer. */
+const notAnAnswer = (kind: BundleReview['kind']): 'rescheduled' | 'cram' | 'manual' => (kind === 'rescheduled' || kind === 'cram' ? kind : 'manual');
+
+/** Replays answers (and keeps manual, rescheduling and cram entries as history) from a card's state. */
 function replay(start: Card, history: readonly BundleReview[], scheduler: Scheduler, log: NewReview[]): Card {
   let card = start;
   for (const r of history) {
     if (r.rating === 0) {
-      log.push({ cardId: card.id, kind: r.kind === 'rescheduled' ? 'rescheduled' : 'manual', rating: 0, reviewedAt: r.reviewedAt, durationMs: 0, card });
+      log.push({ cardId: card.id, kind: notAnAnswer(r.kind), rating: 0, reviewedAt: r.reviewedAt, durationMs: 0, card });
       continue;
     }
     const memory = scheduler.answer(card.memory, r.rating as Rating, r.reviewedAt);

@@ -3,9 +3,11 @@
 import type { Card } from '../domain/card.ts';
 import { followStudyDay, type LivedDay, type StudyDay } from '../domain/day.ts';
 import { buildDayQueue, studiedToday, type DayQueue, type QueueLimits } from '../domain/queue.ts';
+import { balancedScheduler } from '../domain/load-balance.ts';
 import { createScheduler, type Scheduler } from '../domain/scheduler.ts';
 import { presetFor, type Preset } from '../domain/settings.ts';
 import type { ServiceContext } from './context.ts';
+import { DueLoad } from './due-load.ts';
 
 /** Collection-wide limits at or above this are no limit. */
 export const NO_LIMIT = 9999;
@@ -17,9 +19,11 @@ export class Queues {
   readonly #extraNew = new Map<string, { day: number; count: number }>();
   /** The study day as this run has lived it, so a change of time zone neither repeats nor skips one. */
   #day: LivedDay | null = null;
+  readonly #load: DueLoad;
 
   constructor(ctx: ServiceContext) {
     this.#ctx = ctx;
+    this.#load = new DueLoad(ctx);
   }
 
   presetOf(deckId: string): Preset {
@@ -35,10 +39,14 @@ export class Queues {
   /** One scheduler per preset, made again only when the preset's scheduling changes. */
   schedulerOf(deckId: string): Scheduler {
     const p = this.presetOf(deckId);
-    const key = JSON.stringify([p.desiredRetention, p.learningSteps, p.relearningSteps, p.maximumIntervalDays]);
+    // Load balancing and easy days take the place of random fuzz, so they act only where fuzz is (not in tests).
+    const { loadBalancing, easyDays } = this.#ctx.collection.settings;
+    const balanced = this.#ctx.fuzz && (loadBalancing !== false || (easyDays ?? []).some((share) => share < 1));
+    const key = JSON.stringify([p.desiredRetention, p.learningSteps, p.relearningSteps, p.maximumIntervalDays, p.weights ?? null, balanced, loadBalancing ?? true, easyDays ?? null]);
     const cached = this.#schedulers.get(p.id);
     if (cached?.key === key) return cached.scheduler;
-    const scheduler = createScheduler({ fuzz: this.#ctx.fuzz, desiredRetention: p.desiredRetention, learningSteps: p.learningSteps, relearningSteps: p.relearningSteps, maximumIntervalDays: p.maximumIntervalDays });
+    const base = createScheduler({ fuzz: this.#ctx.fuzz && !balanced, desiredRetention: p.desiredRetention, learningSteps: p.learningSteps, relearningSteps: p.relearningSteps, maximumIntervalDays: p.maximumIntervalDays, ...(p.weights ? { weights: p.weights } : {}) });
+    const scheduler = balanced ? balancedScheduler(base, { maximumIntervalDays: p.maximumIntervalDays, load: (now) => this.#load.at(now, loadBalancing !== false) }) : base;
     this.#schedulers.set(p.id, { key, scheduler });
     return scheduler;
   }

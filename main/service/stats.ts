@@ -4,6 +4,7 @@ import { isNew, type Card } from '../domain/card.ts';
 import { nextDayStart } from '../domain/day.ts';
 import { isSetAside } from '../domain/queue.ts';
 import { answerButtons, cardCounts, forecast, heatmap, memoryStats, trueRetention } from '../domain/stats.ts';
+import { presetFor } from '../domain/settings.ts';
 import { deckOrThrow, type ServiceContext } from './context.ts';
 
 /** Lets whatever waits on the event loop (an answer above all) run before the next piece of work. */
@@ -50,7 +51,13 @@ export async function getStats(ctx: ServiceContext, { deckId }: { deckId?: strin
   await answersFirst();
   const buttons = answerButtons(history, mask, now, rolloverHour);
   await answersFirst();
-  const memory = memoryStats(cards, now);
+  // Each card's recall by its preset's forgetting curve: fitted parameters change it.
+  const weightsOfDeck = new Map<string, readonly number[] | undefined>();
+  const weightsOf = (card: Card) => {
+    if (!weightsOfDeck.has(card.deckId)) weightsOfDeck.set(card.deckId, presetFor(collection.settings, collection.deck(card.deckId)?.presetId).weights);
+    return weightsOfDeck.get(card.deckId);
+  };
+  const memory = memoryStats(cards, now, weightsOf);
   return { deckId: d?.id ?? null, title: d?.title ?? 'All decks', now, rolloverHour, heatmap: calendar, forecast: forecast(cards, now, rolloverHour), retention, cardCounts: cardCounts(cards), buttons, memory };
 }
 

@@ -25,6 +25,7 @@ import { isRefusedWrite, lastEntry, readEntries, type LogFileSystem } from './re
 import { SNAPSHOT_FILE, SnapshotFile } from './snapshot-file.ts';
 import { legacyNotesByDeck, readNotes, readSnapshot, removeStaleTempFiles, toData } from './snapshot-reader.ts';
 import type { StoredReview } from './stored.ts';
+import { logBytes } from './log-bytes.ts';
 
 export { LOG_FILE, SNAPSHOT_FILE };
 export type { CollectionData, CollectionView, DeckRecord, NewReview, Replacement } from './collection-data.ts';
@@ -80,6 +81,8 @@ export interface CollectionStore {
   newestEntry(): StoredReview | null;
   /** Every log entry, oldest first (by sequence). */
   allEntries(): StoredReview[];
+  /** The log's lines as raw bytes, a piece at a time with asynchronous reads (for the optimiser's child to parse). */
+  logBytes(): AsyncIterable<Uint8Array>;
   /**
    * Replaces the whole collection, its history included (restoring a full JSON backup). The state
    * replaced is backed up first, with its review log, so the new history is the backup's alone.
@@ -199,6 +202,7 @@ function open(dir: string, lock: Lock | null, options: StoreOptions): Collection
       }
       return null;
     },
+    logBytes: () => logBytes(reviewLogFiles(dir)),
     replaceWith: (next) => replaceCollection(replaceable, next),
     close() {
       if (writer.isClosed) return;

@@ -4,6 +4,8 @@ import { call } from '../api.ts';
 import { applyTheme } from '../theme.ts';
 import { useApi } from '../use-api.ts';
 import { ErrorMessage, Frame, Loading, OutcomeMessage, type Outcome } from './Frame.tsx';
+import { LoadFields } from './LoadFields.tsx';
+import { PresetOptimiser, useOptimiser, type Optimising } from './PresetOptimiser.tsx';
 
 const NO_LIMIT = 9999;
 
@@ -13,9 +15,15 @@ export function Settings() {
   const [info] = useApi('getAppInfo', {});
   const [draft, setDraft] = useState<SettingsValue | null>(null);
   const [message, setMessage] = useState<Outcome>(null);
+  const [savedIds, setSavedIds] = useState<ReadonlySet<string>>(new Set());
+  // Optimising and resetting change the saved presets' parameters; the form takes them over without losing unsaved edits.
+  const optimising = useOptimiser((saved) => setDraft((d) => d && { ...d, presets: d.presets.map((p) => withParametersOf(p, saved.find((x) => x.id === p.id))) }));
 
   useEffect(() => {
-    if (loaded.state === 'ready') setDraft(loaded.value);
+    if (loaded.state === 'ready') {
+      setDraft(loaded.value);
+      setSavedIds(new Set(loaded.value.presets.map((p) => p.id)));
+    }
   }, [loaded]);
 
   if (loaded.state === 'error') return <Frame title="Settings" back><ErrorMessage message={loaded.message} /></Frame>;
@@ -29,6 +37,7 @@ export function Settings() {
     try {
       const saved = await call('updateSettings', draft!);
       setDraft(saved);
+      setSavedIds(new Set(saved.presets.map((p) => p.id)));
       applyTheme(saved.theme);
       setMessage({ kind: 'ok', text: 'Saved. New limits apply now; new steps and retention apply from each card’s next answer. Due dates already set do not move.' });
     } catch (err) {
@@ -62,8 +71,10 @@ export function Settings() {
           <NumberField label="Reviews a day, all decks together" value={draft.reviewsPerDay} min={0} max={NO_LIMIT} onChange={(v) => set('reviewsPerDay', v)} hint={`${NO_LIMIT} means no limit beyond each deck’s own.`} />
         </fieldset>
 
+        <LoadFields settings={draft} onChange={setDraft} />
+
         {draft.presets.map((preset, i) => (
-          <PresetFields key={preset.id} preset={preset} onChange={(p) => setPreset(i, p)} />
+          <PresetFields key={preset.id} preset={preset} onChange={(p) => setPreset(i, p)} saved={savedIds.has(preset.id)} optimising={optimising} />
         ))}
         <p>
           <button type="button" class="button secondary" onClick={() => void addPreset()}>
@@ -94,7 +105,13 @@ export function Settings() {
   );
 }
 
-function PresetFields({ preset, onChange }: { preset: Preset; onChange: (p: Preset) => void }) {
+function withParametersOf(p: Preset, saved: Preset | undefined): Preset {
+  if (!saved) return p;
+  const { weights: _old, ...rest } = p;
+  return saved.weights ? { ...rest, weights: saved.weights } : rest;
+}
+
+function PresetFields({ preset, onChange, saved, optimising }: { preset: Preset; onChange: (p: Preset) => void; saved: boolean; optimising: Optimising }) {
   const set = <K extends keyof Preset>(key: K, value: Preset[K]) => onChange({ ...preset, [key]: value });
   return (
     <fieldset>
@@ -110,6 +127,14 @@ function PresetFields({ preset, onChange }: { preset: Preset; onChange: (p: Pres
         <p class="muted small">The share of cards you want to still remember when they come due. More retention means more reviews; less means fewer reviews and more forgetting.</p>
       </div>
       <NumberField scope={preset.id} label="Maximum interval (days)" value={preset.maximumIntervalDays} min={1} max={36500} onChange={(v) => set('maximumIntervalDays', v)} />
+      <div class="field">
+        <label for={`${preset.id}-ignore-before`}>Ignore reviews before</label>
+        <input id={`${preset.id}-ignore-before`} type="date" value={preset.ignoreReviewsBefore ?? ''} onInput={(e) => onChange(withIgnoreBefore(preset, (e.target as HTMLInputElement).value))} aria-describedby={`${preset.id}-ignore-before-hint`} />
+        <p id={`${preset.id}-ignore-before-hint`} class="muted small">
+          Optimising leaves out cards first studied before this day, as Anki does: use it when older history came from another way of studying.
+        </p>
+      </div>
+      <PresetOptimiser preset={preset} saved={saved} optimising={optimising} />
     </fieldset>
   );
 }
@@ -147,6 +172,11 @@ function DeckPresets({ decks, presets, onChanged, onError }: { decks: DeckSummar
       <p class="muted small">Only saved presets can be chosen here; save new presets first.</p>
     </section>
   );
+}
+
+function withIgnoreBefore(p: Preset, date: string): Preset {
+  const { ignoreReviewsBefore: _old, ...rest } = p;
+  return date ? { ...rest, ignoreReviewsBefore: date } : rest;
 }
 
 const splitSteps = (v: string): StepUnit[] => v.split(/[\s,]+/).filter(Boolean) as StepUnit[];

@@ -116,7 +116,7 @@ try {
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Shift+ArrowRight');
-    await reader.selectionBar.getByText('“to focus”').waitFor();
+    await reader.selectionBar.getByText('“to focus”', { exact: true }).waitFor();
     // Away from the text, so no passage shows the underline of a pointer over it.
     await page.mouse.move(0, 0);
     await page.screenshot({ path: path.join(out, `reader-keyboard-${scheme}.png`) });
@@ -158,6 +158,16 @@ try {
     // Focus on a day shows its count under the calendar, as pointing at it does.
     await withHistory.page.getByRole('gridcell', { name: /on 26 February 2026$/ }).focus();
     await withHistory.page.screenshot({ path: path.join(out, `stats-${scheme}.png`), fullPage: true });
+    // Deck options after optimising the preset on that year: the health check and the parameters.
+    await withHistory.page.goto(`${withHistory.url}#/settings`);
+    const preset = withHistory.page.getByRole('group', { name: 'Preset: Default' });
+    await preset.getByRole('button', { name: 'Optimise this preset' }).click();
+    await preset.getByRole('region', { name: 'Health check' }).waitFor({ timeout: 60_000 });
+    await preset.getByRole('region', { name: 'FSRS parameters' }).screenshot({ path: path.join(out, `optimise-${scheme}.png`) });
+    await preset.getByRole('button', { name: 'Simulate the workload' }).click();
+    const workload = preset.getByRole('region', { name: 'Help me decide' });
+    await workload.getByRole('status').waitFor({ timeout: 60_000 });
+    await workload.screenshot({ path: path.join(out, `workload-${scheme}.png`) });
     await withHistory.close();
   }
 } finally {

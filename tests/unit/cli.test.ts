@@ -174,13 +174,13 @@ describe('deckhand check', () => {
 
 describe('the command line itself', () => {
   it('has --help for each command and names an unknown one', async () => {
-    for (const command of ['import', 'export', 'check', 'stats', 'draft', 'add-article']) {
+    for (const command of ['import', 'export', 'check', 'stats', 'draft', 'add-article', 'optimize']) {
       const help = await cli(command, '--help');
       expect(help.code).toBe(0);
       expect(help.out).toMatch(new RegExp(`^Usage: deckhand ${command}`));
     }
     expect((await cli('--help')).out).toMatch(/^Usage: deckhand <command>/);
-    expect(await cli('frobnicate')).toMatchObject({ code: 1, err: 'deckhand: "frobnicate" is not a command; the commands are import, export, check, stats, draft and add-article (see deckhand --help)' });
+    expect(await cli('frobnicate')).toMatchObject({ code: 1, err: 'deckhand: "frobnicate" is not a command; the commands are import, export, check, stats, draft, add-article and optimize (see deckhand --help)' });
     expect((await cli('stats', '--colour')).err).toMatch(/^deckhand: Unknown option '--colour'/);
   });
 

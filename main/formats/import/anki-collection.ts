@@ -298,7 +298,7 @@ function readRevlog(db: Database, cards: Map<string, unknown>, skipped: Skipped[
   const reviews: BundleReview[] = [];
   const missing = new Map<string, number>();
   const odd = new Map<string, number>();
-  for (const r of rows(db, 'SELECT id, cid, ease, type, time FROM revlog ORDER BY id')) {
+  for (const r of rows(db, 'SELECT id, cid, ease, type, time, factor FROM revlog ORDER BY id')) {
     const cardKey = String(num(r[1]));
     if (!cards.has(cardKey)) {
       missing.set(cardKey, (missing.get(cardKey) ?? 0) + 1);
@@ -310,6 +310,7 @@ function readRevlog(db: Database, cards: Map<string, unknown>, skipped: Skipped[
     let kind: BundleReviewKind;
     if (type === 5) [rating, kind] = [0, 'rescheduled'];
     else if (type === 4 || ease === 0) [rating, kind] = [0, 'manual'];
+    else if (type === 3 && num(r[5]) === 0) [rating, kind] = [0, 'cram'];
     else if (REVIEW_KINDS[type] && ease >= 1 && ease <= 4) [rating, kind] = [ease as 1 | 2 | 3 | 4, REVIEW_KINDS[type]];
     else {
       const reason = `review entries of an unknown kind (type ${type}, answer ${ease})`;

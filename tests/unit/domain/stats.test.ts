@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { historyFromLog, type LogLine } from '../../../main/domain/answer-history.ts';
 import { MemoryState } from '../../../main/domain/card.ts';
 import { answerButtons, cardCounts, forecast, heatmap, memoryStats, trueRetention } from '../../../main/domain/stats.ts';
+import { default_w, forgetting_curve } from 'ts-fsrs';
 import { card } from './fixtures.ts';
 
 const at = (d: number, h: number, m = 0) => new Date(2026, 2, d, h, m).getTime();
@@ -183,5 +184,15 @@ describe('FSRS memory', () => {
 
   it('has no average without any card answered', () => {
     expect(memoryStats([card()], NOW).averageRetrievability).toBeNull();
+  });
+
+  it("predicts recall by the card's preset's fitted forgetting curve when it has one", () => {
+    const old = [card({ memory: { state: MemoryState.Review, stability: 10, difficulty: 5, lastReview: NOW - 40 * DAY } })];
+    const fitted = [...default_w.slice(0, 20), 0.5];
+    const byDefault = memoryStats(old, NOW).averageRetrievability!;
+    const byFit = memoryStats(old, NOW, () => fitted).averageRetrievability!;
+    expect(byFit).toBeCloseTo(forgetting_curve(fitted, 40, 10), 9);
+    // A steeper decay forgets faster once past the stability.
+    expect(byFit).toBeLessThan(byDefault);
   });
 });

@@ -63,7 +63,7 @@ describe.each(LAYOUTS)('a package with %s (schema %i)', (layout, schema) => {
     expect(b.cards.filter((c) => c.suspended).map((c) => c.key)).toEqual(['1600000002200']);
   });
 
-  it('converts the revlog oldest first: answers keep their rating, manual and rescheduled entries are not answers', async () => {
+  it('converts the revlog oldest first: answers keep their rating; manual, rescheduled and cram entries are not answers', async () => {
     const b = await read();
     expect(b.reviews.map((r) => [r.cardKey.slice(-4), r.rating, r.kind, r.durationMs])).toEqual([
       ['3100', 1, 'learn', 8000],
@@ -71,6 +71,7 @@ describe.each(LAYOUTS)('a package with %s (schema %i)', (layout, schema) => {
       ['3100', 4, 'review', 3000],
       ['3100', 2, 'relearn', 2000],
       ['3200', 3, 'filtered', 1000],
+      ['3200', 0, 'cram', 1000],
       ['3100', 0, 'manual', 0],
       ['3100', 0, 'rescheduled', 0],
     ]);

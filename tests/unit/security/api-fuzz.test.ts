@@ -111,6 +111,11 @@ const PRESET_FIELDS = { theme: { kind: 'enum', values: ['system', 'light', 'dark
 const SPECS: Record<ApiMethod, Spec> = {
   getAppInfo: noArgs,
   getStorageStatus: noArgs,
+  optimiseStatus: noArgs,
+  cancelOptimise: noArgs,
+  startOptimise: { fields: {}, optional: { presetId: ID }, unknown: { presetId: GHOST } },
+  resetParameters: { valid: () => ({ presetId: 'default' }), fields: { presetId: ID }, unknown: { presetId: GHOST } },
+  simulateWorkload: { valid: () => ({ presetId: 'default' }), fields: { presetId: ID }, unknown: { presetId: GHOST } },
   listDecks: noArgs,
   undo: noArgs,
   getSettings: noArgs,
