@@ -456,3 +456,26 @@ export const API_METHODS_COMPLETE: Missing extends never ? true : Missing = true
 
 /** The IPC channel for a method; the preload and the Electron shell both use this. */
 export const channelFor = (method: ApiMethod): string => `deckhand:${method}`;
+
+/**
+ * A file the operating system opened with Deckhand (a double-click, "Open with", the dock icon), as
+ * the desktop app's preload posts it to the page: window.postMessage({ type: OPENED_FILE_MESSAGE,
+ * flow, name, bytes }). The page posts { type: READY_FOR_FILES_MESSAGE } once it listens; files
+ * opened before that wait in the preload.
+ */
+export const OPENED_FILE_MESSAGE = 'deckhand:opened-file';
+export const READY_FOR_FILES_MESSAGE = 'deckhand:ready-for-files';
+
+export interface OpenedFileMessage {
+  type: typeof OPENED_FILE_MESSAGE;
+  /** 'import' for an Anki package, 'article' for a text the library adds. */
+  flow: 'import' | 'article';
+  name: string;
+  bytes: Uint8Array;
+}
+
+export function isOpenedFileMessage(value: unknown): value is OpenedFileMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return v.type === OPENED_FILE_MESSAGE && (v.flow === 'import' || v.flow === 'article') && typeof v.name === 'string' && v.name.length > 0 && v.name.length <= 255 && v.bytes instanceof Uint8Array;
+}

@@ -2,8 +2,9 @@
 // decision with a test of its own lives in a pure module beside this one; this file connects them.
 import { BrowserWindow, Menu, app, dialog, ipcMain, nativeTheme, protocol, screen, session, shell, type WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { API_METHODS, channelFor, type Result } from '../contract.ts';
+import { API_METHODS, IMPORT_LIMITS, channelFor, type Result } from '../contract.ts';
 import { dispatch } from '../ipc.ts';
 import { openDeckhand, type DeckhandService } from '../open-app.ts';
 import { CONTENT_SECURITY_POLICY } from '../security.ts';
@@ -11,9 +12,11 @@ import { dataDirFromArgv } from './command-line.ts';
 import { navigationDecision, openLinkAfterConfirm, windowOpenDecision } from './external-links.ts';
 import { isTrustedSender } from './ipc-sender.ts';
 import { menuTemplate, type MenuActions } from './menu.ts';
-import { COMMAND_CHANNEL, NAVIGATE_CHANNEL, type Command, type Route } from './navigation.ts';
+import { COMMAND_CHANNEL, NAVIGATE_CHANNEL, OPEN_FILE_CHANNEL, type Command, type Route } from './navigation.ts';
+import { OpenQueue, flowForFile, openRequestsFromArgv, readOpenedFile, type OpenRequest } from './open-files.ts';
 import { APP_INDEX_URL, contentTypeFor, mediaPathOf, resolveAppUrl } from './protocol-path.ts';
 import { isAllowedRequest, isOwnDownload } from './request-filter.ts';
+import { lockFailureDecision, readLockOwner } from './single-instance.ts';
 import { windowOptions } from './window-options.ts';
 import { loadWindowState, placeWindow, saveWindowState, type WindowState } from './window-state.ts';
 
@@ -44,21 +47,72 @@ function dataDirOrExit(): string {
 
 let service: DeckhandService | undefined;
 let mainWindow: BrowserWindow | undefined;
+/** Files the system asked Deckhand to open, held until the window's page has loaded. */
+const openQueue = new OpenQueue();
 
 if (!app.requestSingleInstanceLock()) {
-  // The copy already running gets 'second-instance' and comes to the front.
-  app.quit();
+  explainLockFailure();
 } else {
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.show();
-    mainWindow.focus();
+  // The first start's command line: "Open with Deckhand" on Windows and Linux.
+  openQueue.add(openRequestsFromArgv(process.argv, { cwd: process.cwd(), packaged: app.isPackaged }));
+  // macOS: a double-click in the Finder or a drop on the dock icon, also before 'ready'.
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    const flow = flowForFile(file);
+    if (flow) openQueue.add([{ path: file, flow }]);
+    bringToFront();
+  });
+  // A second start hands its command line (files included) to this copy and quits.
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    openQueue.add(openRequestsFromArgv(argv, { cwd: workingDirectory, packaged: app.isPackaged }));
+    bringToFront();
   });
   app
     .whenReady()
     .then(start)
     .catch((e: unknown) => fatal('Deckhand cannot start', e));
+}
+
+/** The lock is refused: quietly when a running copy took our command line, with a reason otherwise. */
+function explainLockFailure(): void {
+  const profileDir = app.getPath('userData');
+  const decision = lockFailureDecision({
+    platform: process.platform,
+    profileDir,
+    owner: readLockOwner(profileDir),
+    thisHost: os.hostname(),
+    isAlive: (pid) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch (e) {
+        return (e as NodeJS.ErrnoException).code === 'EPERM';
+      }
+    },
+  });
+  if (decision.action === 'explain') {
+    console.error(`deckhand: ${decision.message}`);
+    dialog.showErrorBox(decision.title, decision.message);
+  }
+  app.quit();
+}
+
+function bringToFront(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+/** Reads an opened file here (the path came from the system, not the page) and hands its bytes to the page. */
+async function deliverOpenedFile(win: BrowserWindow, request: OpenRequest): Promise<void> {
+  const file = await readOpenedFile(request, IMPORT_LIMITS.maxFileBytes);
+  if (win.isDestroyed()) return;
+  if (!file.ok) {
+    await dialog.showMessageBox(win, { type: 'warning', message: file.message });
+    return;
+  }
+  win.webContents.send(OPEN_FILE_CHANNEL, { flow: file.flow, name: file.name, bytes: file.bytes });
 }
 
 async function start(): Promise<void> {
@@ -176,7 +230,9 @@ function createWindow(): void {
 
   rememberWindowState(win);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, menuActions(win.webContents), { appName: app.name, packaged: app.isPackaged })));
+  win.webContents.on('did-finish-load', () => openQueue.open((request) => void deliverOpenedFile(win, request).catch((e: unknown) => console.error('deckhand: cannot open the file', e))));
   win.on('closed', () => {
+    openQueue.close();
     mainWindow = undefined;
   });
   // A Windows logoff or shutdown ends the process without 'will-quit'.

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { OPENED_EXTENSIONS } from '../../main/electron/open-files.ts';
 import { ICNS_TYPES, ICO_SIZES, LINUX_SIZES } from '../../scripts/make-icons.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -17,10 +18,10 @@ const lib = (file: string) => require(path.join(root, 'node_modules/app-builder-
 interface BuilderConfig {
   icon?: string;
   directories?: { buildResources?: string };
-  fileAssociations?: { ext: string | string[]; name?: string; mimeType?: string; role?: string }[];
+  fileAssociations?: { ext: string | string[]; name?: string; mimeType?: string; role?: string; rank?: string }[];
   linux?: Record<string, unknown> & { icon?: string; category?: string; maintainer?: string; syncDesktopName?: boolean };
-  mac?: { icon?: string; category?: string };
-  win?: { icon?: string };
+  mac?: { icon?: string; category?: string; fileAssociations?: BuilderConfig['fileAssociations'] };
+  win?: { icon?: string; fileAssociations?: BuilderConfig['fileAssociations'] };
 }
 
 const metadata = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, unknown> & { author?: { name?: string; email?: string } };
@@ -105,5 +106,29 @@ describe('the icons', () => {
     });
     expect(sizes).toEqual(ICO_SIZES);
     expect(Math.max(...sizes)).toBe(256);
+  });
+});
+
+describe('the file associations', () => {
+  const extensions = (list: BuilderConfig['fileAssociations']) => (list ?? []).flatMap((a) => [a.ext].flat()).sort();
+  const opened = (flow: string) => Object.keys(OPENED_EXTENSIONS).filter((ext) => OPENED_EXTENSIONS[ext] === flow).sort();
+
+  it('make Deckhand the owner of Anki packages everywhere, each opening the import', async () => {
+    const config = await loadConfig();
+    expect(extensions(config.fileAssociations)).toEqual(opened('import'));
+    for (const a of config.fileAssociations!) expect([a.ext, a.rank, a.mimeType]).toEqual([a.ext, 'Owner', expect.stringMatching(/^application\//)]);
+  });
+
+  it('offer Deckhand for every article format on macOS and Linux, as an alternative, never the default', async () => {
+    const config = await loadConfig();
+    for (const platform of [config.mac, config.linux]) {
+      expect(extensions(platform?.fileAssociations as BuilderConfig['fileAssociations'])).toEqual(opened('article'));
+      for (const a of platform!.fileAssociations as NonNullable<BuilderConfig['fileAssociations']>) expect({ ext: a.ext, rank: a.rank, mime: typeof a.mimeType }).toEqual({ ext: a.ext, rank: 'Alternate', mime: 'string' });
+    }
+  });
+
+  it('leave .txt, .pdf and .html with their own apps on Windows, where an association takes over the default', async () => {
+    const config = await loadConfig();
+    expect(config.win?.fileAssociations).toBeUndefined();
   });
 });
