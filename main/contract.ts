@@ -129,10 +129,11 @@ export interface ArticleSummary {
   drafts: number;
 }
 
-/** Adds an article from a file (`name` and base64 `data`) or from pasted `text`; nothing is fetched. */
+/** Adds an article from a file (`name` and its bytes, `data`) or from pasted `text`; nothing is fetched. */
 export interface AddArticleArgs {
   name?: string;
-  data?: string;
+  /** The file's content, as bytes: never base64 text (see ImportFileArgs.data). */
+  data?: Uint8Array;
   text?: string;
   /** Replaces the title the file gives. */
   title?: string;
@@ -315,8 +316,11 @@ export interface ImportReport {
 export interface ImportFileArgs {
   /** The file's name, for the reader to choose by and for messages. */
   name: string;
-  /** Its content, base64. */
-  data: string;
+  /**
+   * Its content, as bytes: Electron's IPC clones a Uint8Array as it is, and the preview's bridge
+   * sends it as the raw body (main/preview/wire.ts). At most IMPORT_LIMITS.maxFileBytes.
+   */
+  data: Uint8Array;
   /** Put every note in this deck instead of the decks the file names. */
   deck?: string;
   /** A full JSON backup replaces the collection only when this is true. */
@@ -346,8 +350,8 @@ export interface ExportFileArgs {
 export interface ExportedFileView {
   fileName: string;
   mime: string;
-  /** base64. */
-  data: string;
+  /** The file's bytes. */
+  data: Uint8Array;
   summary: string;
 }
 
