@@ -11,12 +11,14 @@ import { CONTENT_SECURITY_POLICY } from '../security.ts';
 import { dataDirFromArgv } from './command-line.ts';
 import { navigationDecision, openLinkAfterConfirm, windowOpenDecision } from './external-links.ts';
 import { isTrustedSender } from './ipc-sender.ts';
+import { contextMenuTemplate } from './context-menu.ts';
 import { menuTemplate, type MenuActions } from './menu.ts';
 import { COMMAND_CHANNEL, NAVIGATE_CHANNEL, OPEN_FILE_CHANNEL, type Command, type Route } from './navigation.ts';
 import { OpenQueue, flowForFile, openRequestsFromArgv, readOpenedFile, type OpenRequest } from './open-files.ts';
 import { APP_INDEX_URL, contentTypeFor, mediaPathOf, resolveAppUrl } from './protocol-path.ts';
 import { isAllowedRequest, isOwnDownload } from './request-filter.ts';
 import { lockFailureDecision, readLockOwner } from './single-instance.ts';
+import { spellcheckPolicy } from './spellcheck.ts';
 import { windowOptions } from './window-options.ts';
 import { loadWindowState, placeWindow, saveWindowState, type WindowState } from './window-state.ts';
 
@@ -139,6 +141,10 @@ function guardSession(): void {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
+  // Spelling is checked only by the operating system's own checker, never with a downloaded dictionary.
+  const spelling = spellcheckPolicy(process.platform);
+  ses.setSpellCheckerEnabled(spelling.enabled);
+  if (spelling.dictionaryDownloadUrl !== null) ses.setSpellCheckerDictionaryDownloadURL(spelling.dictionaryDownloadUrl);
   // The app is offline by construction: nothing but our own files may load, whatever the CSP says.
   const allowDevtools = !app.isPackaged;
   ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url, { allowDevtools }) }));
@@ -222,7 +228,7 @@ function createWindow(): void {
   const primary = screen.getPrimaryDisplay();
   const displays = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)];
   const bounds = placeWindow(state, displays.map((d) => d.workArea));
-  const win = new BrowserWindow(windowOptions({ preloadPath: PRELOAD, bounds, dark: nativeTheme.shouldUseDarkColors }));
+  const win = new BrowserWindow(windowOptions({ preloadPath: PRELOAD, bounds, dark: nativeTheme.shouldUseDarkColors, spellcheck: spellcheckPolicy(process.platform).enabled }));
   mainWindow = win;
   if (state.maximized) win.maximize();
 
@@ -230,6 +236,13 @@ function createWindow(): void {
 
   rememberWindowState(win);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, menuActions(win.webContents), { appName: app.name, packaged: app.isPackaged })));
+  win.webContents.on('context-menu', (_event, params) => {
+    const template = contextMenuTemplate(params, {
+      replaceMisspelling: (word) => win.webContents.replaceMisspelling(word),
+      addToDictionary: (word) => win.webContents.session.addWordToSpellCheckerDictionary(word),
+    });
+    if (template.length > 0) Menu.buildFromTemplate(template).popup({ window: win });
+  });
   win.webContents.on('did-finish-load', () => openQueue.open((request) => void deliverOpenedFile(win, request).catch((e: unknown) => console.error('deckhand: cannot open the file', e))));
   win.on('closed', () => {
     openQueue.close();
