@@ -20,11 +20,14 @@ import { isAllowedRequest, isOwnDownload } from './request-filter.ts';
 import { lockFailureDecision, readLockOwner } from './single-instance.ts';
 import { spellcheckPolicy } from './spellcheck.ts';
 import { windowOptions } from './window-options.ts';
-import { loadWindowState, placeWindow, saveWindowState, type WindowState } from './window-state.ts';
+import { frontSteps, loadWindowState, placeWindow, revealSteps, saveWindowState, type WindowState } from './window-state.ts';
+import { QuitCoordinator } from './quit.ts';
 
 const RENDERER_DIR = path.join(__dirname, 'renderer');
 const PRELOAD = path.join(__dirname, 'preload.cjs');
 const SAVE_WINDOW_STATE_MS = 500;
+/** How long quitting waits for an import or a restore still running before closing the collection anyway. */
+const QUIT_WAIT_MS = 15_000;
 
 // Must run before 'ready': a standard, secure scheme gets an origin, so the CSP's 'self' and
 // relative URLs work as on https.
@@ -49,6 +52,8 @@ function dataDirOrExit(): string {
 
 let service: DeckhandService | undefined;
 let mainWindow: BrowserWindow | undefined;
+/** Whether the window has been shown, on its first frame; nothing brings it forward before. */
+let revealed = false;
 /** Files the system asked Deckhand to open, held until the window's page has loaded. */
 const openQueue = new OpenQueue();
 
@@ -100,10 +105,9 @@ function explainLockFailure(): void {
 }
 
 function bringToFront(): void {
-  if (!mainWindow) return;
-  if (mainWindow.isMinimized()) mainWindow.restore();
-  mainWindow.show();
-  mainWindow.focus();
+  const win = mainWindow;
+  if (!win) return;
+  for (const step of frontSteps({ revealed, minimized: win.isMinimized() })) win[step]();
 }
 
 /** Reads an opened file here (the path came from the system, not the page) and hands its bytes to the page. */
@@ -218,7 +222,8 @@ function registerIpc(svc: DeckhandService): void {
       const frame = event.senderFrame;
       const sender = { frameUrl: frame?.url ?? null, isMainFrame: frame ? frame.parent === null : false, fromMainWindow: mainWindow !== undefined && event.sender === mainWindow.webContents };
       if (!isTrustedSender(sender)) return { ok: false, error: { code: 'bad-request', message: `${method}: refused a call from outside Deckhand's window.` } };
-      return dispatch(svc, method, args);
+      // Tracked, so quitting waits for it; refused once quitting has begun.
+      return quitting.track(() => dispatch(svc, method, args)) ?? { ok: false, error: { code: 'unavailable', message: `${method}: Deckhand is quitting.` } };
     });
   }
 }
@@ -230,9 +235,11 @@ function createWindow(): void {
   const bounds = placeWindow(state, displays.map((d) => d.workArea));
   const win = new BrowserWindow(windowOptions({ preloadPath: PRELOAD, bounds, dark: nativeTheme.shouldUseDarkColors, spellcheck: spellcheckPolicy(process.platform).enabled }));
   mainWindow = win;
-  if (state.maximized) win.maximize();
-
-  win.once('ready-to-show', () => win.show());
+  // Shown once, on its first frame: maximized then if it was (see revealSteps), never blank.
+  win.once('ready-to-show', () => {
+    for (const step of revealSteps(state)) win[step]();
+    revealed = true;
+  });
 
   rememberWindowState(win);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, menuActions(win.webContents), { appName: app.name, packaged: app.isPackaged })));
@@ -248,8 +255,8 @@ function createWindow(): void {
     openQueue.close();
     mainWindow = undefined;
   });
-  // A Windows logoff or shutdown ends the process without 'will-quit'.
-  win.on('session-end', closeService);
+  // A Windows logoff or shutdown ends the process without 'will-quit': no time to wait.
+  win.on('session-end', () => quitting.close());
   void win.loadURL(APP_INDEX_URL);
 }
 
@@ -287,22 +294,20 @@ function menuActions(contents: WebContents): MenuActions {
   };
 }
 
-// Snapshot written once, after the last window has closed so no call can arrive after it. Each
-// review is already durable in the log; this only spares the next start a replay.
-let closed = false;
-function closeService(): void {
-  if (closed || !service) return;
-  closed = true;
-  try {
-    service.close();
-  } catch (e) {
-    console.error('deckhand: closing the collection failed', e);
-  }
-}
+// Quitting waits (up to QUIT_WAIT_MS) for the calls in flight, an import or a restore, and refuses
+// new ones; then the snapshot is written once, as the collection closes. Each review is already
+// durable in the log; the snapshot only spares the next start a replay.
+const quitting = new QuitCoordinator({
+  boundMs: QUIT_WAIT_MS,
+  close: () => service?.close(),
+  quit: () => app.quit(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  log: (message) => console.error(message),
+});
 
-app.on('window-all-closed', () => {
-  closeService();
-  app.quit();
+app.on('window-all-closed', () => app.quit());
+app.on('before-quit', (event) => {
+  if (!quitting.beforeQuit()) event.preventDefault();
 });
 // Cmd+Q and app.quit() close the windows without 'window-all-closed'.
-app.on('will-quit', closeService);
+app.on('will-quit', () => quitting.close());
