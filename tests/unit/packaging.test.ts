@@ -132,3 +132,35 @@ describe('the file associations', () => {
     expect(config.win?.fileAssociations).toBeUndefined();
   });
 });
+
+describe('the Linux desktop entry', () => {
+  /** The .desktop file electron-builder writes for deb and AppImage, computed by its own LinuxTargetHelper. */
+  async function desktopEntry(): Promise<Record<string, string>> {
+    const config = await loadConfig();
+    const { LinuxTargetHelper } = lib('targets/LinuxTargetHelper.js');
+    const linux = config.linux ?? {};
+    const packager = {
+      config,
+      platformSpecificBuildOptions: linux,
+      fileAssociations: [...(config.fileAssociations ?? []), ...((linux.fileAssociations as BuilderConfig['fileAssociations']) ?? [])],
+      executableName: linux.executableName,
+      appInfo: { productName: metadata.productName, description: metadata.description, sanitizedProductName: metadata.productName },
+      info: { metadata },
+    };
+    const text = (await new LinuxTargetHelper(packager).computeDesktopEntry(linux)) as string;
+    return Object.fromEntries(text.split('\n').filter((line) => line.includes('=')).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+  }
+
+  it('lists every type Deckhand opens, and passes the opened files to it (%U, read by open-files.ts)', async () => {
+    const entry = await desktopEntry();
+    const mimeTypes = entry.MimeType!.split(';').filter(Boolean);
+    expect(mimeTypes).toEqual(expect.arrayContaining(['application/x-apkg', 'application/x-colpkg', 'text/markdown', 'text/plain', 'text/html', 'application/pdf', 'application/epub+zip']));
+    expect(entry.Exec).toMatch(/ %U$/);
+  });
+
+  it('files it under Education, named and grouped with its window', async () => {
+    const entry = await desktopEntry();
+    expect(entry).toMatchObject({ Name: 'Deckhand', Categories: 'Education;', StartupWMClass: 'deckhand', Icon: 'deckhand', Type: 'Application' });
+    expect(entry.Keywords).toContain('flashcards');
+  });
+});
