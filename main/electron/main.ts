@@ -17,7 +17,7 @@ import { COMMAND_CHANNEL, NAVIGATE_CHANNEL, OPEN_FILE_CHANNEL, type Command, typ
 import { OpenQueue, flowForFile, openRequestsFromArgv, readOpenedFile, type OpenRequest } from './open-files.ts';
 import { APP_INDEX_URL, contentTypeFor, mediaPathOf, resolveAppUrl } from './protocol-path.ts';
 import { isAllowedRequest, isOwnDownload } from './request-filter.ts';
-import { lockFailureDecision, readLockOwner } from './single-instance.ts';
+import { lockFailureDecision, processIsAlive, readLockOwner } from './single-instance.ts';
 import { spellcheckPolicy } from './spellcheck.ts';
 import { windowOptions } from './window-options.ts';
 import { frontSteps, loadWindowState, placeWindow, revealSteps, saveWindowState, type WindowState } from './window-state.ts';
@@ -88,14 +88,7 @@ function explainLockFailure(): void {
     profileDir,
     owner: readLockOwner(profileDir),
     thisHost: os.hostname(),
-    isAlive: (pid) => {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch (e) {
-        return (e as NodeJS.ErrnoException).code === 'EPERM';
-      }
-    },
+    isAlive: processIsAlive,
   });
   if (decision.action === 'explain') {
     console.error(`deckhand: ${decision.message}`);

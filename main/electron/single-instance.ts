@@ -30,6 +30,16 @@ export function readLockOwner(profileDir: string): LockOwner | null {
   }
 }
 
+/** Whether a process with this id runs on this computer (one we may not signal still runs). */
+export function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export interface LockFailure {
   platform: NodeJS.Platform;
   profileDir: string;

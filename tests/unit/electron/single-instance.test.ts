@@ -1,7 +1,7 @@
 import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lockFailureDecision, parseLockTarget, readLockOwner, type LockFailure } from '../../../main/electron/single-instance.ts';
+import { lockFailureDecision, parseLockTarget, processIsAlive, readLockOwner, type LockFailure } from '../../../main/electron/single-instance.ts';
 import { tempDir } from '../temp-dir.ts';
 
 const failure = (over: Partial<LockFailure>): LockFailure => ({
@@ -54,5 +54,13 @@ describe('lockFailureDecision', () => {
 
   it('quits quietly on Windows, whose lock fails only for a running copy and leaves nothing to read', () => {
     expect(lockFailureDecision(failure({ platform: 'win32' }))).toEqual({ action: 'quit' });
+  });
+});
+
+describe('processIsAlive', () => {
+  it('is true for a running process and false for an id no process has', () => {
+    expect(processIsAlive(process.pid)).toBe(true);
+    // Above Linux's pid_max (2^22) and macOS's 99,999: no process has it.
+    expect(processIsAlive(2 ** 30)).toBe(false);
   });
 });
