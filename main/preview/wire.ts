@@ -13,8 +13,11 @@ export class WireError extends Error {}
 const isPlaceholder = (v: unknown): v is { $bytes: number } =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 1 && Number.isSafeInteger((v as { $bytes?: unknown }).$bytes) && (v as { $bytes: number }).$bytes >= 0;
 
-/** `value` as a body: null when it holds no Uint8Array (send it as plain JSON then). */
-export function encodeWithBytes(value: unknown): Uint8Array | null {
+/**
+ * `value` as the pieces of a body, in order (the header, then each array as it is, not copied):
+ * null when it holds no Uint8Array (send it as plain JSON then). A Blob of them is the body.
+ */
+export function encodeParts(value: unknown): Uint8Array[] | null {
   const parts: Uint8Array[] = [];
   const json = JSON.stringify(value ?? {}, (_key, v: unknown) => {
     if (!(v instanceof Uint8Array)) return v;
@@ -22,11 +25,19 @@ export function encodeWithBytes(value: unknown): Uint8Array | null {
     return { $bytes: v.length };
   });
   if (parts.length === 0) return null;
-  const head = new TextEncoder().encode(json);
-  const out = new Uint8Array(4 + head.length + parts.reduce((n, p) => n + p.length, 0));
-  new DataView(out.buffer).setUint32(0, head.length);
-  out.set(head, 4);
-  let at = 4 + head.length;
+  const text = new TextEncoder().encode(json);
+  const head = new Uint8Array(4 + text.length);
+  new DataView(head.buffer).setUint32(0, text.length);
+  head.set(text, 4);
+  return [head, ...parts];
+}
+
+/** `value` as one body: null when it holds no Uint8Array. */
+export function encodeWithBytes(value: unknown): Uint8Array | null {
+  const parts = encodeParts(value);
+  if (parts === null) return null;
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
   for (const part of parts) {
     out.set(part, at);
     at += part.length;
