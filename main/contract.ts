@@ -130,10 +130,11 @@ export interface ArticleSummary {
   drafts: number;
 }
 
-/** Adds an article from a file (`name` and base64 `data`) or from pasted `text`; nothing is fetched. */
+/** Adds an article from a file (`name` and its bytes, `data`) or from pasted `text`; nothing is fetched. */
 export interface AddArticleArgs {
   name?: string;
-  data?: string;
+  /** The file's content, as bytes: never base64 text (see ImportFileArgs.data). */
+  data?: Uint8Array;
   text?: string;
   /** Replaces the title the file gives. */
   title?: string;
@@ -316,8 +317,11 @@ export interface ImportReport {
 export interface ImportFileArgs {
   /** The file's name, for the reader to choose by and for messages. */
   name: string;
-  /** Its content, base64. */
-  data: string;
+  /**
+   * Its content, as bytes: Electron's IPC clones a Uint8Array as it is, and the preview's bridge
+   * sends it as the raw body (main/preview/wire.ts). At most IMPORT_LIMITS.maxFileBytes.
+   */
+  data: Uint8Array;
   /** Put every note in this deck instead of the decks the file names. */
   deck?: string;
   /** A full JSON backup replaces the collection only when this is true. */
@@ -347,8 +351,8 @@ export interface ExportFileArgs {
 export interface ExportedFileView {
   fileName: string;
   mime: string;
-  /** base64. */
-  data: string;
+  /** The file's bytes. */
+  data: Uint8Array;
   summary: string;
 }
 
@@ -516,3 +520,26 @@ export const API_METHODS_COMPLETE: Missing extends never ? true : Missing = true
 
 /** The IPC channel for a method; the preload and the Electron shell both use this. */
 export const channelFor = (method: ApiMethod): string => `deckhand:${method}`;
+
+/**
+ * A file the operating system opened with Deckhand (a double-click, "Open with", the dock icon), as
+ * the desktop app's preload posts it to the page: window.postMessage({ type: OPENED_FILE_MESSAGE,
+ * flow, name, bytes }). The page posts { type: READY_FOR_FILES_MESSAGE } once it listens; files
+ * opened before that wait in the preload.
+ */
+export const OPENED_FILE_MESSAGE = 'deckhand:opened-file';
+export const READY_FOR_FILES_MESSAGE = 'deckhand:ready-for-files';
+
+export interface OpenedFileMessage {
+  type: typeof OPENED_FILE_MESSAGE;
+  /** 'import' for an Anki package, 'article' for a text the library adds. */
+  flow: 'import' | 'article';
+  name: string;
+  bytes: Uint8Array;
+}
+
+export function isOpenedFileMessage(value: unknown): value is OpenedFileMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return v.type === OPENED_FILE_MESSAGE && (v.flow === 'import' || v.flow === 'article') && typeof v.name === 'string' && v.name.length > 0 && v.name.length <= 255 && v.bytes instanceof Uint8Array;
+}

@@ -46,9 +46,15 @@ const saveNoteSchema = z.strictObject({
   fromDraft: id('fromDraft').optional(),
 });
 
+/** A file's content: bytes (a Uint8Array, as IPC and the preview's bridge deliver it), at most the largest file a reader accepts. */
+const fileBytes = (field: string) =>
+  z
+    .instanceof(Uint8Array, { error: `"${field}" must be the file's bytes (a Uint8Array)` })
+    .refine((bytes) => bytes.length <= IMPORT_LIMITS.maxFileBytes, `"${field}" is larger than ${IMPORT_LIMITS.maxFileBytes / 1048576} MB`);
+
 const addArticleSchema = z.strictObject({
   name: z.string({ error: '"name" must be text' }).trim().min(1, '"name" is empty').max(255, '"name" is longer than 255 characters').optional(),
-  data: z.string({ error: '"data" must be base64 text' }).max(Math.ceil(IMPORT_LIMITS.maxFileBytes / 3) * 4, `"data" is larger than ${IMPORT_LIMITS.maxFileBytes / 1048576} MB`).regex(/^[A-Za-z0-9+/]*={0,2}$/, '"data" must be base64 text').optional(),
+  data: fileBytes('data').optional(),
   text: boundedText('text', IMPORT_LIMITS.maxTextBytes).optional(),
   title: boundedText('title', 300).optional(),
   author: boundedText('author', 300).optional(),
@@ -130,8 +136,7 @@ const handlers: { [M in ApiMethod]: Handler<M> } = {
   importFile: {
     args: z.strictObject({
       name: z.string({ error: '"name" must be text' }).trim().min(1, '"name" is empty').max(255, '"name" is longer than 255 characters'),
-      // base64 of at most the largest file a reader accepts.
-      data: z.string({ error: '"data" must be base64 text' }).max(Math.ceil(IMPORT_LIMITS.maxFileBytes / 3) * 4, `"data" is larger than ${IMPORT_LIMITS.maxFileBytes / 1048576} MB`).regex(/^[A-Za-z0-9+/]*={0,2}$/, '"data" must be base64 text'),
+      data: fileBytes('data'),
       deck: deckTitle.optional(),
       replaceCollection: z.boolean({ error: '"replaceCollection" must be true or false' }).optional(),
     }) as z.ZodType<ApiArgs<'importFile'>>,
@@ -162,7 +167,7 @@ const handlers: { [M in ApiMethod]: Handler<M> } = {
     }) as z.ZodType<ApiArgs<'exportFile'>>,
     run: async (s, a) => {
       const file = await s.exportFile(a);
-      return { fileName: file.fileName, mime: file.mime, summary: file.summary, data: Buffer.from(file.bytes).toString('base64') };
+      return { fileName: file.fileName, mime: file.mime, summary: file.summary, data: file.bytes };
     },
   },
   getStats: { args: z.strictObject({ deckId: id('deckId').optional() }), run: (s, a) => s.getStats(a) },

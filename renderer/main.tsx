@@ -12,7 +12,7 @@ import { Editor } from './screens/Editor.tsx';
 import { Help } from './screens/Help.tsx';
 import { Settings } from './screens/Settings.tsx';
 import { Transfer } from './screens/Transfer.tsx';
-import { acceptDroppedFiles } from './dropped-file.ts';
+import { acceptDroppedFiles, acceptOpenedFiles } from './dropped-file.ts';
 import { Statistics } from './screens/Statistics.tsx';
 import { Library } from './screens/Library.tsx';
 import { Inbox } from './screens/Inbox.tsx';
@@ -59,6 +59,7 @@ function App() {
       }),
     [],
   );
+  useEffect(acceptOpenedFiles, []);
   useEffect(() => {
     // Move focus to the new screen's heading so keyboard and screen-reader users know where they are.
     document.querySelector<HTMLElement>('main h1')?.focus();

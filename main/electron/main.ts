@@ -2,26 +2,34 @@
 // decision with a test of its own lives in a pure module beside this one; this file connects them.
 import { BrowserWindow, Menu, app, dialog, ipcMain, nativeTheme, protocol, screen, session, shell, type WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { API_METHODS, channelFor, type Result } from '../contract.ts';
+import { API_METHODS, IMPORT_LIMITS, channelFor, type Result } from '../contract.ts';
 import { dispatch } from '../ipc.ts';
 import { openDeckhand, type DeckhandService } from '../open-app.ts';
 import { CONTENT_SECURITY_POLICY } from '../security.ts';
 import { dataDirFromArgv } from './command-line.ts';
 import { navigationDecision, openLinkAfterConfirm, windowOpenDecision } from './external-links.ts';
 import { isTrustedSender } from './ipc-sender.ts';
+import { contextMenuTemplate } from './context-menu.ts';
 import { menuTemplate, type MenuActions } from './menu.ts';
-import { COMMAND_CHANNEL, NAVIGATE_CHANNEL, type Command, type Route } from './navigation.ts';
+import { COMMAND_CHANNEL, NAVIGATE_CHANNEL, OPEN_FILE_CHANNEL, type Command, type Route } from './navigation.ts';
+import { OpenQueue, flowForFile, openRequestsFromArgv, readOpenedFile, type OpenRequest } from './open-files.ts';
 import { APP_INDEX_URL, contentTypeFor, mediaPathOf, resolveAppUrl } from './protocol-path.ts';
 import { isAllowedRequest, isOwnDownload } from './request-filter.ts';
 import { utilityOptimiser } from './utility-optimiser.ts';
+import { lockFailureDecision, processIsAlive, readLockOwner } from './single-instance.ts';
+import { spellcheckPolicy } from './spellcheck.ts';
 import { windowOptions } from './window-options.ts';
-import { loadWindowState, placeWindow, saveWindowState, type WindowState } from './window-state.ts';
+import { frontSteps, loadWindowState, placeWindow, revealSteps, saveWindowState, type WindowState } from './window-state.ts';
+import { QuitCoordinator } from './quit.ts';
 
 const RENDERER_DIR = path.join(__dirname, 'renderer');
 const PRELOAD = path.join(__dirname, 'preload.cjs');
 const OPTIMISER = path.join(__dirname, 'optimiser.mjs');
 const SAVE_WINDOW_STATE_MS = 500;
+/** How long quitting waits for an import or a restore still running before closing the collection anyway. */
+const QUIT_WAIT_MS = 15_000;
 
 // Must run before 'ready': a standard, secure scheme gets an origin, so the CSP's 'self' and
 // relative URLs work as on https.
@@ -46,21 +54,66 @@ function dataDirOrExit(): string {
 
 let service: DeckhandService | undefined;
 let mainWindow: BrowserWindow | undefined;
+/** Whether the window has been shown, on its first frame; nothing brings it forward before. */
+let revealed = false;
+/** Files the system asked Deckhand to open, held until the window's page has loaded. */
+const openQueue = new OpenQueue();
 
 if (!app.requestSingleInstanceLock()) {
-  // The copy already running gets 'second-instance' and comes to the front.
-  app.quit();
+  explainLockFailure();
 } else {
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.show();
-    mainWindow.focus();
+  // The first start's command line: "Open with Deckhand" on Windows and Linux.
+  openQueue.add(openRequestsFromArgv(process.argv, { cwd: process.cwd(), packaged: app.isPackaged }));
+  // macOS: a double-click in the Finder or a drop on the dock icon, also before 'ready'.
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    const flow = flowForFile(file);
+    if (flow) openQueue.add([{ path: file, flow }]);
+    bringToFront();
+  });
+  // A second start hands its command line (files included) to this copy and quits.
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    openQueue.add(openRequestsFromArgv(argv, { cwd: workingDirectory, packaged: app.isPackaged }));
+    bringToFront();
   });
   app
     .whenReady()
     .then(start)
     .catch((e: unknown) => fatal('Deckhand cannot start', e));
+}
+
+/** The lock is refused: quietly when a running copy took our command line, with a reason otherwise. */
+function explainLockFailure(): void {
+  const profileDir = app.getPath('userData');
+  const decision = lockFailureDecision({
+    platform: process.platform,
+    profileDir,
+    owner: readLockOwner(profileDir),
+    thisHost: os.hostname(),
+    isAlive: processIsAlive,
+  });
+  if (decision.action === 'explain') {
+    console.error(`deckhand: ${decision.message}`);
+    dialog.showErrorBox(decision.title, decision.message);
+  }
+  app.quit();
+}
+
+function bringToFront(): void {
+  const win = mainWindow;
+  if (!win) return;
+  for (const step of frontSteps({ revealed, minimized: win.isMinimized() })) win[step]();
+}
+
+/** Reads an opened file here (the path came from the system, not the page) and hands its bytes to the page. */
+async function deliverOpenedFile(win: BrowserWindow, request: OpenRequest): Promise<void> {
+  const file = await readOpenedFile(request, IMPORT_LIMITS.maxFileBytes);
+  if (win.isDestroyed()) return;
+  if (!file.ok) {
+    await dialog.showMessageBox(win, { type: 'warning', message: file.message });
+    return;
+  }
+  win.webContents.send(OPEN_FILE_CHANNEL, { flow: file.flow, name: file.name, bytes: file.bytes });
 }
 
 async function start(): Promise<void> {
@@ -87,6 +140,10 @@ function guardSession(): void {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
+  // Spelling is checked only by the operating system's own checker, never with a downloaded dictionary.
+  const spelling = spellcheckPolicy(process.platform);
+  ses.setSpellCheckerEnabled(spelling.enabled);
+  if (spelling.dictionaryDownloadUrl !== null) ses.setSpellCheckerDictionaryDownloadURL(spelling.dictionaryDownloadUrl);
   // The app is offline by construction: nothing but our own files may load, whatever the CSP says.
   const allowDevtools = !app.isPackaged;
   ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url, { allowDevtools }) }));
@@ -160,7 +217,8 @@ function registerIpc(svc: DeckhandService): void {
       const frame = event.senderFrame;
       const sender = { frameUrl: frame?.url ?? null, isMainFrame: frame ? frame.parent === null : false, fromMainWindow: mainWindow !== undefined && event.sender === mainWindow.webContents };
       if (!isTrustedSender(sender)) return { ok: false, error: { code: 'bad-request', message: `${method}: refused a call from outside Deckhand's window.` } };
-      return dispatch(svc, method, args);
+      // Tracked, so quitting waits for it; refused once quitting has begun.
+      return quitting.track(() => dispatch(svc, method, args)) ?? { ok: false, error: { code: 'unavailable', message: `${method}: Deckhand is quitting.` } };
     });
   }
 }
@@ -170,19 +228,30 @@ function createWindow(): void {
   const primary = screen.getPrimaryDisplay();
   const displays = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)];
   const bounds = placeWindow(state, displays.map((d) => d.workArea));
-  const win = new BrowserWindow(windowOptions({ preloadPath: PRELOAD, bounds, dark: nativeTheme.shouldUseDarkColors }));
+  const win = new BrowserWindow(windowOptions({ preloadPath: PRELOAD, bounds, dark: nativeTheme.shouldUseDarkColors, spellcheck: spellcheckPolicy(process.platform).enabled }));
   mainWindow = win;
-  if (state.maximized) win.maximize();
-
-  win.once('ready-to-show', () => win.show());
+  // Shown once, on its first frame: maximized then if it was (see revealSteps), never blank.
+  win.once('ready-to-show', () => {
+    for (const step of revealSteps(state)) win[step]();
+    revealed = true;
+  });
 
   rememberWindowState(win);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, menuActions(win.webContents), { appName: app.name, packaged: app.isPackaged })));
+  win.webContents.on('context-menu', (_event, params) => {
+    const template = contextMenuTemplate(params, {
+      replaceMisspelling: (word) => win.webContents.replaceMisspelling(word),
+      addToDictionary: (word) => win.webContents.session.addWordToSpellCheckerDictionary(word),
+    });
+    if (template.length > 0) Menu.buildFromTemplate(template).popup({ window: win });
+  });
+  win.webContents.on('did-finish-load', () => openQueue.open((request) => void deliverOpenedFile(win, request).catch((e: unknown) => console.error('deckhand: cannot open the file', e))));
   win.on('closed', () => {
+    openQueue.close();
     mainWindow = undefined;
   });
-  // A Windows logoff or shutdown ends the process without 'will-quit'.
-  win.on('session-end', closeService);
+  // A Windows logoff or shutdown ends the process without 'will-quit': no time to wait.
+  win.on('session-end', () => quitting.close());
   void win.loadURL(APP_INDEX_URL);
 }
 
@@ -220,22 +289,20 @@ function menuActions(contents: WebContents): MenuActions {
   };
 }
 
-// Snapshot written once, after the last window has closed so no call can arrive after it. Each
-// review is already durable in the log; this only spares the next start a replay.
-let closed = false;
-function closeService(): void {
-  if (closed || !service) return;
-  closed = true;
-  try {
-    service.close();
-  } catch (e) {
-    console.error('deckhand: closing the collection failed', e);
-  }
-}
+// Quitting waits (up to QUIT_WAIT_MS) for the calls in flight, an import or a restore, and refuses
+// new ones; then the snapshot is written once, as the collection closes. Each review is already
+// durable in the log; the snapshot only spares the next start a replay.
+const quitting = new QuitCoordinator({
+  boundMs: QUIT_WAIT_MS,
+  close: () => service?.close(),
+  quit: () => app.quit(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  log: (message) => console.error(message),
+});
 
-app.on('window-all-closed', () => {
-  closeService();
-  app.quit();
+app.on('window-all-closed', () => app.quit());
+app.on('before-quit', (event) => {
+  if (!quitting.beforeQuit()) event.preventDefault();
 });
 // Cmd+Q and app.quit() close the windows without 'window-all-closed'.
-app.on('will-quit', closeService);
+app.on('will-quit', () => quitting.close());

@@ -29,3 +29,6 @@ export type Command = (typeof COMMANDS)[number];
 export function isCommand(value: unknown): value is Command {
   return typeof value === 'string' && (COMMANDS as readonly string[]).includes(value);
 }
+
+/** A file the system opened, read by the main process, on its way to the page (see contract.ts). */
+export const OPEN_FILE_CHANNEL = 'deckhand:open-file';

@@ -23,6 +23,8 @@ export interface WindowOptionsInput {
   preloadPath: string;
   bounds?: WindowBounds;
   dark: boolean;
+  /** Whether the editor checks spelling: spellcheck.ts decides it per platform. */
+  spellcheck: boolean;
 }
 
 export function windowOptions(input: WindowOptionsInput): BrowserWindowConstructorOptions {
@@ -48,7 +50,7 @@ export function windowOptions(input: WindowOptionsInput): BrowserWindowConstruct
       allowRunningInsecureContent: false,
       webviewTag: false,
       experimentalFeatures: false,
-      spellcheck: true,
+      spellcheck: input.spellcheck,
     },
   };
 }

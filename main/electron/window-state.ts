@@ -112,3 +112,25 @@ export function placeWindow(state: WindowState, workAreas: readonly Rectangle[])
     height,
   };
 }
+
+export type RevealStep = 'maximize' | 'show';
+
+/**
+ * What the window does on 'ready-to-show', its first frame painted: a window saved maximized is
+ * maximized then, not before (maximizing a hidden window shows it at once, blank), and then shown.
+ * Nothing shows it earlier, so it appears once, at its size, with its content.
+ */
+export function revealSteps(state: Pick<WindowState, 'maximized'>): RevealStep[] {
+  return state.maximized ? ['maximize', 'show'] : ['show'];
+}
+
+export type FrontStep = 'restore' | 'show' | 'focus';
+
+/**
+ * Bringing the window forward (a second start, a file opened from the system): nothing until it has
+ * been revealed, which brings it forward anyway; a minimized window is restored first.
+ */
+export function frontSteps(window: { revealed: boolean; minimized: boolean }): FrontStep[] {
+  if (!window.revealed) return [];
+  return window.minimized ? ['restore', 'show', 'focus'] : ['show', 'focus'];
+}

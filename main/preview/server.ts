@@ -10,6 +10,7 @@ import { dispatch } from '../ipc.ts';
 import { CONTENT_SECURITY_POLICY } from '../security.ts';
 import type { DeckhandService } from '../open-app.ts';
 import { IMPORT_LIMITS } from '../contract.ts';
+import { BYTES_CONTENT_TYPE, WireError, decodeWithBytes, encodeWithBytes } from './wire.ts';
 
 export interface PreviewOptions {
   service: DeckhandService;
@@ -35,8 +36,10 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 const MAX_BODY = 1_000_000;
-/** An import or an added article carries its file (base64), its folder's notes or its pasted text: up to the largest file a reader accepts. */
-const MAX_IMPORT_BODY = Math.ceil(IMPORT_LIMITS.maxFileBytes / 3) * 4 + 64 * 1024;
+/** A folder import's notes or an article's pasted text, as JSON: up to the folder limit's worth of text. */
+const MAX_TEXT_BODY = Math.ceil(IMPORT_LIMITS.maxFileBytes / 3) * 4 + 64 * 1024;
+/** A file to import or add, as bytes (wire.ts): the largest file a reader accepts and its few arguments. */
+const MAX_FILE_BODY = IMPORT_LIMITS.maxFileBytes + 64 * 1024;
 const CARRIES_A_FILE = new Set(['api/importFile', 'api/importFolder', 'api/addArticle']);
 
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
@@ -61,14 +64,19 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const route = rest.join('/');
     if (route.startsWith('api/')) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST.');
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'text/plain; charset=utf-8', 'Send JSON.');
-      const body = await readBody(req, CARRIES_A_FILE.has(route) ? MAX_IMPORT_BODY : MAX_BODY);
+      const type = req.headers['content-type'] ?? '';
+      // JSON, or JSON with a file's bytes after it (wire.ts): never a file as base64 text.
+      const withBytes = type === BYTES_CONTENT_TYPE;
+      if (!withBytes && !type.startsWith('application/json')) return send(res, 415, 'text/plain; charset=utf-8', 'Send JSON.');
+      const limit = !CARRIES_A_FILE.has(route) ? MAX_BODY : withBytes ? MAX_FILE_BODY : MAX_TEXT_BODY;
+      const body = await readBody(req, limit);
       if (body === null) return send(res, 413, 'text/plain; charset=utf-8', 'Request too large.');
       let args: unknown;
       try {
-        args = body.length ? JSON.parse(body) : {};
-      } catch {
-        return json(res, { ok: false, error: { code: 'bad-request', message: 'The request body is not valid JSON.' } });
+        args = withBytes ? decodeWithBytes(body) : body.length ? JSON.parse(body.toString('utf8')) : {};
+      } catch (e) {
+        const message = e instanceof WireError ? e.message : 'The request body is not valid JSON.';
+        return json(res, { ok: false, error: { code: 'bad-request', message } });
       }
       return json(res, await dispatch(options.service, decodeURIComponent(route.slice(4)), args));
     }
@@ -111,8 +119,8 @@ function sameToken(given: string, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** The body as text, or null when it is larger than `limit` (the rest is read and dropped, so the 413 reaches the page). */
-function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+/** The body, or null when it is larger than `limit` (the rest is read and dropped, so the 413 reaches the page). */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -121,13 +129,16 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
       if (size <= limit) chunks.push(chunk);
       else chunks.length = 0;
     });
-    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
 
+/** An answer as JSON, or with its bytes after the JSON when it carries a file (an export). */
 function json(res: ServerResponse, value: unknown): void {
-  send(res, 200, 'application/json; charset=utf-8', JSON.stringify(value));
+  const withBytes = encodeWithBytes(value);
+  if (withBytes) send(res, 200, BYTES_CONTENT_TYPE, Buffer.from(withBytes.buffer, withBytes.byteOffset, withBytes.byteLength));
+  else send(res, 200, 'application/json; charset=utf-8', JSON.stringify(value));
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {

@@ -76,11 +76,11 @@ export class Articles {
     return [...this.#ctx.collection.decks()].filter((d) => d.article !== null).map((d) => this.#summary(d));
   }
 
-  /** Reads an article from a file (base64 `data` named `name`) or pasted `text` into a deck of its own. */
+  /** Reads an article from a file (its bytes, `data`, named `name`) or pasted `text` into a deck of its own. */
   async addArticle(args: AddArticleArgs): Promise<ArticleSummary> {
     const { name, data, text } = args;
     let read: ReadArticle;
-    if (data !== undefined && name !== undefined) read = await readOrRefuse(async () => (await readers()).readArticleFile(name, Buffer.from(data, 'base64')));
+    if (data !== undefined && name !== undefined) read = await readOrRefuse(async () => (await readers()).readArticleFile(name, data));
     else if (text !== undefined) read = await readOrRefuse(async () => (await readers()).readPastedArticle(text, args.title));
     else throw new AppError('bad-request', 'Give a file ("name" and "data") or pasted "text".');
     return this.addRead(read, args);

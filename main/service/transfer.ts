@@ -59,8 +59,8 @@ export class Transfer {
   }
 
   /** Reads a file the user chose and imports it, all or nothing; a full backup replaces the collection only when asked to. */
-  async importFile({ name, data: base64, deck, replaceCollection }: ImportFileArgs): Promise<ImportReport> {
-    const read = await readOrRefuse(async () => (await importers()).readImportFile(name, Buffer.from(base64, 'base64'), deck ? { deck } : {}));
+  async importFile({ name, data, deck, replaceCollection }: ImportFileArgs): Promise<ImportReport> {
+    const read = await readOrRefuse(async () => (await importers()).readImportFile(name, data, deck ? { deck } : {}));
     return this.#importRead(name, read, { ...(deck ? { deck } : {}), replaceCollection: replaceCollection ?? false });
   }
 

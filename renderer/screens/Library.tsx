@@ -5,7 +5,7 @@ import type { AddArticleArgs, ArticleSummary } from '../../main/contract.ts';
 import { call, withoutMethodName } from '../api.ts';
 import { takeDroppedFile } from '../dropped-file.ts';
 import { countLabel, plural } from '../format.ts';
-import { readAsBase64 } from '../read-file.ts';
+import { readBytes } from '../read-file.ts';
 import { hrefFor, navigate } from '../router.ts';
 import { useApi } from '../use-api.ts';
 import { bylineOf, CoverageBar } from './Article.tsx';
@@ -63,9 +63,9 @@ function useAddArticle() {
   const addFile = async (file: File) => {
     setError(null);
     setBusy({ what: file.name, loaded: 0, total: file.size });
-    let data: string;
+    let data: Uint8Array;
     try {
-      data = await readAsBase64(file, (loaded) => setBusy({ what: file.name, loaded, total: file.size }));
+      data = await readBytes(file, (loaded) => setBusy({ what: file.name, loaded, total: file.size }));
     } catch (e) {
       setBusy(null);
       setError({ where: 'file', message: (e as Error).message });

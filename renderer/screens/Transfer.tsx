@@ -3,7 +3,7 @@ import type { ExportFileArgs, ImportReport } from '../../main/contract.ts';
 import { call } from '../api.ts';
 import { takeDroppedFile } from '../dropped-file.ts';
 import { plural } from '../format.ts';
-import { readAsBase64 } from '../read-file.ts';
+import { readBytes } from '../read-file.ts';
 import { useApi } from '../use-api.ts';
 import { ErrorMessage, Frame, OutcomeMessage, type Outcome } from './Frame.tsx';
 
@@ -75,9 +75,9 @@ function ImportSection() {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [backupFile, setBackupFile] = useState<{ name: string; data: string } | null>(null);
+  const [backupFile, setBackupFile] = useState<{ name: string; data: Uint8Array } | null>(null);
 
-  async function send(name: string, data: string, replaceCollection = false) {
+  async function send(name: string, data: Uint8Array, replaceCollection = false) {
     setProgress({ file: name, stage: 'importing' });
     try {
       setReport(await call('importFile', { name, data, ...(deck.trim() ? { deck: deck.trim() } : {}), ...(replaceCollection ? { replaceCollection } : {}) }));
@@ -95,9 +95,9 @@ function ImportSection() {
     setError(null);
     setBackupFile(null);
     setProgress({ file: file.name, stage: 'reading', loaded: 0, total: file.size });
-    let data: string;
+    let data: Uint8Array;
     try {
-      data = await readAsBase64(file, (loaded) => setProgress({ file: file.name, stage: 'reading', loaded, total: file.size }));
+      data = await readBytes(file, (loaded) => setProgress({ file: file.name, stage: 'reading', loaded, total: file.size }));
     } catch (e) {
       setProgress(null);
       setError((e as Error).message);
@@ -213,9 +213,8 @@ function ImportSection() {
 const KEEP_DOWNLOAD_URL_MS = 60_000;
 
 /** Saves a file the way a browser downloads one; the desktop app asks where to put it. */
-function save(fileName: string, mime: string, base64: string) {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+function save(fileName: string, mime: string, bytes: Uint8Array) {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

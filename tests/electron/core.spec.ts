@@ -1,7 +1,7 @@
 // The core scenario through the real Electron app: the shell, the preload, the app:// protocol and
 // the IPC handlers that the preview harness in tests/e2e/ replaces with its web bridge.
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,10 +23,10 @@ test.afterEach(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function launch(): Promise<{ app: ElectronApplication; page: Page }> {
+async function launch(...files: string[]): Promise<{ app: ElectronApplication; page: Page }> {
   // The executable is always given: without it Playwright requires the electron package, which
   // would try to download the binary.
-  const app = await electron.launch({ executablePath: binary.path!, args: [mainScript, '--data-dir', dataDir], cwd: root });
+  const app = await electron.launch({ executablePath: binary.path!, args: [mainScript, '--data-dir', dataDir, ...files], cwd: root });
   const page = await app.firstWindow();
   return { app, page };
 }
@@ -75,6 +75,18 @@ test('studies a card by keyboard, quits, and finds the answer kept on reopening'
   try {
     await expect(page.getByRole('heading', { name: 'Decks', exact: true })).toBeVisible();
     expect(await studiedToday(page)).toBe(1);
+  } finally {
+    await app.close();
+  }
+});
+
+test('a text file on the command line ("Open with Deckhand") opens as an article in the reader', async () => {
+  const file = path.join(dataDir, 'north-korea.txt');
+  writeFileSync(file, readFileSync(path.join(root, 'decks/china-north-korea/article.txt'), 'utf8').split('\n').slice(0, 4).join('\n\n'));
+  const { app, page } = await launch(file);
+  try {
+    await expect(page.getByRole('meter', { name: /sentences? (has|have) cards/ })).toHaveAttribute('aria-valuetext', /^0 of \d+ sentences have cards$/);
+    await expect(page).toHaveURL(/#\/article\//);
   } finally {
     await app.close();
   }

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { API_METHODS } from '../../main/contract.ts';
+import { API_METHODS, IMPORT_LIMITS } from '../../main/contract.ts';
 import { dispatch } from '../../main/ipc.ts';
 import { createService, type DeckhandService } from '../../main/service.ts';
 import { openCollectionStore } from '../../main/store/collection-store.ts';
@@ -69,5 +69,32 @@ describe('the dispatcher', () => {
     expect(await dispatch(service, 'answer', { cardId: 'd/zzz', rating: 3, shownAt: 1, durationMs: 1 })).toEqual({ ok: false, error: { code: 'not-found', message: 'There is no card "d/zzz".' } });
     expect(await dispatch(service, 'toString', {})).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     expect(logText()).toBe('');
+  });
+});
+
+describe('files across the dispatcher', () => {
+  const csv = new TextEncoder().encode('#separator:tab\nperro\tdog\ngato\tcat\n');
+
+  it('imports a file given as its bytes, and hands an export back as bytes', async () => {
+    expect(await dispatch(service, 'importFile', { name: 'words.csv', data: csv })).toMatchObject({ ok: true, value: { file: 'words.csv', cardsAdded: 2 } });
+    // A Node Buffer (what Electron's IPC may deliver in the main process) is a Uint8Array too.
+    expect(await dispatch(service, 'importFile', { name: 'words.csv', data: Buffer.from(csv) })).toMatchObject({ ok: true, value: { cardsAdded: 0, notesUnchanged: 2 } });
+    const exported = await dispatch(service, 'exportFile', { format: 'csv' });
+    expect(exported.ok && exported.value).toMatchObject({ fileName: expect.stringMatching(/\.csv$/), data: expect.any(Uint8Array) });
+    expect(exported.ok && new TextDecoder().decode((exported.value as { data: Uint8Array }).data)).toContain('perro');
+  });
+
+  it('refuses a file sent as base64 text, or as a plain array of numbers, before any reader runs', async () => {
+    for (const data of [Buffer.from(csv).toString('base64'), [...csv], { 0: 1 }]) {
+      expect(await dispatch(service, 'importFile', { name: 'words.csv', data })).toEqual({ ok: false, error: { code: 'bad-request', message: 'importFile: "data" must be the file\'s bytes (a Uint8Array)' } });
+      expect(await dispatch(service, 'addArticle', { name: 'a.txt', data })).toEqual({ ok: false, error: { code: 'bad-request', message: 'addArticle: "data" must be the file\'s bytes (a Uint8Array)' } });
+    }
+  });
+
+  it('keeps the size limit: a file over it is refused by its size, without being read', async () => {
+    // A view claiming more than the limit, without allocating it: only its length is read.
+    const huge = new Uint8Array(new ArrayBuffer(IMPORT_LIMITS.maxFileBytes + 1));
+    expect(await dispatch(service, 'importFile', { name: 'huge.apkg', data: huge })).toEqual({ ok: false, error: { code: 'bad-request', message: 'importFile: "data" is larger than 256 MB' } });
+    expect(await dispatch(service, 'addArticle', { name: 'huge.pdf', data: huge })).toEqual({ ok: false, error: { code: 'bad-request', message: 'addArticle: "data" is larger than 256 MB' } });
   });
 });

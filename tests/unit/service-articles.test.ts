@@ -25,7 +25,7 @@ describe('adding an article', () => {
     const service = await open();
     const file = path.join(tempDir('deckhand-article-file-'), 'priorities.txt');
     writeFileSync(file, ARTICLE);
-    const added = await service.addArticle({ name: 'priorities.txt', data: readFileSync(file).toString('base64') });
+    const added = await service.addArticle({ name: 'priorities.txt', data: new Uint8Array(readFileSync(file)) });
     expect(added.cardCount).toBe(0);
     expect(added.coverage.quoted).toBe(0);
     expect(added.coverage.sentences).toBeGreaterThan(20);
@@ -52,7 +52,7 @@ describe('adding an article', () => {
   it('refuses an empty file by name and changes nothing', async () => {
     const service = await open();
     const before = shape(service);
-    await expect(service.addArticle({ name: 'empty.txt', data: '' })).rejects.toThrow(/^empty\.txt: .*Nothing was added\.$/);
+    await expect(service.addArticle({ name: 'empty.txt', data: new Uint8Array() })).rejects.toThrow(/^empty\.txt: .*Nothing was added\.$/);
     expect(shape(service)).toEqual(before);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MIN_HEIGHT, MIN_WIDTH } from '../../../main/electron/window-options.ts';
-import { DEFAULT_WINDOW_STATE, WINDOW_STATE_FILE, loadWindowState, parseWindowState, placeWindow, saveWindowState } from '../../../main/electron/window-state.ts';
+import { DEFAULT_WINDOW_STATE, WINDOW_STATE_FILE, loadWindowState, parseWindowState, placeWindow, saveWindowState, frontSteps, revealSteps } from '../../../main/electron/window-state.ts';
 import { tempDir } from '../temp-dir.ts';
 
 const laptop = { x: 0, y: 0, width: 1440, height: 875 };
@@ -92,5 +92,24 @@ describe('loadWindowState and saveWindowState', () => {
     const state = loadWindowState(stateDir());
     state.width = 1;
     expect(DEFAULT_WINDOW_STATE.width).not.toBe(1);
+  });
+});
+
+describe('revealSteps', () => {
+  it('shows the window once, on its first frame; a window saved maximized is maximized then, not before', () => {
+    expect(revealSteps({ maximized: false })).toEqual(['show']);
+    expect(revealSteps({ maximized: true })).toEqual(['maximize', 'show']);
+  });
+});
+
+describe('frontSteps', () => {
+  it('brings nothing forward before the window is revealed, so a file opened early cannot show it blank', () => {
+    expect(frontSteps({ revealed: false, minimized: false })).toEqual([]);
+    expect(frontSteps({ revealed: false, minimized: true })).toEqual([]);
+  });
+
+  it('restores a minimized window, then shows and focuses it', () => {
+    expect(frontSteps({ revealed: true, minimized: true })).toEqual(['restore', 'show', 'focus']);
+    expect(frontSteps({ revealed: true, minimized: false })).toEqual(['show', 'focus']);
   });
 });

@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../../../main/preview/server.ts';
+import { BYTES_CONTENT_TYPE, decodeWithBytes, encodeWithBytes } from '../../../main/preview/wire.ts';
 import { createService, type DeckhandService } from '../../../main/service.ts';
 import { openCollectionStore } from '../../../main/store/collection-store.ts';
 import { writeHostileMediaFolder } from '../store/media-fixture.ts';
@@ -27,7 +28,7 @@ afterAll(async () => {
 });
 
 /** A raw request, so Host and Origin can be set as an attacker would. */
-function send(pathname: string, { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+function send(pathname: string, { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string | Uint8Array } = {}) {
   const url = new URL(preview.url);
   return new Promise<{ status: number; body: string; csp?: string; type?: string; nosniff?: string }>((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: url.port, path: pathname, method, headers: { host: url.host, ...headers } }, (res) => {
@@ -50,8 +51,8 @@ describe('the preview server', () => {
     const big = JSON.stringify({ query: 'x'.repeat(2_000_000) });
     const refused = await send(`${tokenPath()}api/searchCards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
     expect(refused).toMatchObject({ status: 413, body: 'Request too large.' });
-    const csv = Buffer.from(`${'q'.repeat(1_500_000)},answer\n`).toString('base64');
-    const imported = await send(`${tokenPath()}api/importFile`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'long.csv', data: csv }) });
+    const csv = new TextEncoder().encode(`${'q'.repeat(1_500_000)},answer\n`);
+    const imported = await send(`${tokenPath()}api/importFile`, { method: 'POST', headers: { 'content-type': BYTES_CONTENT_TYPE }, body: encodeWithBytes({ name: 'long.csv', data: csv })! });
     expect(imported.status).toBe(200);
     // Through to the service: this note's field is over the import limit, so it is left out by name.
     expect(JSON.parse(imported.body)).toMatchObject({ ok: true, value: { file: 'long.csv', notesAdded: 0, skipped: [{ reason: expect.stringMatching(/^a field is 1,500,000 characters long/) }] } });
@@ -63,6 +64,52 @@ describe('the preview server', () => {
     expect(article).toMatchObject({ ok: true, value: { title: 'Long' } });
     // The other tests here expect an empty collection.
     await send(`${tokenPath()}api/deleteDeck`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ deckId: article.value.deckId }) });
+  });
+
+  it('carries files as bytes both ways: an import in, an export out; base64 text or a forged part is refused', async () => {
+    const post = (method: string, body: string | Uint8Array, type = 'application/json') => send(`${tokenPath()}api/${method}`, { method: 'POST', headers: { 'content-type': type }, body });
+    const csv = new TextEncoder().encode('#separator:tab\nperro\tdog\n');
+    const asText = await post('importFile', JSON.stringify({ name: 'w.csv', data: Buffer.from(csv).toString('base64') }));
+    expect(JSON.parse(asText.body)).toEqual({ ok: false, error: { code: 'bad-request', message: 'importFile: "data" must be the file\'s bytes (a Uint8Array)' } });
+    const forged = await post('importFile', JSON.stringify({ name: 'w.csv', data: { $bytes: 3 } }));
+    expect(JSON.parse(forged.body)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    const cut = await post('importFile', encodeWithBytes({ name: 'w.csv', data: csv })!.subarray(0, 30), BYTES_CONTENT_TYPE);
+    expect(JSON.parse(cut.body)).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringMatching(/^The request body is shorter/) } });
+
+    const imported = await post('importFile', encodeWithBytes({ name: 'w.csv', data: csv })!, BYTES_CONTENT_TYPE);
+    const report = JSON.parse(imported.body) as { ok: true; value: { decksAdded: string[] } };
+    expect(report).toMatchObject({ ok: true, value: { file: 'w.csv', cardsAdded: 1 } });
+    const exported = await post('exportFile', JSON.stringify({ format: 'csv' }));
+    expect(exported.type).toBe(BYTES_CONTENT_TYPE);
+    const answer = decodeWithBytes(Buffer.from(exported.body, 'latin1')) as { ok: true; value: { data: Uint8Array } };
+    expect(new TextDecoder().decode(answer.value.data)).toContain('perro');
+    // The other tests here expect an empty collection.
+    const decks = JSON.parse((await post('listDecks', '{}')).body) as { value: { id: string }[] };
+    for (const deck of decks.value) await post('deleteDeck', JSON.stringify({ deckId: deck.id }));
+  });
+
+  it('answers a file larger than the importers accept with 413, without keeping it in memory', async () => {
+    const url = new URL(preview.url);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: url.port, path: `${tokenPath()}api/importFile`, method: 'POST', headers: { host: url.host, 'content-type': BYTES_CONTENT_TYPE, 'content-length': String(300 * 1048576) } }, (res) => {
+        resolve(res.statusCode!);
+        res.resume();
+        req.destroy();
+      });
+      req.on('error', (e) => (/socket hang up|EPIPE|ECONNRESET/.test(e.message) ? undefined : reject(e)));
+      // Stream zeros until the server answers.
+      const chunk = Buffer.alloc(1048576);
+      let sent = 0;
+      const pump = () => {
+        while (sent < 300 && !req.destroyed) {
+          sent++;
+          if (!req.write(chunk)) return void req.once('drain', pump);
+        }
+        if (!req.destroyed) req.end();
+      };
+      pump();
+    });
+    expect(status).toBe(413);
   });
 
   it('listens on 127.0.0.1 only and prints a URL carrying the token', () => {

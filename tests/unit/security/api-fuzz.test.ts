@@ -28,7 +28,7 @@ type Kind =
   | { kind: 'tags' }
   | { kind: 'tag' }
   | { kind: 'presets' }
-  | { kind: 'base64' }
+  | { kind: 'bytes' }
   | { kind: 'files' }
   | { kind: 'date' };
 
@@ -60,8 +60,8 @@ function accepts(k: Kind, v: unknown): boolean {
       return false;
     case 'files':
       return Array.isArray(v) && v.length >= 1 && v.length <= 20_000 && v.every((f) => typeof f === 'object' && f !== null && Object.keys(f).sort().join() === 'path,text' && typeof (f as { path: unknown }).path === 'string' && ((f as { path: string }).path.length >= 1 && (f as { path: string }).path.length <= 1000) && typeof (f as { text: unknown }).text === 'string');
-    case 'base64':
-      return typeof v === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(v);
+    case 'bytes':
+      return v instanceof Uint8Array && v.length <= IMPORT_LIMITS.maxFileBytes;
     case 'date':
       return typeof v === 'string' && /^(\d{4}-\d{2}-\d{2})?$/.test(v);
   }
@@ -76,7 +76,7 @@ function withOwn(base: object, key: string, value: unknown): Record<string, unkn
 
 const POLLUTING = fc.constantFrom('__proto__', 'constructor', 'prototype');
 const anyValue: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom<unknown>(null, Number.NaN, Infinity, -Infinity, -1, -0.5, 0.5, 1e308, -0, 2 ** 53, true, false, '', ' ', HUGE, '../../etc/passwd', '<img src=x onerror=alert(1)>', '\u0000', '\u202e', [], {}, [null], [HUGE]),
+  fc.constantFrom<unknown>(null, Number.NaN, Infinity, -Infinity, -1, -0.5, 0.5, 1e308, -0, 2 ** 53, true, false, '', ' ', HUGE, '../../etc/passwd', '<img src=x onerror=alert(1)>', '\u0000', '\u202e', [], {}, [null], [HUGE], [80, 75, 3, 4], new Uint16Array(4), new Uint8ClampedArray(4), new ArrayBuffer(4), new DataView(new ArrayBuffer(4)), 'UEsDBA=='),
   fc.string(),
   fc.integer(),
   fc.double(),
@@ -150,11 +150,11 @@ const SPECS: Record<ApiMethod, Spec> = {
     unknown: { query: '', sort: 'due', descending: false, offset: 0, limit: 10, deckId: GHOST },
   },
   importFile: {
-    valid: () => ({ name: 'fuzz.csv', data: Buffer.from('front,back\nFuzzed question,Fuzzed answer\n').toString('base64') }),
-    fields: { name: { kind: 'text', max: 255 }, data: { kind: 'base64' } },
+    valid: () => ({ name: 'fuzz.csv', data: new TextEncoder().encode('front,back\nFuzzed question,Fuzzed answer\n') }),
+    fields: { name: { kind: 'text', max: 255 }, data: { kind: 'bytes' } },
     optional: { deck: { kind: 'title' }, replaceCollection: { kind: 'bool' } },
     // Well-formed, but not a zip: refused by the reader, nothing imported.
-    unknown: { name: 'fuzz.apkg', data: Buffer.from('PK\u0003\u0004 not a zip at all').toString('base64') },
+    unknown: { name: 'fuzz.apkg', data: new TextEncoder().encode('PK\u0003\u0004 not a zip at all') },
   },
   getStats: { valid: () => ({ deckId: 'd' }), fields: {}, optional: { deckId: ID }, unknown: { deckId: GHOST } },
   importFolder: {
@@ -169,7 +169,7 @@ const SPECS: Record<ApiMethod, Spec> = {
   addArticle: {
     valid: () => ({ text: ARTICLE, title: 'Fuzzed article' }),
     fields: {},
-    optional: { name: { kind: 'text', max: 255 }, data: { kind: 'base64' }, text: { kind: 'text', max: IMPORT_LIMITS.maxTextBytes }, title: { kind: 'text', max: 300 }, author: { kind: 'text', max: 300 }, date: { kind: 'text', max: 40 } },
+    optional: { name: { kind: 'text', max: 255 }, data: { kind: 'bytes' }, text: { kind: 'text', max: IMPORT_LIMITS.maxTextBytes }, title: { kind: 'text', max: 300 }, author: { kind: 'text', max: 300 }, date: { kind: 'text', max: 40 } },
     // Well-formed, but a web address: nothing is fetched, nothing added.
     unknown: { text: 'https://example.com/article' },
   },
