@@ -11,6 +11,7 @@ export { AppError } from './app-error.ts';
 export { checkDeck } from './formats/deck-check.ts';
 export { draftFile } from './service/articles.ts';
 export { writeFileAtomic } from './store/atomic-file.ts';
+export { badgeCount, dueFromDeckList, nextReminderAt, reminderMessage, titleWithDue } from './domain/reminder.ts';
 export { utilityProcessEnd, type ChildHandle, type ChildLauncher } from './optimiser/supervisor.ts';
 export type { FromChild } from './optimiser/protocol.ts';
 

@@ -43,5 +43,14 @@ export const settingsSchema = z.strictObject({
     .array(z.number({ error: 'each of "easyDays" must be a number' }).min(0, 'each of "easyDays" must be between 0 and 1').max(1, 'each of "easyDays" must be between 0 and 1'), { error: '"easyDays" must be a list of seven shares' })
     .length(7, '"easyDays" must have one share for each day of the week, Sunday first')
     .optional(),
+  reminder: z
+    .strictObject(
+      {
+        enabled: z.boolean({ error: '"reminder.enabled" must be true or false' }),
+        hour: count('reminder.hour', 23),
+      },
+      { error: '"reminder" must be { enabled, hour }' },
+    )
+    .optional(),
 });
 

@@ -1,4 +1,5 @@
 // What a learner can set: the study day, overall limits, and deck presets (Anki's "deck options").
+import type { ReminderSettings } from './reminder.ts';
 
 /** A learning step: minutes, hours or days, as Anki writes them (`1m`, `10m`, `1d`). */
 export type StepUnit = `${number}${'m' | 'h' | 'd'}`;
@@ -28,6 +29,8 @@ export interface Settings {
   loadBalancing?: boolean;
   /** Per weekday, Sunday first, the share of a normal day's reviews wanted: 1 normal, 0.5 half. All 1 when absent. */
   easyDays?: number[];
+  /** The daily reminder (domain/reminder.ts); off when absent. */
+  reminder?: ReminderSettings;
 }
 
 export const DEFAULT_PRESET: Preset = {

@@ -13,7 +13,7 @@ import { navigationDecision, openLinkAfterConfirm, windowOpenDecision } from './
 import { isTrustedSender } from './ipc-sender.ts';
 import { contextMenuTemplate } from './context-menu.ts';
 import { menuTemplate, type MenuActions } from './menu.ts';
-import { COMMAND_CHANNEL, NAVIGATE_CHANNEL, OPEN_FILE_CHANNEL, type Command, type Route } from './navigation.ts';
+import { COMMAND_CHANNEL, NAVIGATE_CHANNEL, OPEN_FILE_CHANNEL, ROUTES, type Command, type Route } from './navigation.ts';
 import { OpenQueue, flowForFile, openRequestsFromArgv, readOpenedFile, type OpenRequest } from './open-files.ts';
 import { APP_INDEX_URL, contentTypeFor, mediaPathOf, resolveAppUrl } from './protocol-path.ts';
 import { isAllowedRequest, isOwnDownload } from './request-filter.ts';
@@ -23,6 +23,7 @@ import { spellcheckPolicy } from './spellcheck.ts';
 import { windowOptions } from './window-options.ts';
 import { frontSteps, loadWindowState, placeWindow, revealSteps, saveWindowState, type WindowState } from './window-state.ts';
 import { QuitCoordinator } from './quit.ts';
+import { Reminder } from './reminder.ts';
 
 const RENDERER_DIR = path.join(__dirname, 'renderer');
 const PRELOAD = path.join(__dirname, 'preload.cjs');
@@ -54,6 +55,8 @@ function dataDirOrExit(): string {
 
 let service: DeckhandService | undefined;
 let mainWindow: BrowserWindow | undefined;
+/** The daily reminder and the due count in the title and badge, once the collection is open. */
+let reminder: Reminder | undefined;
 /** Whether the window has been shown, on its first frame; nothing brings it forward before. */
 let revealed = false;
 /** Files the system asked Deckhand to open, held until the window's page has loaded. */
@@ -129,6 +132,12 @@ async function start(): Promise<void> {
   registerAppProtocol(service);
   registerIpc(service);
   createWindow();
+  const svc = service;
+  reminder = new Reminder(svc, () => mainWindow, () => {
+    bringToFront();
+    mainWindow?.webContents.send(NAVIGATE_CHANNEL, ROUTES.decks);
+  });
+  reminder.update();
 }
 
 function fatal(title: string, e: unknown): void {
@@ -218,7 +227,11 @@ function registerIpc(svc: DeckhandService): void {
       const sender = { frameUrl: frame?.url ?? null, isMainFrame: frame ? frame.parent === null : false, fromMainWindow: mainWindow !== undefined && event.sender === mainWindow.webContents };
       if (!isTrustedSender(sender)) return { ok: false, error: { code: 'bad-request', message: `${method}: refused a call from outside Deckhand's window.` } };
       // Tracked, so quitting waits for it; refused once quitting has begun.
-      return quitting.track(() => dispatch(svc, method, args)) ?? { ok: false, error: { code: 'unavailable', message: `${method}: Deckhand is quitting.` } };
+      const call = quitting.track(() => dispatch(svc, method, args));
+      if (!call) return { ok: false, error: { code: 'unavailable', message: `${method}: Deckhand is quitting.` } };
+      // The due count in the title and badge, and the reminder's hour, follow what the call changed.
+      void call.finally(() => reminder?.changed());
+      return call;
     });
   }
 }
@@ -246,7 +259,10 @@ function createWindow(): void {
     if (template.length > 0) Menu.buildFromTemplate(template).popup({ window: win });
   });
   win.webContents.on('did-finish-load', () => openQueue.open((request) => void deliverOpenedFile(win, request).catch((e: unknown) => console.error('deckhand: cannot open the file', e))));
+  // The title is ours (the due count while the reminder is on), not the page's <title>.
+  win.on('page-title-updated', (event) => event.preventDefault());
   win.on('closed', () => {
+    reminder?.stop();
     openQueue.close();
     mainWindow = undefined;
   });

@@ -5,6 +5,7 @@ import { applyTheme } from '../theme.ts';
 import { useApi } from '../use-api.ts';
 import { ErrorMessage, Frame, Loading, OutcomeMessage, type Outcome } from './Frame.tsx';
 import { LoadFields } from './LoadFields.tsx';
+import { ReminderFields } from './ReminderFields.tsx';
 import { PresetOptimiser, useOptimiser, type Optimising } from './PresetOptimiser.tsx';
 
 const NO_LIMIT = 9999;
@@ -72,6 +73,8 @@ export function Settings() {
         </fieldset>
 
         <LoadFields settings={draft} onChange={setDraft} />
+
+        <ReminderFields settings={draft} onChange={setDraft} />
 
         {draft.presets.map((preset, i) => (
           <PresetFields key={preset.id} preset={preset} onChange={(p) => setPreset(i, p)} saved={savedIds.has(preset.id)} optimising={optimising} />
