@@ -23,6 +23,7 @@ import { spellcheckPolicy } from './spellcheck.ts';
 import { windowOptions } from './window-options.ts';
 import { frontSteps, loadWindowState, placeWindow, revealSteps, saveWindowState, type WindowState } from './window-state.ts';
 import { QuitCoordinator } from './quit.ts';
+import { collectionWentMissing, folderState, missingCollectionDialog, readKnownFolders, rememberFolder } from './known-folders.ts';
 import { Reminder } from './reminder.ts';
 
 const RENDERER_DIR = path.join(__dirname, 'renderer');
@@ -36,6 +37,8 @@ const QUIT_WAIT_MS = 15_000;
 // relative URLs work as on https.
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
+/** The folders that held a collection, kept in the app's default settings folder (not a collection's). */
+const KNOWN_FOLDERS = path.join(app.getPath('userData'), 'collection-folders.json');
 const dataDir = dataDirOrExit();
 
 function dataDirOrExit(): string {
@@ -121,6 +124,15 @@ async function deliverOpenedFile(win: BrowserWindow, request: OpenRequest): Prom
 
 async function start(): Promise<void> {
   const decksDir = app.isPackaged ? path.join(process.resourcesPath, 'decks') : path.join(__dirname, '..', 'decks');
+  const known = readKnownFolders(KNOWN_FOLDERS);
+  const state = folderState(dataDir);
+  if (collectionWentMissing(known, dataDir, state)) {
+    const ask = missingCollectionDialog(dataDir, state);
+    if (dialog.showMessageBoxSync({ type: 'warning', ...ask, defaultId: 0, cancelId: 0 }) === 0) {
+      app.quit();
+      return;
+    }
+  }
   try {
     service = await openDeckhand({ dataDir, decksDir, version: app.getVersion(), optimiser: utilityOptimiser(OPTIMISER) });
   } catch (e) {
@@ -128,6 +140,7 @@ async function start(): Promise<void> {
     fatal('Deckhand cannot open its collection', e);
     return;
   }
+  rememberFolder(KNOWN_FOLDERS, known, dataDir);
   guardSession();
   registerAppProtocol(service);
   registerIpc(service);
