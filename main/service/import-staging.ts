@@ -16,7 +16,7 @@ import type { ImportReport, Rating } from '../contract.ts';
 
 export type { ImportReport } from '../contract.ts';
 import type { Deck } from '../domain/deck.ts';
-import type { NewReview } from '../domain/review-entry.ts';
+import { HistoryLog } from '../domain/history-log.ts';
 
 export interface ImportContext {
   now: number;
@@ -42,7 +42,8 @@ export interface StagedImport {
   decks: Deck[];
   notes: Note[];
   cards: Card[];
-  log: NewReview[];
+  /** The history to append, compactly: a million imported reviews must fit in memory. */
+  log: HistoryLog;
   media: BundleMedia[];
   report: ImportReport;
 }
@@ -135,7 +136,7 @@ export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: I
 
   const notes: Note[] = [];
   const cards: Card[] = [];
-  const log: NewReview[] = [];
+  const log = new HistoryLog();
   const positions = new Map<string, number>();
   const seenOrigins = new Set<string>();
 
@@ -212,12 +213,12 @@ export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: I
         const memory: Memory = memoryFromSm2({ ease: source.schedule.ease ?? 2.5, intervalDays: source.schedule.intervalDays, due: source.schedule.due });
         const card: Card = { ...base, memory, introducedAt: memory.lastReview };
         cards.push(card);
-        log.push({ cardId: id, kind: 'import', rating: 0, reviewedAt: now, durationMs: 0, card });
+        log.push({ kind: 'import', rating: 0, reviewedAt: now, durationMs: 0 }, card);
       } else {
         cards.push(base);
-        if (base.suspended) log.push({ cardId: id, kind: 'import', rating: 0, reviewedAt: now, durationMs: 0, card: base });
+        if (base.suspended) log.push({ kind: 'import', rating: 0, reviewedAt: now, durationMs: 0 }, base);
       }
-      for (const r of history) if (r.rating === 0 && answers.length === 0) log.push({ cardId: id, kind: r.kind === 'rescheduled' ? 'rescheduled' : 'manual', rating: 0, reviewedAt: r.reviewedAt, durationMs: 0, card: cards[cards.length - 1]! });
+      for (const r of history) if (r.rating === 0 && answers.length === 0) log.push({ kind: r.kind === 'rescheduled' ? 'rescheduled' : 'manual', rating: 0, reviewedAt: r.reviewedAt, durationMs: 0 }, cards[cards.length - 1]!);
     }
     for (const [template, c] of sourceCards) {
       if (!templatesOf(note).includes(template)) report.skipped.push({ what: `card "${shortKey(c.key)}"`, reason: `its note makes no "${template}" card in Deckhand` });
@@ -236,16 +237,16 @@ export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: I
 }
 
 /** Replays answers (and keeps manual and rescheduling entries as history) from a card's state. */
-function replay(start: Card, history: readonly BundleReview[], scheduler: Scheduler, log: NewReview[]): Card {
+function replay(start: Card, history: readonly BundleReview[], scheduler: Scheduler, log: HistoryLog): Card {
   let card = start;
   for (const r of history) {
     if (r.rating === 0) {
-      log.push({ cardId: card.id, kind: r.kind === 'rescheduled' ? 'rescheduled' : 'manual', rating: 0, reviewedAt: r.reviewedAt, durationMs: 0, card });
+      log.push({ kind: r.kind === 'rescheduled' ? 'rescheduled' : 'manual', rating: 0, reviewedAt: r.reviewedAt, durationMs: 0 }, card);
       continue;
     }
     const memory = scheduler.answer(card.memory, r.rating as Rating, r.reviewedAt);
     card = { ...card, memory, introducedAt: card.introducedAt ?? r.reviewedAt };
-    log.push({ cardId: card.id, rating: r.rating, reviewedAt: r.reviewedAt, durationMs: cappedAnswerMs(r.durationMs), card });
+    log.push({ rating: r.rating, reviewedAt: r.reviewedAt, durationMs: cappedAnswerMs(r.durationMs) }, card);
   }
   return card;
 }

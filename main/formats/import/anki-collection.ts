@@ -89,6 +89,16 @@ function rows(db: Database, sql: string): unknown[][] {
   return db.exec(sql)[0]?.values ?? [];
 }
 
+/** Each row in turn, never all of them at once: a revlog has millions. */
+function eachRow(db: Database, sql: string, visit: (row: unknown[]) => void): void {
+  const statement = db.prepare(sql);
+  try {
+    while (statement.step()) visit(statement.get());
+  } finally {
+    statement.free();
+  }
+}
+
 const hasTable = (db: Database, name: string) => rows(db, `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '${name}'`).length > 0;
 const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : Number(v ?? 0) || 0);
 const str = (v: unknown) => (typeof v === 'string' ? v : v instanceof Uint8Array ? new TextDecoder().decode(v) : v == null ? '' : String(v));
@@ -143,12 +153,12 @@ function readCollection(file: string, format: BundleFormat, db: Database, limits
 
   const cardsByNote = readCardsByNote(db);
   const read: NotesRead = { notes: [], cards: [], rawCards: new Map(), usedDecks: new Set(), unusual: new Map(), seenGuids: new Set(), withoutCards: 0, skipped: [] };
-  for (const r of rows(db, 'SELECT id, guid, mid, tags, flds FROM notes ORDER BY id')) {
+  eachRow(db, 'SELECT id, guid, mid, tags, flds FROM notes ORDER BY id', (r) => {
     const noteId = num(r[0]);
     const noteCards = (cardsByNote.get(noteId) ?? []).sort((a, b) => a.ord - b.ord);
     cardsByNote.delete(noteId);
     readNote(read, notetypes, { noteId, guid: str(r[1]) || String(noteId), mid: num(r[2]), tags: str(r[3]), fields: str(r[4]) }, noteCards);
-  }
+  });
   const { notes, cards, rawCards, skipped } = read;
   for (const orphans of cardsByNote.values()) {
     for (const c of orphans) skipped.push({ what: `card ${c.id}`, reason: `its note (id ${c.nid}) is not in the file` });
@@ -175,7 +185,7 @@ function readCollection(file: string, format: BundleFormat, db: Database, limits
 
 function readCardsByNote(db: Database): Map<number, RawCard[]> {
   const cardsByNote = new Map<number, RawCard[]>();
-  for (const r of rows(db, 'SELECT id, nid, did, ord, type, queue, due, ivl, factor, odid, odue FROM cards ORDER BY id')) {
+  eachRow(db, 'SELECT id, nid, did, ord, type, queue, due, ivl, factor, odid, odue FROM cards ORDER BY id', (r) => {
     const odid = num(r[9]);
     // A card in a filtered deck is only borrowed: its home deck is odid, its real due date odue.
     const card: RawCard = {
@@ -192,7 +202,7 @@ function readCardsByNote(db: Database): Map<number, RawCard[]> {
     const list = cardsByNote.get(card.nid);
     if (list) list.push(card);
     else cardsByNote.set(card.nid, [card]);
-  }
+  });
   return cardsByNote;
 }
 
@@ -298,11 +308,15 @@ function readRevlog(db: Database, cards: Map<string, unknown>, skipped: Skipped[
   const reviews: BundleReview[] = [];
   const missing = new Map<string, number>();
   const odd = new Map<string, number>();
-  for (const r of rows(db, 'SELECT id, cid, ease, type, time FROM revlog ORDER BY id')) {
-    const cardKey = String(num(r[1]));
-    if (!cards.has(cardKey)) {
-      missing.set(cardKey, (missing.get(cardKey) ?? 0) + 1);
-      continue;
+  // One key string per card, not one per entry: a million entries share a hundred thousand.
+  const keyOf = new Map<number, string>();
+  for (const key of cards.keys()) if (/^\d+$/.test(key)) keyOf.set(Number(key), key);
+  eachRow(db, 'SELECT id, cid, ease, type, time FROM revlog ORDER BY id', (r) => {
+    const cardKey = keyOf.get(num(r[1]));
+    if (cardKey === undefined) {
+      const key = String(num(r[1]));
+      missing.set(key, (missing.get(key) ?? 0) + 1);
+      return;
     }
     const ease = num(r[2]);
     const type = num(r[3]);
@@ -314,10 +328,10 @@ function readRevlog(db: Database, cards: Map<string, unknown>, skipped: Skipped[
     else {
       const reason = `review entries of an unknown kind (type ${type}, answer ${ease})`;
       odd.set(reason, (odd.get(reason) ?? 0) + 1);
-      continue;
+      return;
     }
     reviews.push({ key: String(num(r[0])), cardKey, reviewedAt: num(r[0]), rating, kind, durationMs: Math.max(0, num(r[4])) });
-  }
+  });
   for (const [cardKey, count] of missing) {
     skipped.push({ what: `review history of card ${cardKey}`, reason: `${count} review ${count === 1 ? 'entry belongs' : 'entries belong'} to a card that is not imported` });
   }
