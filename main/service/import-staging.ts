@@ -6,7 +6,7 @@ import { nextVersion, type Card, type Memory, type Note } from '../domain/card.t
 import { cappedAnswerMs } from '../domain/answer-time.ts';
 import { clozeOrdinals } from '../domain/cloze.ts';
 import { joinTitle, titlePath } from '../domain/deck-tree.ts';
-import { safeMediaName, sniffMedia } from '../domain/media.ts';
+import { mediaNamesIn, safeMediaName, sniffMedia } from '../domain/media.ts';
 import { cardIdFor, templatesOf } from '../domain/notes.ts';
 import { ankiFields } from '../formats/export/anki-note.ts';
 import { memoryFromSm2, newMemory, type Scheduler } from '../domain/scheduler.ts';
@@ -139,6 +139,7 @@ export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: I
   const log = new HistoryLog();
   const positions = new Map<string, number>();
   const seenOrigins = new Set<string>();
+  const referenced = new Set<string>();
 
   for (const bn of bundle.notes) {
     const origin = originOf(bundle, bn.key);
@@ -182,6 +183,7 @@ export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: I
       report.notesAdded++;
     }
 
+    for (const name of mediaNamesIn([note.front, note.back, note.text, note.extra ?? ''].join('\n'))) referenced.add(name);
     const sourceCards = new Map((cardsOfNote.get(bn.key) ?? []).map((c) => [c.template, c]));
     for (const template of templatesOf(note)) {
       const id = cardIdFor(note.id, template);
@@ -224,6 +226,8 @@ export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: I
       if (!templatesOf(note).includes(template)) report.skipped.push({ what: `card "${shortKey(c.key)}"`, reason: `its note makes no "${template}" card in Deckhand` });
     }
   }
+  const missing = missingMedia(referenced, bundle, mediaPlan, ctx.existingMedia);
+  if (missing.length) report.notices.push(missingMediaNotice(missing));
   // Every deck the file has comes in, empty ones too, so a shared deck keeps its structure; a file
   // none of whose notes could be imported adds nothing.
   if (!options.deck && report.notesAdded + report.notesUpdated + report.notesUnchanged > 0) {
@@ -234,6 +238,21 @@ export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: I
     if (added && d.description && !options.deck) added.description = d.description;
   }
   return { decks, notes, cards, log, media: mediaPlan.media, report };
+}
+
+/** Pictures and sounds the imported notes name that neither the file nor the collection has. */
+function missingMedia(referenced: Set<string>, bundle: ImportBundle, plan: MediaPlan, existing: (name: string) => Uint8Array | undefined): string[] {
+  const inFile = new Set(bundle.media.map((m) => m.name));
+  const renamedTo = new Set(plan.renamed.values());
+  return [...referenced].filter((name) => !inFile.has(name) && !renamedTo.has(name) && !existing(name)).sort((a, b) => a.localeCompare(b));
+}
+
+/** How many are missing, and the first few by name: a collection can name hundreds. */
+export function missingMediaNotice(names: readonly string[]): string {
+  const shown = names.slice(0, 5).map((n) => `“${n}”`);
+  const more = names.length > shown.length ? ` and ${(names.length - shown.length).toLocaleString('en')} more` : '';
+  const count = names.length === 1 ? '1 picture or sound the notes show is' : `${names.length.toLocaleString('en')} pictures or sounds the notes show are`;
+  return `${count} not in the file and not in your collection, so ${names.length === 1 ? 'it shows' : 'they show'} as missing: ${shown.join(', ')}${more}`;
 }
 
 /** Replays answers (and keeps manual and rescheduling entries as history) from a card's state. */

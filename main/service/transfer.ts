@@ -77,6 +77,8 @@ export class Transfer {
     const read: ReadResult = statSync(file).isDirectory()
       ? { kind: 'bundle', bundle: await readOrRefuse(async () => (await folders()).readFolder(file, options)) }
       : await readOrRefuse(async () => (await importers()).readImportFile(file, readFileSync(file), options));
+    // A bare collection's pictures and sounds are in the `collection.media` folder beside it.
+    if (read.kind === 'bundle' && read.bundle.format === 'anki-collection') read.bundle.media.push(...(await import('../formats/import/anki-media-folder.ts')).mediaBeside(file, read.bundle));
     return this.#importRead(name, read, { ...options, replaceCollection: replaceCollection ?? false });
   }
 
