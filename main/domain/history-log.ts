@@ -2,7 +2,7 @@
 // user's collection brings a million reviews; as objects (each with the card after it) they took
 // gigabytes, and as one string they passed V8's limit. Here each entry is a row of numbers in typed
 // columns, the card it belongs to kept once, and the entries come back as objects a batch at a time.
-import { LOG_KINDS, type LogKind, type NewReview } from './review-entry.ts';
+import { ANSWER_KINDS, LOG_KINDS, type AnswerKind, type LogKind, type NewReview } from './review-entry.ts';
 import { memoryStateOf, type Card, type Memory } from './card.ts';
 
 /** What the store appends as one step: entries in order, handed out in batches. */
@@ -29,12 +29,13 @@ export function stagedLog(log: readonly NewReview[] | StagedLog): StagedLog {
 
 const F64 = ['reviewedAt', 'durationMs', 'due', 'stability', 'difficulty', 'scheduledDays', 'lastReview', 'introducedAt'] as const;
 const U32 = ['card', 'learningSteps', 'reps', 'lapses'] as const;
-const U8 = ['rating', 'kind', 'state'] as const;
+const U8 = ['rating', 'kind', 'answerKind', 'state'] as const;
 
 /** The entry's own numbers; the card's other fields come from the card it was pushed with. */
 export interface HistoryRow {
   rating: number;
   kind?: LogKind | undefined;
+  answerKind?: AnswerKind | undefined;
   reviewedAt: number;
   durationMs: number;
 }
@@ -86,6 +87,7 @@ export class HistoryLog implements StagedLog {
     u.lapses[i] = m.lapses;
     this.#u8.rating[i] = row.rating;
     this.#u8.kind[i] = row.kind ? LOG_KINDS.indexOf(row.kind) + 1 : 0;
+    this.#u8.answerKind[i] = row.answerKind ? ANSWER_KINDS.indexOf(row.answerKind) + 1 : 0;
     this.#u8.state[i] = m.state;
   }
 
@@ -107,9 +109,11 @@ export class HistoryLog implements StagedLog {
       lastReview: nullable(f.lastReview[i]!),
     };
     const kind = this.#u8.kind[i]!;
+    const answerKind = this.#u8.answerKind[i]!;
     return {
       cardId: base.id,
       ...(kind ? { kind: LOG_KINDS[kind - 1]! } : {}),
+      ...(answerKind ? { answerKind: ANSWER_KINDS[answerKind - 1]! } : {}),
       rating: this.#u8.rating[i]!,
       reviewedAt: f.reviewedAt[i]!,
       durationMs: f.durationMs[i]!,

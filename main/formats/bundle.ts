@@ -77,7 +77,8 @@ export interface BundleCard {
   schedule: { due: number; intervalDays: number; ease: number | null } | null;
 }
 
-export type BundleReviewKind = 'learn' | 'review' | 'relearn' | 'filtered' | 'manual' | 'rescheduled';
+/** `reset`: the card was made new again (Anki's Forget), so its memory starts over from there. */
+export type BundleReviewKind = 'learn' | 'review' | 'relearn' | 'filtered' | 'manual' | 'rescheduled' | 'reset';
 
 export interface BundleReview {
   /** The source's id for the entry (Anki's revlog id), so a re-import adds only new history. */
@@ -85,7 +86,7 @@ export interface BundleReview {
   cardKey: string;
   /** Epoch ms. */
   reviewedAt: number;
-  /** 1–4 for an answer; 0 for a manual or rescheduling entry, which is history but not an answer. */
+  /** 1–4 for an answer; 0 for a manual, rescheduling or reset entry, which is history but not an answer. */
   rating: 0 | 1 | 2 | 3 | 4;
   kind: BundleReviewKind;
   durationMs: number;

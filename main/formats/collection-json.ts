@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Card, Note } from '../domain/card.ts';
 import type { Deck } from '../domain/deck.ts';
 import { fromNoteRow, toNoteRow, type NoteRow } from '../domain/note-row.ts';
-import { fromLoggedCard, LOG_KINDS, toLoggedCard, type LoggedCard, type ReviewEntry } from '../domain/review-entry.ts';
+import { ANSWER_KINDS, fromLoggedCard, LOG_KINDS, toLoggedCard, type LoggedCard, type ReviewEntry } from '../domain/review-entry.ts';
 import { settingsSchema } from '../domain/settings-schema.ts';
 import type { Settings } from '../domain/settings.ts';
 import { ImportError } from './bundle.ts';
@@ -71,6 +71,7 @@ const entry = z.object({
   cardId: z.string().min(1),
   kind: z.enum(LOG_KINDS).optional(),
   undoes: z.string().optional(),
+  answerKind: z.enum(ANSWER_KINDS).optional(),
   rating: z.number().int().min(0).max(4),
   reviewedAt: num,
   durationMs: num,

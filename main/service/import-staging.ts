@@ -17,6 +17,7 @@ import type { ImportReport, Rating } from '../contract.ts';
 export type { ImportReport } from '../contract.ts';
 import type { Deck } from '../domain/deck.ts';
 import { HistoryLog } from '../domain/history-log.ts';
+import { ANSWER_KINDS, type AnswerKind } from '../domain/review-entry.ts';
 
 export interface ImportContext {
   now: number;
@@ -192,8 +193,10 @@ export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: I
       const history = (source ? (reviewsOfCard.get(source.key) ?? []) : []).slice().sort((a, b) => a.reviewedAt - b.reviewedAt);
       if (current) {
         // Only history newer than what the card already knows is replayed on top of it.
+        // Entries that are not answers leave no trace in the memory; those dated before the card
+        // last changed here were imported with it (a never-answered card's manual entries).
         const since = current.memory.lastReview ?? -Infinity;
-        const fresh = history.filter((r) => r.reviewedAt > since);
+        const fresh = history.filter((r) => r.reviewedAt > since && (r.rating > 0 || r.reviewedAt > current.updatedAt));
         if (fresh.length === 0) {
           if (current.position !== note.position) cards.push({ ...current, position: note.position });
           continue;
@@ -220,7 +223,7 @@ export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: I
         cards.push(base);
         if (base.suspended) log.push({ kind: 'import', rating: 0, reviewedAt: now, durationMs: 0 }, base);
       }
-      for (const r of history) if (r.rating === 0 && answers.length === 0) log.push({ kind: r.kind === 'rescheduled' ? 'rescheduled' : 'manual', rating: 0, reviewedAt: r.reviewedAt, durationMs: 0 }, cards[cards.length - 1]!);
+      for (const r of history) if (r.rating === 0 && answers.length === 0) log.push({ kind: logKindOf(r), rating: 0, reviewedAt: r.reviewedAt, durationMs: 0 }, cards[cards.length - 1]!);
     }
     for (const [template, c] of sourceCards) {
       if (!templatesOf(note).includes(template)) report.skipped.push({ what: `card "${shortKey(c.key)}"`, reason: `its note makes no "${template}" card in Deckhand` });
@@ -255,17 +258,22 @@ export function missingMediaNotice(names: readonly string[]): string {
   return `${count} not in the file and not in your collection, so ${names.length === 1 ? 'it shows' : 'they show'} as missing: ${shown.join(', ')}${more}`;
 }
 
+const answerKindOf = (r: BundleReview): AnswerKind | undefined => ((ANSWER_KINDS as readonly string[]).includes(r.kind) ? (r.kind as AnswerKind) : undefined);
+const logKindOf = (r: BundleReview): 'manual' | 'rescheduled' | 'reset' => (r.kind === 'rescheduled' || r.kind === 'reset' ? r.kind : 'manual');
+
 /** Replays answers (and keeps manual and rescheduling entries as history) from a card's state. */
 function replay(start: Card, history: readonly BundleReview[], scheduler: Scheduler, log: HistoryLog): Card {
   let card = start;
   for (const r of history) {
     if (r.rating === 0) {
-      log.push({ kind: r.kind === 'rescheduled' ? 'rescheduled' : 'manual', rating: 0, reviewedAt: r.reviewedAt, durationMs: 0 }, card);
+      // A reset makes the card new: the answers before it no longer count toward its memory.
+      if (r.kind === 'reset') card = { ...card, memory: newMemory(r.reviewedAt) };
+      log.push({ kind: logKindOf(r), rating: 0, reviewedAt: r.reviewedAt, durationMs: 0 }, card);
       continue;
     }
     const memory = scheduler.answer(card.memory, r.rating as Rating, r.reviewedAt);
     card = { ...card, memory, introducedAt: card.introducedAt ?? r.reviewedAt };
-    log.push({ rating: r.rating, reviewedAt: r.reviewedAt, durationMs: cappedAnswerMs(r.durationMs) }, card);
+    log.push({ rating: r.rating, answerKind: answerKindOf(r), reviewedAt: r.reviewedAt, durationMs: cappedAnswerMs(r.durationMs) }, card);
   }
   return card;
 }

@@ -190,6 +190,7 @@ export class CollectionWriter {
       cardId: review.cardId,
       ...(review.kind ? { kind: review.kind } : {}),
       ...(review.undoes ? { undoes: review.undoes } : {}),
+      ...(review.answerKind ? { answerKind: review.answerKind } : {}),
       rating: review.rating,
       reviewedAt: review.reviewedAt,
       durationMs: review.durationMs,

@@ -103,6 +103,7 @@ export function logLine(e: StoredReview): string {
   let line = `{"id":${str(e.id)},"seq":${num(e.seq)},"cardId":${str(e.cardId)}`;
   if (e.kind !== undefined) line += `,"kind":${str(e.kind)}`;
   if (e.undoes !== undefined) line += `,"undoes":${str(e.undoes)}`;
+  if (e.answerKind !== undefined) line += `,"answerKind":${str(e.answerKind)}`;
   line += `,"rating":${num(e.rating)},"reviewedAt":${num(e.reviewedAt)},"durationMs":${num(e.durationMs)}`;
   line += `,"card":{"id":${str(c.id)},"noteId":${str(c.noteId)},"deckId":${str(c.deckId)},"template":${str(c.template)}`;
   if (c.position !== undefined) line += `,"position":${num(c.position)}`;

@@ -311,7 +311,7 @@ function readRevlog(db: Database, cards: Map<string, unknown>, skipped: Skipped[
   // One key string per card, not one per entry: a million entries share a hundred thousand.
   const keyOf = new Map<number, string>();
   for (const key of cards.keys()) if (/^\d+$/.test(key)) keyOf.set(Number(key), key);
-  eachRow(db, 'SELECT id, cid, ease, type, time FROM revlog ORDER BY id', (r) => {
+  eachRow(db, 'SELECT id, cid, ease, type, time, factor FROM revlog ORDER BY id', (r) => {
     const cardKey = keyOf.get(num(r[1]));
     if (cardKey === undefined) {
       const key = String(num(r[1]));
@@ -323,6 +323,8 @@ function readRevlog(db: Database, cards: Map<string, unknown>, skipped: Skipped[
     let rating: BundleReview['rating'];
     let kind: BundleReviewKind;
     if (type === 5) [rating, kind] = [0, 'rescheduled'];
+    // Anki's Forget (and "reset" in the browser) logs a manual entry with no ease: the card is new again.
+    else if (type === 4 && num(r[5]) === 0) [rating, kind] = [0, 'reset'];
     else if (type === 4 || ease === 0) [rating, kind] = [0, 'manual'];
     else if (REVIEW_KINDS[type] && ease >= 1 && ease <= 4) [rating, kind] = [ease as 1 | 2 | 3 | 4, REVIEW_KINDS[type]];
     else {
