@@ -141,6 +141,7 @@ export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: I
   const positions = new Map<string, number>();
   const seenOrigins = new Set<string>();
   const referenced = new Set<string>();
+  const movedSiblings: { from: string; to: string }[] = [];
 
   for (const bn of bundle.notes) {
     const origin = originOf(bundle, bn.key);
@@ -207,6 +208,7 @@ export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: I
         report.reviewsAdded += fresh.filter((r) => r.rating > 0).length;
         continue;
       }
+      if (source && source.deckKey !== bn.deckKey && !options.deck) movedSiblings.push({ from: deckTitleOfKey.get(source.deckKey) ?? source.deckKey, to: deckTitleOfKey.get(bn.deckKey) ?? bn.deckKey });
       const addedAt = source?.addedAt ?? bn.addedAt ?? now;
       const base: Card = { id, noteId: note.id, deckId: note.deckId, template, position: note.position, addedAt, memory: newMemory(addedAt), introducedAt: null, updatedAt: now, suspended: source?.suspended ?? false, buriedUntil: null };
       report.cardsAdded++;
@@ -229,6 +231,7 @@ export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: I
       if (!templatesOf(note).includes(template)) report.skipped.push({ what: `card "${shortKey(c.key)}"`, reason: `its note makes no "${template}" card in Deckhand` });
     }
   }
+  if (movedSiblings.length) report.notices.push(siblingNotice(movedSiblings));
   const missing = missingMedia(referenced, bundle, mediaPlan, ctx.existingMedia);
   if (missing.length) report.notices.push(missingMediaNotice(missing));
   // Every deck the file has comes in, empty ones too, so a shared deck keeps its structure; a file
@@ -241,6 +244,19 @@ export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: I
     if (added && d.description && !options.deck) added.description = d.description;
   }
   return { decks, notes, cards, log, media: mediaPlan.media, report };
+}
+
+/**
+ * Anki lets a note's cards sit in different decks; Deckhand keeps a note's cards in its deck (the
+ * deck of its first card), and says which cards that moved, by the decks they came from.
+ */
+function siblingNotice(moved: readonly { from: string; to: string }[]): string {
+  const byPair = new Map<string, number>();
+  for (const m of moved) byPair.set(`“${m.from}” → “${m.to}”`, (byPair.get(`“${m.from}” → “${m.to}”`) ?? 0) + 1);
+  const pairs = [...byPair].slice(0, 3).map(([pair, n]) => `${n} from ${pair}`);
+  const more = byPair.size > 3 ? ` and ${byPair.size - 3} more pairs of decks` : '';
+  const n = moved.length;
+  return `${n} ${n === 1 ? 'card was' : 'cards were'} in another Anki deck than ${n === 1 ? 'its' : 'their'} note's first card; Deckhand keeps a note's cards together, in the first card's deck: ${pairs.join(', ')}${more}`;
 }
 
 /** Pictures and sounds the imported notes name that neither the file nor the collection has. */

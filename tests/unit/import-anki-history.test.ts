@@ -5,7 +5,7 @@ import type { Card } from '../../main/domain/card.ts';
 import { readAnkiPackage } from '../../main/formats/import/anki.ts';
 import { createService } from '../../main/service.ts';
 import { openCollectionStore } from '../../main/store/collection-store.ts';
-import { BASIC, buildCollection, buildPackage, type FixtureReview } from './formats/fixtures/anki-fixtures.ts';
+import { BASIC, buildCollection, buildPackage, REVERSED, type FixtureReview } from './formats/fixtures/anki-fixtures.ts';
 import { closeWhenDone, tempDir } from './temp-dir.ts';
 
 const START = new Date(2026, 2, 2, 9).getTime();
@@ -106,5 +106,25 @@ describe('entries that are not answers', () => {
     for (let i = 0; i < 2; i++) await service.importBundle(await readAnkiPackage('parked.apkg', file));
     expect(store.allEntries().filter((e) => e.cardId === cardOf(store, 'parked').id).map((e) => e.kind)).toEqual(once);
     expect(cardOf(store, 'parked').suspended).toBe(true);
+  });
+});
+
+describe('a note whose cards Anki keeps in different decks', () => {
+  it('is kept together in its first card’s deck, and the report says which cards moved from where', async () => {
+    const collection = await buildCollection({
+      schema: 11,
+      notetypes: [REVERSED],
+      decks: [{ id: 1, name: 'Default' }, { id: 2, name: 'Spanish' }, { id: 3, name: 'Spanish::Listening' }],
+      notes: [{ id: 1_500_000_000_000, guid: 'perro', mid: REVERSED.id, fields: ['perro', 'dog'] }],
+      cards: [
+        { id: 1_500_000_000_100, nid: 1_500_000_000_000, did: 2, ord: 0 },
+        { id: 1_500_000_000_101, nid: 1_500_000_000_000, did: 3, ord: 1 },
+      ],
+    });
+    const { store, service } = await open();
+    const report = await service.importBundle(await readAnkiPackage('spanish.apkg', await buildPackage({ layout: 'collection.anki21', collection })));
+    expect(report.notices).toContain('1 card was in another Anki deck than its note\'s first card; Deckhand keeps a note\'s cards together, in the first card\'s deck: 1 from “Spanish::Listening” → “Spanish”');
+    const spanish = service.listDecks().find((d) => d.title === 'Spanish')!;
+    expect(store.data.cards.ofDeck(spanish.id).map((c) => c.template).sort()).toEqual(['front', 'reverse']);
   });
 });
