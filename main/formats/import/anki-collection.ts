@@ -10,6 +10,7 @@ import {
   type BundleDeck,
   type BundleFormat,
   type BundleNote,
+  type BundleNotetype,
   type BundleReview,
   type BundleReviewKind,
   type ImportBundle,
@@ -67,6 +68,9 @@ interface Notetype {
   cloze: boolean;
   fields: string[];
   templates: string[];
+  /** Each template's question and answer format, by ordinal. */
+  formats: { question: string; answer: string }[];
+  css: string;
   /** The deck the note type was last used with (legacy collections only). */
   deck: number | null;
 }
@@ -170,9 +174,11 @@ function readCollection(file: string, format: BundleFormat, db: Database, limits
     if (!answered.has(card.key)) card.schedule = scheduleWithoutHistory(rawCards.get(card.key)!, createdSeconds);
   }
 
+  const used = new Set(notes.map((n) => n.anki?.notetypeKey));
   return {
     file,
     format,
+    notetypes: [...notetypes].filter(([id]) => used.has(String(id))).map(([id, nt]) => bundleNotetype(id, nt)),
     decks: bundleDecks(decks, read.usedDecks, cards, notes),
     notes,
     cards,
@@ -261,6 +267,7 @@ function readNote(read: NotesRead, notetypes: Map<number, Notetype>, row: { note
     extra: notetype.cloze ? joinNonEmpty(rest) : '',
     tags: row.tags.split(/\s+/).filter(Boolean),
     addedAt: noteId > 0 ? noteId : null,
+    anki: { notetypeKey: String(mid), fields: notetype.fields.length ? notetype.fields.map((_, i) => fields[i] ?? '') : fields },
   });
   for (const c of imported) {
     read.usedDecks.add(c.deck);
@@ -271,6 +278,7 @@ function readNote(read: NotesRead, notetypes: Map<number, Notetype>, row: { note
       key,
       noteKey: guid,
       template,
+      ord: c.ord,
       deckKey: String(c.deck),
       suspended: c.queue === -1,
       addedAt: made ? (noteId > 0 ? noteId : null) : c.id > 0 ? c.id : null,
@@ -376,6 +384,17 @@ function bundleDecks(decks: Map<number, Deck>, used: Set<number>, cards: BundleC
     .sort((a, b) => a.title.localeCompare(b.title));
 }
 
+function bundleNotetype(id: number, nt: Notetype): BundleNotetype {
+  return {
+    key: String(id),
+    name: nt.name,
+    cloze: nt.cloze,
+    fields: nt.fields,
+    templates: nt.templates.map((name, i) => ({ name, question: nt.formats[i]?.question ?? '', answer: nt.formats[i]?.answer ?? '' })),
+    css: nt.css,
+  };
+}
+
 function parseJson(file: string, text: string, what: string): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(text);
@@ -395,8 +414,10 @@ function notetypesLegacy(file: string, db: Database): Map<number, Notetype> {
   for (const [key, value] of Object.entries(models)) {
     const m = asRecord(value);
     const fields = asArray(m.flds).map((f) => str(asRecord(f).name));
-    const templates = asArray(m.tmpls).map((t) => str(asRecord(t).name));
-    out.set(num(m.id ?? key), { name: str(m.name), cloze: num(m.type) === 1, fields, templates, deck: m.did == null ? null : num(m.did) });
+    const tmpls = asArray(m.tmpls).map(asRecord);
+    const templates = tmpls.map((t) => str(t.name));
+    const formats = tmpls.map((t) => ({ question: str(t.qfmt), answer: str(t.afmt) }));
+    out.set(num(m.id ?? key), { name: str(m.name), cloze: num(m.type) === 1, fields, templates, formats, css: str(m.css), deck: m.did == null ? null : num(m.did) });
   }
   return out;
 }
@@ -414,11 +435,31 @@ function decksLegacy(file: string, db: Database): Map<number, Deck> {
 function notetypes18(file: string, db: Database): Map<number, Notetype> {
   const out = new Map<number, Notetype>();
   for (const r of rows(db, 'SELECT id, name, config FROM notetypes')) {
-    out.set(num(r[0]), { name: str(r[1]), cloze: notetypeKind(file, r[2]) === 1, fields: [], templates: [], deck: null });
+    const config = r[2] instanceof Uint8Array ? r[2] : new Uint8Array();
+    out.set(num(r[0]), { name: str(r[1]), cloze: notetypeKind(file, config) === 1, fields: [], templates: [], formats: [], css: notetypeCss(file, config), deck: null });
   }
   for (const r of rows(db, 'SELECT ntid, name FROM fields ORDER BY ntid, ord')) out.get(num(r[0]))?.fields.push(str(r[1]));
-  for (const r of rows(db, 'SELECT ntid, name FROM templates ORDER BY ntid, ord')) out.get(num(r[0]))?.templates.push(str(r[1]));
+  for (const r of rows(db, 'SELECT ntid, name, config FROM templates ORDER BY ntid, ord')) {
+    const nt = out.get(num(r[0]));
+    nt?.templates.push(str(r[1]));
+    nt?.formats.push(templateFormats(file, r[2] instanceof Uint8Array ? r[2] : new Uint8Array()));
+  }
   return out;
+}
+
+/** NotetypeConfig field 3: the note type's CSS. */
+function notetypeCss(file: string, config: Uint8Array): string {
+  return protobufFields(file, config, 'note types', (reader, field, wireType) => (field === 3 && wireType === WireType.LengthDelimited ? reader.string() : undefined)) ?? '';
+}
+
+/** CardTemplate.Config fields 1 and 2: the question and answer formats. */
+function templateFormats(file: string, config: Uint8Array): { question: string; answer: string } {
+  const formats = { question: '', answer: '' };
+  protobufFields(file, config, 'card templates', (reader, field, wireType) => {
+    if (wireType === WireType.LengthDelimited && (field === 1 || field === 2)) formats[field === 1 ? 'question' : 'answer'] = reader.string();
+    return undefined;
+  });
+  return formats;
 }
 
 /** NotetypeConfig field 1, `kind`: 0 normal, 1 cloze (absent means normal). */
