@@ -62,6 +62,11 @@ export interface StudyCard {
   shownAt: number;
   /** Which state of the card was shown; echo it back in `answer` as `cardVersion`. */
   version: number;
+  /**
+   * An imported Anki note whose note type is known: the card as Anki renders it (HTML, sanitised
+   * before it is shown) and the note type's CSS confined to the `.anki-card` element it is shown in.
+   */
+  anki?: { question: string; answer: string; css: string };
 }
 
 export interface StudyState {

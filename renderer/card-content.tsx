@@ -38,10 +38,13 @@ DOMPurify.addHook('uponSanitizeAttribute', (_node, data) => {
 
 const escapeAttr = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-export function renderCardHtml(source: string): DocumentFragment {
+/** Anki note types style their cards by class: classes are kept, and the note type's CSS is confined to the card. */
+const PURIFY_ANKI = { ...PURIFY_HTML, FORBID_ATTR: PURIFY_HTML.FORBID_ATTR.filter((a) => a !== 'class') };
+
+export function renderCardHtml(source: string, config: typeof PURIFY_HTML = PURIFY_HTML): DocumentFragment {
   // Anki writes sounds as [sound:name.mp3]; they become players for the file in the media folder.
   const withSounds = source.replace(/\[sound:([^\]]{1,255})\]/g, (_all, name: string) => `<audio controls preload="none" src="${escapeAttr(name)}"></audio>`);
-  const fragment = DOMPurify.sanitize(withSounds, PURIFY_HTML);
+  const fragment = DOMPurify.sanitize(withSounds, config);
   for (const el of fragment.querySelectorAll('img, audio')) {
     const src = el.getAttribute('src');
     if (!src) {
@@ -65,6 +68,28 @@ function Html({ source, class: className }: { source: string; class?: string }) 
     ref.current?.replaceChildren(renderCardHtml(source));
   }, [source]);
   return <div ref={ref} class={className ? `card-html ${className}` : 'card-html'} />;
+}
+
+/**
+ * A card of an imported Anki note type, as Anki renders it. Its CSS (already confined to
+ * `.anki-card` and stripped of anything that loads) is adopted as a constructed style sheet, which
+ * the content security policy allows where a <style> element would not be.
+ */
+export function AnkiFace({ html, css }: { html: string; css: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    ref.current?.replaceChildren(renderCardHtml(html, PURIFY_ANKI));
+  }, [html]);
+  useLayoutEffect(() => {
+    if (!css) return undefined;
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    return () => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    };
+  }, [css]);
+  return <div ref={ref} class="card-html anki-card" />;
 }
 
 export function CardContent({ source, format, class: className }: { source: string; format: 'markdown' | 'html'; class?: string }) {

@@ -364,9 +364,11 @@ export class Collection {
         throw diskError(e, { thing: 'the import', retry: 'import again' });
       }
     }
+    // New decks start with no notes; a deck the import only updates (its note types) keeps its own.
     for (const d of staged.decks) {
+      const isNew = !this.#store.data.decks.has(d.id);
       this.#store.putDeck(d);
-      this.#store.setNotes(d.id, []);
+      if (isNew) this.#store.setNotes(d.id, []);
     }
     const notesByDeck = new Map<string, Note[]>();
     for (const n of staged.notes) (notesByDeck.get(n.deckId) ?? notesByDeck.set(n.deckId, []).get(n.deckId)!).push(n);

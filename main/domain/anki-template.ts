@@ -5,6 +5,22 @@
 // be sanitised where it is shown), with a readable problem in place of anything it cannot render,
 // never a raw `{{`.
 
+/** An Anki note type as a deck keeps it, for the imported notes that use it. */
+export interface AnkiNotetype {
+  name: string;
+  cloze: boolean;
+  fields: string[];
+  templates: { name: string; question: string; answer: string }[];
+  css: string;
+}
+
+/** What an imported Anki note keeps besides its flattened sides: its note type and every field. */
+export interface AnkiFields {
+  /** The key of the note type in its deck's `notetypes`. */
+  notetype: string;
+  fields: string[];
+}
+
 export interface TemplateCard {
   /** The note's fields by name, HTML as Anki keeps them. */
   fields: Readonly<Record<string, string>>;
@@ -198,6 +214,8 @@ function clozeAnswerText(text: string, n: number): string {
 /** The box on the question; on the answer, what was typed against what was expected. */
 function typeAnswer(expected: string, options: RenderOptions): string {
   if (options.side === 'question') return '<input type="text" class="typeans" data-typeans="1" autocomplete="off" autocapitalize="off" spellcheck="false">';
+  // Nothing typed to compare (the box was not offered): the expected answer, as it is.
+  if (options.typed === undefined) return `<code class="typeans">${escapeHtml(expected)}</code>`;
   return `<code class="typeans">${compareTyped(options.typed ?? '', expected)}</code>`;
 }
 

@@ -22,6 +22,7 @@ import { ANSWER_KINDS, type AnswerKind } from '../domain/review-entry.ts';
 export interface ImportContext {
   now: number;
   deckByTitle(title: string): Deck | undefined;
+  deck(id: string): Deck | undefined;
   noteByOrigin(origin: string): Note | undefined;
   card(id: string): Card | undefined;
   nextPosition(deckId: string): number;
@@ -142,6 +143,7 @@ export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: I
   const seenOrigins = new Set<string>();
   const referenced = new Set<string>();
   const movedSiblings: { from: string; to: string }[] = [];
+  const unchanged: Note[] = [];
 
   for (const bn of bundle.notes) {
     const origin = originOf(bundle, bn.key);
@@ -163,11 +165,12 @@ export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: I
     const existing = ctx.noteByOrigin(origin);
     let note: Note;
     if (existing) {
-      note = { ...existing, ...fields };
+      note = withAnki({ ...existing, ...fields }, bn, withMedia);
       if (bn.format === 'html') note.format = 'html';
       else delete note.format;
       if (sameNote(existing, note) || isOwnExport(existing, bn, fields)) {
         note = existing;
+        unchanged.push(existing);
         report.notesUnchanged++;
       } else {
         report.notesUpdated++;
@@ -178,7 +181,7 @@ export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: I
       const deckId = deckFor(title);
       const position = positions.get(deckId) ?? ctx.nextPosition(deckId);
       positions.set(deckId, position + 1);
-      note = { id: ctx.freshNoteId(deckId), deckId, kind: 'fact', quote: null, position, ...fields };
+      note = withAnki({ id: ctx.freshNoteId(deckId), deckId, kind: 'fact', quote: null, position, ...fields }, bn, withMedia);
       if (bn.format === 'html') note.format = 'html';
       note.origin = origin;
       notes.push(note);
@@ -231,9 +234,8 @@ export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: I
       if (!templatesOf(note).includes(template)) report.skipped.push({ what: `card "${shortKey(c.key)}"`, reason: `its note makes no "${template}" card in Deckhand` });
     }
   }
-  if (movedSiblings.length) report.notices.push(siblingNotice(movedSiblings));
-  const missing = missingMedia(referenced, bundle, mediaPlan, ctx.existingMedia);
-  if (missing.length) report.notices.push(missingMediaNotice(missing));
+  report.notices.push(...(movedSiblings.length ? [siblingNotice(movedSiblings)] : []), ...missingMediaNotices(missingMedia(referenced, bundle, mediaPlan, ctx.existingMedia)));
+  decks.push(...notetypeDecks(bundle, [...notes, ...unchanged], decks, ctx));
   // Every deck the file has comes in, empty ones too, so a shared deck keeps its structure; a file
   // none of whose notes could be imported adds nothing.
   if (!options.deck && report.notesAdded + report.notesUpdated + report.notesUnchanged > 0) {
@@ -244,6 +246,41 @@ export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: I
     if (added && d.description && !options.deck) added.description = d.description;
   }
   return { decks, notes, cards, log, media: mediaPlan.media, report };
+}
+
+/** The note with the Anki note type and fields it came with, or without any when it came with none. */
+function withAnki(note: Note, bn: BundleNote, withMedia: (s: string) => string): Note {
+  if (!bn.anki) {
+    delete note.anki;
+    return note;
+  }
+  note.anki = { notetype: bn.anki.notetypeKey, fields: bn.anki.fields.map(withMedia) };
+  return note;
+}
+
+/**
+ * Each deck the imported Anki notes are in keeps their note types (templates and CSS): new decks
+ * get them in their record, existing decks an updated record, staged with the new ones.
+ */
+function notetypeDecks(bundle: ImportBundle, notes: readonly Note[], staged: Deck[], ctx: ImportContext): Deck[] {
+  const byKey = new Map((bundle.notetypes ?? []).map((nt) => [nt.key, nt]));
+  const wanted = new Map<string, Set<string>>();
+  for (const n of notes) if (n.anki && byKey.has(n.anki.notetype)) (wanted.get(n.deckId) ?? wanted.set(n.deckId, new Set()).get(n.deckId)!).add(n.anki.notetype);
+  const updated: Deck[] = [];
+  for (const [deckId, keys] of wanted) {
+    const types = Object.fromEntries([...keys].map((k) => {
+      const { key: _key, ...nt } = byKey.get(k)!;
+      return [k, nt];
+    }));
+    const fresh = staged.find((d) => d.id === deckId);
+    if (fresh) fresh.notetypes = { ...fresh.notetypes, ...types };
+    else {
+      const current = ctx.deck(deckId);
+      const merged = { ...current?.notetypes, ...types };
+      if (current && JSON.stringify(merged) !== JSON.stringify(current.notetypes)) updated.push({ ...current, notetypes: merged });
+    }
+  }
+  return updated;
 }
 
 /**
@@ -266,8 +303,12 @@ function missingMedia(referenced: Set<string>, bundle: ImportBundle, plan: Media
   return [...referenced].filter((name) => !inFile.has(name) && !renamedTo.has(name) && !existing(name)).sort((a, b) => a.localeCompare(b));
 }
 
-/** How many are missing, and the first few by name: a collection can name hundreds. */
-export function missingMediaNotice(names: readonly string[]): string {
+/** How many are missing, and the first few by name (a collection can name hundreds); nothing when none is. */
+export function missingMediaNotices(names: readonly string[]): string[] {
+  return names.length ? [missingMediaNotice(names)] : [];
+}
+
+function missingMediaNotice(names: readonly string[]): string {
   const shown = names.slice(0, 5).map((n) => `“${n}”`);
   const more = names.length > shown.length ? ` and ${(names.length - shown.length).toLocaleString('en')} more` : '';
   const count = names.length === 1 ? '1 picture or sound the notes show is' : `${names.length.toLocaleString('en')} pictures or sounds the notes show are`;
@@ -318,7 +359,7 @@ function isOwnExport(existing: Note, bn: BundleNote, fields: Pick<Note, 'type' |
 }
 
 function sameNote(a: Note, b: Note): boolean {
-  return a.format === b.format && a.type === b.type && a.front === b.front && a.back === b.back && a.text === b.text && (a.extra ?? '') === (b.extra ?? '') && a.tags.join('\u0000') === b.tags.join('\u0000');
+  return JSON.stringify(a.anki) === JSON.stringify(b.anki) && a.format === b.format && a.type === b.type && a.front === b.front && a.back === b.back && a.text === b.text && (a.extra ?? '') === (b.extra ?? '') && a.tags.join('\u0000') === b.tags.join('\u0000');
 }
 
 /** A note's key as the report shows it: CSV keys are a whole first field, which can be long. */

@@ -176,6 +176,7 @@ export class Transfer {
       {
         now: this.#ctx.clock(),
         deckByTitle: (title) => collection.deckWithTitle(title),
+        deck: (id) => collection.deck(id),
         noteByOrigin: (origin) => byOrigin.get(origin),
         card: (id) => collection.card(id),
         nextPosition: (deckId) => collection.nextPosition(deckId),

@@ -78,3 +78,18 @@ describe('cloze', () => {
     expect(a('{{type:cloze:Text}}', '', cloze, 'Austria').html).toBe('<code class="typeans"><span class="typeGood">Austria</span><br><span class="typearrow">↓</span><br><span class="typeGood">Austr</span><span class="typeMissed">al</span><span class="typeGood">ia</span></code>');
   });
 });
+
+describe('a note type’s CSS, confined to the card', () => {
+  it('puts every rule under .anki-card, keeps @media, and drops what could load anything', async () => {
+    const { scopeCss } = await import('../../../main/domain/anki-card.ts');
+    const css = `@import url("https://fonts.example/x.css");
+/* comment */ .card { font-family: arial; color: navy; background: url(https://tracker.example/p.png); }
+.nightMode .card, html { color: white }
+.word, b { font-size: 2em }
+@font-face { font-family: X; src: url(x.woff) }
+@media (max-width: 600px) { .card { font-size: 14px } }`;
+    expect(scopeCss(css)).toBe(
+      ['.anki-card { font-family: arial; color: navy; }', '.anki-card.nightMode, .anki-card { color: white; }', '.anki-card .word, .anki-card b { font-size: 2em; }', '@media (max-width: 600px) {\n.anki-card { font-size: 14px; }\n}'].join('\n'),
+    );
+  });
+});

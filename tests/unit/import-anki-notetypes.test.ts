@@ -1,0 +1,88 @@
+// An Anki deck with a note type of its own studies as it looked in Anki: its template, its
+// conditional fields, hints and its CSS, kept across closing the collection and after a re-import.
+import { describe, expect, it } from 'vitest';
+import { readAnkiPackage } from '../../main/formats/import/anki.ts';
+import { createService } from '../../main/service.ts';
+import { openCollectionStore } from '../../main/store/collection-store.ts';
+import { buildCollection, buildPackage, type FixtureNotetype } from './formats/fixtures/anki-fixtures.ts';
+import { closeWhenDone, tempDir } from './temp-dir.ts';
+
+const START = new Date(2026, 2, 2, 9).getTime();
+
+export const VOCAB: FixtureNotetype = {
+  id: 3001,
+  name: 'Vocabulary (hint)',
+  fields: ['Word', 'Meaning', 'Example'],
+  templates: ['Recognise', 'Recall'],
+  formats: [
+    { question: '<div class="word">{{Word}}</div>{{#Example}}{{hint:Example}}{{/Example}}', answer: '{{FrontSide}}<hr id=answer><div class="meaning">{{Meaning}}</div>' },
+    { question: '<div class="meaning">{{Meaning}}</div>', answer: '{{FrontSide}}<hr id=answer><div class="word">{{Word}}</div>' },
+  ],
+  css: '.card { text-align: center; } .word { color: rgb(0, 0, 128); font-size: 40px; }',
+};
+
+export async function vocabPackage(word = 'perro'): Promise<Uint8Array> {
+  const collection = await buildCollection({
+    schema: 11,
+    notetypes: [VOCAB],
+    decks: [{ id: 1, name: 'Default' }, { id: 2, name: 'Spanish' }],
+    notes: [{ id: 1_600_000_000_001, guid: 'perro', mid: VOCAB.id, fields: [word, 'dog', 'El perro ladra.'] }],
+    cards: [
+      { id: 1_600_000_000_101, nid: 1_600_000_000_001, did: 2, ord: 0 },
+      { id: 1_600_000_000_102, nid: 1_600_000_000_001, did: 2, ord: 1 },
+    ],
+  });
+  return buildPackage({ layout: 'collection.anki21', collection });
+}
+
+describe('an imported Anki note type in study', () => {
+  it('shows each card through its own template, with its hint and CSS, and keeps them across a reopen', async () => {
+    const dir = tempDir('deckhand-notetype-');
+    let now = START;
+    const clock = () => (now += 1000);
+    const service = closeWhenDone(createService({ store: await openCollectionStore(dir, { now: clock }), clock, scheduler: { fuzz: false } }));
+    await service.importBundle(await readAnkiPackage('spanish.apkg', await vocabPackage()));
+    const deckId = service.listDecks().find((d) => d.title === 'Spanish')!.id;
+    const first = service.nextCard({ deckId }).card!;
+    expect(first.anki).toEqual({
+      question: '<div class="word">perro</div><details class="hint"><summary>Example</summary>El perro ladra.</details>',
+      answer: '<div class="word">perro</div><details class="hint"><summary>Example</summary>El perro ladra.</details><hr id=answer><div class="meaning">dog</div>',
+      css: '.anki-card { text-align: center; }\n.anki-card .word { color: rgb(0, 0, 128); font-size: 40px; }',
+    });
+    service.close();
+
+    const again = closeWhenDone(createService({ store: await openCollectionStore(dir, { now: clock }), clock, scheduler: { fuzz: false } }));
+    const cards = [again.nextCard({ deckId }).card!];
+    again.bury({ cardId: cards[0]!.id });
+    cards.push(again.nextCard({ deckId }).card!);
+    expect(cards.map((c) => c.anki?.question).sort()).toEqual(['<div class="meaning">dog</div>', '<div class="word">perro</div><details class="hint"><summary>Example</summary>El perro ladra.</details>']);
+  });
+
+  it('follows an edit made in Anki when the file is imported again', async () => {
+    const clock = () => START;
+    const service = closeWhenDone(createService({ store: await openCollectionStore(tempDir('deckhand-notetype-'), { now: clock }), clock, scheduler: { fuzz: false } }));
+    await service.importBundle(await readAnkiPackage('spanish.apkg', await vocabPackage()));
+    const report = await service.importBundle(await readAnkiPackage('spanish.apkg', await vocabPackage('el perro')));
+    expect(report.notesUpdated).toBe(1);
+    const deckId = service.listDecks().find((d) => d.title === 'Spanish')!.id;
+    const shown = [service.nextCard({ deckId }).card!];
+    service.bury({ cardId: shown[0]!.id });
+    shown.push(service.nextCard({ deckId }).card!);
+    expect(shown.map((c) => c.anki!.answer).join()).toContain('<div class="word">el perro</div>');
+  });
+});
+
+describe('an imported Anki note edited here', () => {
+  it('shows the sides the learner edited, not its old template', async () => {
+    const clock = () => START;
+    const service = closeWhenDone(createService({ store: await openCollectionStore(tempDir('deckhand-notetype-'), { now: clock }), clock, scheduler: { fuzz: false } }));
+    await service.importBundle(await readAnkiPackage('spanish.apkg', await vocabPackage()));
+    const deckId = service.listDecks().find((d) => d.title === 'Spanish')!.id;
+    const card = service.nextCard({ deckId }).card!;
+    const note = service.getNote({ noteId: card.noteId });
+    service.saveNote({ noteId: note.id, deckId, type: note.type, front: 'el gato', back: 'cat', tags: note.tags });
+    const after = service.nextCard({ deckId }).card!;
+    expect(after.anki).toBeUndefined();
+    expect([after.front, after.back].sort()).toEqual(['cat', 'el gato']);
+  });
+});
