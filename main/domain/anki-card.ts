@@ -33,6 +33,8 @@ export function ankiFaces(note: Note, template: string, deck: Deck | undefined):
     notetype: notetype.name,
   };
   const question = renderTemplate(shape.question, card, { side: 'question' });
+  // A blank question (a template that shows nothing for this note): the note's own sides instead.
+  if (question.html.replace(/<[^>]*>|\s|&nbsp;/g, '') === '' && !/<img|\[sound:/i.test(question.html)) return null;
   const answer = renderTemplate(shape.answer, card, { side: 'answer', frontSide: question.html });
   return { question: question.html, answer: answer.html, css: scopeCss(notetype.css), problems: [...question.problems, ...answer.problems] };
 }
@@ -58,7 +60,8 @@ function scopeBlock(text: string, scope: string): string {
   while (at < text.length) {
     const open = text.indexOf('{', at);
     if (open < 0) break;
-    const head = text.slice(at, open).trim();
+    // A stray `}` or `;` before a selector (hand-broken CSS) must not carry it out of the scope.
+    const head = text.slice(at, open).split(/[;}]/).pop()!.trim();
     const close = matchingBrace(text, open);
     const body = text.slice(open + 1, close);
     at = close + 1;

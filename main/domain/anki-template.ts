@@ -166,7 +166,7 @@ function renderTag(tag: string, card: TemplateCard, options: RenderOptions, prob
         out = escapeHtml(fieldText(out));
         break;
       case 'hint':
-        out = isEmptyField(out) ? '' : `<details class="hint"><summary>${escapeHtml(name)}</summary>${out}</details>`;
+        out = isEmptyField(out) ? '' : `<details class="hint"><summary>${escapeHtml(name)}</summary><div>${out}</div></details>`;
         break;
       case 'cloze':
         out = renderCloze(out, card.cloze, options.side);

@@ -4,36 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { readAnkiPackage } from '../../main/formats/import/anki.ts';
 import { createService } from '../../main/service.ts';
 import { openCollectionStore } from '../../main/store/collection-store.ts';
-import { buildCollection, buildPackage, type FixtureNotetype } from './formats/fixtures/anki-fixtures.ts';
+import { vocabPackage } from './formats/fixtures/anki-notetypes.ts';
 import { closeWhenDone, tempDir } from './temp-dir.ts';
 
 const START = new Date(2026, 2, 2, 9).getTime();
-
-export const VOCAB: FixtureNotetype = {
-  id: 3001,
-  name: 'Vocabulary (hint)',
-  fields: ['Word', 'Meaning', 'Example'],
-  templates: ['Recognise', 'Recall'],
-  formats: [
-    { question: '<div class="word">{{Word}}</div>{{#Example}}{{hint:Example}}{{/Example}}', answer: '{{FrontSide}}<hr id=answer><div class="meaning">{{Meaning}}</div>' },
-    { question: '<div class="meaning">{{Meaning}}</div>', answer: '{{FrontSide}}<hr id=answer><div class="word">{{Word}}</div>' },
-  ],
-  css: '.card { text-align: center; } .word { color: rgb(0, 0, 128); font-size: 40px; }',
-};
-
-export async function vocabPackage(word = 'perro'): Promise<Uint8Array> {
-  const collection = await buildCollection({
-    schema: 11,
-    notetypes: [VOCAB],
-    decks: [{ id: 1, name: 'Default' }, { id: 2, name: 'Spanish' }],
-    notes: [{ id: 1_600_000_000_001, guid: 'perro', mid: VOCAB.id, fields: [word, 'dog', 'El perro ladra.'] }],
-    cards: [
-      { id: 1_600_000_000_101, nid: 1_600_000_000_001, did: 2, ord: 0 },
-      { id: 1_600_000_000_102, nid: 1_600_000_000_001, did: 2, ord: 1 },
-    ],
-  });
-  return buildPackage({ layout: 'collection.anki21', collection });
-}
 
 describe('an imported Anki note type in study', () => {
   it('shows each card through its own template, with its hint and CSS, and keeps them across a reopen', async () => {
@@ -45,8 +19,8 @@ describe('an imported Anki note type in study', () => {
     const deckId = service.listDecks().find((d) => d.title === 'Spanish')!.id;
     const first = service.nextCard({ deckId }).card!;
     expect(first.anki).toEqual({
-      question: '<div class="word">perro</div><details class="hint"><summary>Example</summary>El perro ladra.</details>',
-      answer: '<div class="word">perro</div><details class="hint"><summary>Example</summary>El perro ladra.</details><hr id=answer><div class="meaning">dog</div>',
+      question: '<div class="word">perro</div><details class="hint"><summary>Example</summary><div>El perro ladra.</div></details>',
+      answer: '<div class="word">perro</div><details class="hint"><summary>Example</summary><div>El perro ladra.</div></details><hr id=answer><div class="meaning">dog</div>',
       css: '.anki-card { text-align: center; }\n.anki-card .word { color: rgb(0, 0, 128); font-size: 40px; }',
     });
     service.close();
@@ -55,7 +29,7 @@ describe('an imported Anki note type in study', () => {
     const cards = [again.nextCard({ deckId }).card!];
     again.bury({ cardId: cards[0]!.id });
     cards.push(again.nextCard({ deckId }).card!);
-    expect(cards.map((c) => c.anki?.question).sort()).toEqual(['<div class="meaning">dog</div>', '<div class="word">perro</div><details class="hint"><summary>Example</summary>El perro ladra.</details>']);
+    expect(cards.map((c) => c.anki?.question).sort()).toEqual(['<div class="meaning">dog</div>', '<div class="word">perro</div><details class="hint"><summary>Example</summary><div>El perro ladra.</div></details>']);
   });
 
   it('follows an edit made in Anki when the file is imported again', async () => {

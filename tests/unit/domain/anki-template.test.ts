@@ -39,7 +39,7 @@ describe('filters', () => {
   it('text: strips markup; hint: folds the field behind its name; furigana shows readings', () => {
     const card = { ...vocab, fields: { ...vocab.fields, Reading: '日本[にほん]語[ご]' } };
     expect(q('{{text:Word}}|{{hint:Meaning}}|{{hint:Example}}|{{furigana:Reading}}|{{kana:Reading}}', card).html).toBe(
-      'perro|<details class="hint"><summary>Meaning</summary>dog</details>||<ruby><rb>日本</rb><rt>にほん</rt></ruby><ruby><rb>語</rb><rt>ご</rt></ruby>|にほんご',
+      'perro|<details class="hint"><summary>Meaning</summary><div>dog</div></details>||<ruby><rb>日本</rb><rt>にほん</rt></ruby><ruby><rb>語</rb><rt>ご</rt></ruby>|にほんご',
     );
   });
 
@@ -93,3 +93,11 @@ describe('a note type’s CSS, confined to the card', () => {
     );
   });
 });
+
+describe('hand-broken CSS', () => {
+  it('cannot carry a rule out of the card with a stray brace', async () => {
+    const { scopeCss } = await import('../../../main/domain/anki-card.ts');
+    expect(scopeCss('.a { color: red } } body { display: none }')).toBe('.anki-card .a { color: red; }\n.anki-card { display: none; }');
+  });
+});
+
