@@ -3,6 +3,8 @@
 // at the collection's own media (served from the app's origin) and anything else is dropped, so a
 // card can neither run script nor reach the network.
 import DOMPurify from 'dompurify';
+import katex from 'katex';
+import 'katex/dist/katex.min.css';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { Markdown } from './markdown.tsx';
 
@@ -59,7 +61,37 @@ export function renderCardHtml(source: string, config: typeof PURIFY_HTML = PURI
   }
   // Links in imported cards lead nowhere inside the app; their text stays.
   for (const a of fragment.querySelectorAll('a')) a.replaceWith(...a.childNodes);
+  renderMath(fragment);
   return fragment;
+}
+
+/** MathJax's delimiters as Anki writes them: `\(…\)` inline, `\[…\]` displayed. */
+const MATH = /\\\(([\s\S]+?)\\\)|\\\[([\s\S]+?)\\\]/g;
+
+/**
+ * Formulas in the card's text, typeset by KaTeX (bundled, offline) after the HTML is sanitised:
+ * KaTeX builds the elements itself, from the formula's text, with nothing it can load or run
+ * (`trust` off, macro expansion capped), and a formula it cannot read stays as its source, in red.
+ */
+function renderMath(root: DocumentFragment): void {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const texts: Text[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (/\\[([]/.test(node.nodeValue ?? '')) texts.push(node as Text);
+  for (const text of texts) {
+    const source = text.nodeValue ?? '';
+    const parts: Node[] = [];
+    let at = 0;
+    for (const m of source.matchAll(MATH)) {
+      if (m.index > at) parts.push(document.createTextNode(source.slice(at, m.index)));
+      const span = document.createElement('span');
+      katex.render(m[1] ?? m[2] ?? '', span, { displayMode: m[2] !== undefined, throwOnError: false, trust: false, maxExpand: 1000, maxSize: 50 });
+      parts.push(span);
+      at = m.index + m[0].length;
+    }
+    if (!parts.length) continue;
+    if (at < source.length) parts.push(document.createTextNode(source.slice(at)));
+    text.replaceWith(...parts);
+  }
 }
 
 function Html({ source, class: className }: { source: string; class?: string }) {

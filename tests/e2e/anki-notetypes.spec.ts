@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from '@playwright/test';
-import { vocabPackage } from '../unit/formats/fixtures/anki-notetypes.ts';
+import { physicsPackage, vocabPackage } from '../unit/formats/fixtures/anki-notetypes.ts';
 import { launchPreview, tempDataDir, tempDir, test } from './harness.ts';
 import { HomePage, ReviewPage } from './pages.ts';
 
@@ -45,5 +45,32 @@ test('studies an imported custom note type through its own template and CSS', as
   await page.getByRole('link', { name: /Decks/ }).click();
   await home.heading.waitFor();
   expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
+  await app.close();
+});
+
+test('typesets MathJax formulas offline with the bundled KaTeX, inline and displayed', async () => {
+  const file = path.join(tempDir('deckhand-import-'), 'physics.apkg');
+  writeFileSync(file, await physicsPackage());
+  const app = await launchPreview({ dataDir: tempDataDir(), now: '2026-03-02T09:00:00', fuzz: false });
+  const { page } = app;
+  const home = new HomePage(page);
+  await home.heading.waitFor();
+  await page.getByRole('link', { name: 'Import/Export' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose a file to import…' }).click();
+  await (await chooser).setFiles(file);
+  await expect(page.getByRole('region', { name: 'Import report' })).toContainText('Imported physics.apkg: 1 card added');
+  await page.getByRole('link', { name: /Decks/ }).click();
+  await home.study('Physics');
+  const review = new ReviewPage(page);
+  await expect(review.question.locator('.katex')).toHaveCount(2);
+  await expect(review.question).not.toContainText('\\(');
+  // The formula's glyphs are in KaTeX's own fonts, served by the app (nothing can be fetched from elsewhere).
+  await expect.poll(() => page.evaluate(() => [...document.fonts].some((f) => f.family.replace(/"/g, '') === 'KaTeX_Main' && f.status === 'loaded'))).toBe(true);
+  await page.keyboard.press('Space');
+  const displayed = review.answerSection.locator('.katex-display');
+  await expect(displayed).toHaveCount(1);
+  await expect(displayed.locator('.mfrac')).toHaveCount(1);
+  await expect(review.answerSection).not.toContainText('\\[');
   await app.close();
 });
