@@ -18,6 +18,8 @@ export type { Bin, ButtonCounts, PassFail, RetentionRow } from './domain/stats.t
 export { MAX_ANSWER_MS } from './domain/answer-time.ts';
 export { plural } from './domain/words.ts';
 export { IMPORT_LIMITS } from './domain/import-limits.ts';
+/** Anki's comparison of a typed answer with the expected one, as HTML: the renderer makes it when the answer is shown. */
+export { compareTyped } from './domain/anki-template.ts';
 
 export interface DeckSummary {
   id: string;

@@ -5,7 +5,8 @@
 import DOMPurify from 'dompurify';
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { compareTyped } from '../main/contract.ts';
 import { Markdown } from './markdown.tsx';
 
 const PURIFY_HTML = {
@@ -110,7 +111,13 @@ function Html({ source, class: className }: { source: string; class?: string }) 
 export function AnkiFace({ html, css }: { html: string; css: string }) {
   const ref = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
-    ref.current?.replaceChildren(renderCardHtml(html, PURIFY_ANKI));
+    const face = renderCardHtml(html, PURIFY_ANKI);
+    typeIn(face);
+    ref.current?.replaceChildren(face);
+  }, [html]);
+  // After the screen's own focus (on "Show answer"): a card that asks for a typed answer takes the keys.
+  useEffect(() => {
+    ref.current?.querySelector<HTMLInputElement>('input.typeans')?.focus();
   }, [html]);
   useLayoutEffect(() => {
     if (!css) return undefined;
@@ -122,6 +129,25 @@ export function AnkiFace({ html, css }: { html: string; css: string }) {
     };
   }, [css]);
   return <div ref={ref} class="card-html anki-card" />;
+}
+
+/** What was typed into the last card's box, compared when its answer is shown. */
+let typed = '';
+
+/** The question's box to type into (`{{type:…}}`), and on the answer the typed text compared with the expected one. */
+function typeIn(face: DocumentFragment): void {
+  const box = face.querySelector('.typeans-box');
+  if (box) {
+    typed = '';
+    const input = document.createElement('input');
+    Object.assign(input, { type: 'text', className: 'typeans', autocomplete: 'off', spellcheck: false });
+    input.setAttribute('aria-label', 'Type the answer');
+    input.addEventListener('input', () => (typed = input.value));
+    box.replaceWith(input);
+  }
+  for (const expected of face.querySelectorAll('.typeans-expected')) {
+    expected.replaceChildren(DOMPurify.sanitize(compareTyped(typed, expected.textContent ?? ''), { ...PURIFY_ANKI, RETURN_DOM_FRAGMENT: true }));
+  }
 }
 
 export function CardContent({ source, format, class: className }: { source: string; format: 'markdown' | 'html'; class?: string }) {

@@ -211,11 +211,14 @@ function clozeAnswerText(text: string, n: number): string {
   return answers.join(', ');
 }
 
-/** The box on the question; on the answer, what was typed against what was expected. */
+/**
+ * Where the box goes on the question (the renderer puts a text box in the `typeans-box` element);
+ * on the answer, what was typed against what was expected, or, when what was typed is not known
+ * here, the expected text in a `typeans-expected` element for the renderer to compare against.
+ */
 function typeAnswer(expected: string, options: RenderOptions): string {
-  if (options.side === 'question') return '<input type="text" class="typeans" data-typeans="1" autocomplete="off" autocapitalize="off" spellcheck="false">';
-  // Nothing typed to compare (the box was not offered): the expected answer, as it is.
-  if (options.typed === undefined) return `<code class="typeans">${escapeHtml(expected)}</code>`;
+  if (options.side === 'question') return '<span class="typeans-box"></span>';
+  if (options.typed === undefined) return `<code class="typeans typeans-expected">${escapeHtml(expected)}</code>`;
   return `<code class="typeans">${compareTyped(options.typed ?? '', expected)}</code>`;
 }
 

@@ -121,7 +121,9 @@ export function Review({ deckId }: { deckId: string }) {
       }
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       const onControl = e.target instanceof HTMLElement && e.target.closest('button, a, input, textarea, select');
-      if (!revealed && card && (e.key === ' ' || e.key === 'Enter') && !onControl) {
+      // Typing an answer into a card's box: only Enter does something, it shows the answer.
+      if (e.target instanceof HTMLInputElement && e.key !== 'Enter') return;
+      if (!revealed && card && (e.key === ' ' || e.key === 'Enter') && (!onControl || e.target instanceof HTMLInputElement)) {
         e.preventDefault();
         setRevealed(true);
       } else if (revealed && ['1', '2', '3', '4'].includes(e.key)) {

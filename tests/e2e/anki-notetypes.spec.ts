@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from '@playwright/test';
-import { physicsPackage, vocabPackage } from '../unit/formats/fixtures/anki-notetypes.ts';
+import { physicsPackage, typeInPackage, vocabPackage } from '../unit/formats/fixtures/anki-notetypes.ts';
 import { launchPreview, tempDataDir, tempDir, test } from './harness.ts';
 import { HomePage, ReviewPage } from './pages.ts';
 
@@ -72,5 +72,33 @@ test('typesets MathJax formulas offline with the bundled KaTeX, inline and displ
   await expect(displayed).toHaveCount(1);
   await expect(displayed.locator('.mfrac')).toHaveCount(1);
   await expect(review.answerSection).not.toContainText('\\[');
+  await app.close();
+});
+
+test('asks a type-in card with a box, and compares what was typed on the answer as Anki does', async () => {
+  const file = path.join(tempDir('deckhand-import-'), 'spelling.apkg');
+  writeFileSync(file, await typeInPackage());
+  const app = await launchPreview({ dataDir: tempDataDir(), now: '2026-03-02T09:00:00', fuzz: false });
+  const { page } = app;
+  const home = new HomePage(page);
+  await home.heading.waitFor();
+  await page.getByRole('link', { name: 'Import/Export' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose a file to import…' }).click();
+  await (await chooser).setFiles(file);
+  await expect(page.getByRole('region', { name: 'Import report' })).toContainText('Imported spelling.apkg: 1 card added');
+  await page.getByRole('link', { name: /Decks/ }).click();
+  await home.study('Spelling');
+  const review = new ReviewPage(page);
+  const box = review.question.getByRole('textbox', { name: 'Type the answer' });
+  await expect(box).toBeFocused();
+  // Letters typed into the box are the answer, not shortcuts (e edits, - buries).
+  await page.keyboard.type('d-e');
+  await expect(box).toHaveValue('d-e');
+  await page.keyboard.press('Enter');
+  const compared = review.answerSection.locator('code.typeans');
+  await expect(compared.locator('.typeBad')).toHaveText(['-e']);
+  await expect(compared.locator('.typeMissed')).toHaveText(['og']);
+  await expect(review.rating('Good')).toBeFocused();
   await app.close();
 });

@@ -54,7 +54,8 @@ describe('type-in answers', () => {
   it('asks with a box on the question, and compares what was typed on the answer', () => {
     const question = q('{{Word}}{{type:Meaning}}');
     expect(question.typeField).toBe('Meaning');
-    expect(question.html).toContain('<input type="text" class="typeans"');
+    expect(question.html).toBe('<b>perro</b><span class="typeans-box"></span>');
+    expect(a('{{type:Meaning}}', '').html).toBe('<code class="typeans typeans-expected">dog</code>');
     expect(a('{{FrontSide}}<hr>{{type:Meaning}}', '<b>perro</b>', vocab, 'dog').html).toBe('<b>perro</b><hr><code class="typeans"><span class="typeGood">dog</span></code>');
   });
 
