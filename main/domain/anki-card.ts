@@ -32,6 +32,9 @@ export function ankiFaces(note: Note, template: string, deck: Deck | undefined):
     card: shape.name,
     notetype: notetype.name,
   };
+  // Anki draws image occlusion with a script of its own; here the masks are drawn from the shapes.
+  const occlusion = notetype.cloze ? occlusionFaces(card.fields, clozeNumber) : null;
+  if (occlusion) return { ...occlusion, css: `${scopeCss(notetype.css)}\n${occlusion.css}`, problems: [] };
   const question = renderTemplate(shape.question, card, { side: 'question' });
   // A blank question (a template that shows nothing for this note): the note's own sides instead.
   if (question.html.replace(/<[^>]*>|\s|&nbsp;/g, '') === '' && !/<img|\[sound:/i.test(question.html)) return null;
@@ -95,4 +98,76 @@ function scopeSelector(selector: string, scope: string): string {
     .replace(/\.card\b/g, scope)
     .trim();
   return s.startsWith(scope) ? s : `${scope} ${s}`;
+}
+
+/** One shape of Anki's image occlusion (23.10+): `{{c2::image-occlusion:rect:left=.1:top=.2:width=.3:height=.1:oi=1}}`. */
+interface Occlusion {
+  ordinal: number;
+  kind: string;
+  /** Fractions of the picture's width and height. */
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  /** "Hide all, guess one": the other shapes stay masked. */
+  occludeInactive: boolean;
+}
+
+const OCCLUSION = /\{\{c(\d+)::image-occlusion:([a-z]+):([^}]*?)\}\}/g;
+
+export function occlusionsIn(text: string): Occlusion[] {
+  const shapes: Occlusion[] = [];
+  for (const m of text.matchAll(OCCLUSION)) {
+    const props = new Map(m[3]!.split(':').map((kv) => kv.split('=') as [string, string]));
+    const num = (k: string) => Math.min(1, Math.max(0, Number(props.get(k) ?? 0) || 0));
+    let box = { left: num('left'), top: num('top'), width: num('width'), height: num('height') };
+    if (m[2] === 'polygon') {
+      // Its points, "x,y x,y …", give the box it is masked with.
+      const points = (props.get('points') ?? '').split(' ').map((p) => p.split(',').map(Number) as [number, number]).filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
+      if (points.length) {
+        const xs = points.map(([x]) => x);
+        const ys = points.map(([, y]) => y);
+        box = { left: Math.min(...xs), top: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
+      }
+    }
+    if (m[2] === 'ellipse' && !props.has('width')) box = { left: num('left'), top: num('top'), width: 2 * num('rx'), height: 2 * num('ry') };
+    shapes.push({ ordinal: Number(m[1]), kind: m[2]!, ...box, occludeInactive: props.get('oi') === '1' });
+  }
+  return shapes;
+}
+
+/**
+ * An image occlusion card drawn without Anki's script: the picture with a mask over each shape, the
+ * card's own shapes highlighted on the question and uncovered (outlined) on the answer; the other
+ * shapes stay masked where the note hides them all. Each mask is placed by a rule of the card's CSS.
+ */
+export function occlusionFaces(fields: Readonly<Record<string, string>>, cloze: number): { question: string; answer: string; css: string } | null {
+  const occlusionField = Object.keys(fields).find((name) => /\{\{c\d+::image-occlusion:/.test(fields[name]!));
+  if (!occlusionField) return null;
+  const shapes = occlusionsIn(fields[occlusionField]!);
+  const image = fields.Image ?? Object.values(fields).find((v) => /<img\b/i.test(v)) ?? '';
+  const pct = (n: number) => `${Math.round(n * 100_000) / 1000}%`;
+  const css = [
+    `.${ANKI_CARD_CLASS} .io { position: relative; display: inline-block; }`,
+    `.${ANKI_CARD_CLASS} .io img { display: block; margin: 0; max-width: 100%; }`,
+    `.${ANKI_CARD_CLASS} .io-mask { position: absolute; box-sizing: border-box; background: #ffeba2; border: 1px solid #212121; }`,
+    `.${ANKI_CARD_CLASS} .io-mask.io-ellipse { border-radius: 50%; }`,
+    `.${ANKI_CARD_CLASS} .io-mask.io-active { background: #ff8e8e; }`,
+    `.${ANKI_CARD_CLASS} .io-mask.io-shown { background: transparent; border: 2px solid #ff8e8e; }`,
+    ...shapes.map((s, i) => `.${ANKI_CARD_CLASS} .io-s${i} { left: ${pct(s.left)}; top: ${pct(s.top)}; width: ${pct(s.width)}; height: ${pct(s.height)}; }`),
+  ].join('\n');
+  const face = (side: 'question' | 'answer') => {
+    const masks = shapes
+      .map((s, i) => {
+        const own = s.ordinal === cloze;
+        if (!own && !s.occludeInactive) return '';
+        const state = own ? (side === 'question' ? ' io-active' : ' io-shown') : '';
+        return `<div class="io-mask io-s${i}${s.kind === 'ellipse' ? ' io-ellipse' : ''}${state}"></div>`;
+      })
+      .join('');
+    const header = fields.Header && fields.Header.trim() ? `<div class="io-header">${fields.Header}</div>` : '';
+    const extra = side === 'answer' && fields['Back Extra']?.trim() ? `<div class="io-extra">${fields['Back Extra']}</div>` : '';
+    return `${header}<div class="io">${image}${masks}</div>${extra}`;
+  };
+  return { question: face('question'), answer: face('answer'), css };
 }

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from '@playwright/test';
-import { physicsPackage, typeInPackage, vocabPackage } from '../unit/formats/fixtures/anki-notetypes.ts';
+import { occlusionPackage, physicsPackage, typeInPackage, vocabPackage } from '../unit/formats/fixtures/anki-notetypes.ts';
 import { launchPreview, tempDataDir, tempDir, test } from './harness.ts';
 import { HomePage, ReviewPage } from './pages.ts';
 
@@ -100,5 +100,44 @@ test('asks a type-in card with a box, and compares what was typed on the answer 
   await expect(compared.locator('.typeBad')).toHaveText(['-e']);
   await expect(compared.locator('.typeMissed')).toHaveText(['og']);
   await expect(review.rating('Good')).toBeFocused();
+  await app.close();
+});
+
+test("studies Anki's image occlusion as masks over the picture, not as the shapes' text", async () => {
+  // A 200×100 PNG the browser decodes, so the masks have a picture to lie over.
+  const { PNG } = await import('../unit/formats/fixtures/png.ts');
+  const file = path.join(tempDir('deckhand-import-'), 'anatomy.apkg');
+  writeFileSync(file, await occlusionPackage(PNG(200, 100)));
+  const app = await launchPreview({ dataDir: tempDataDir(), now: '2026-03-02T09:00:00', fuzz: false });
+  const { page } = app;
+  const home = new HomePage(page);
+  await home.heading.waitFor();
+  await page.getByRole('link', { name: 'Import/Export' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose a file to import…' }).click();
+  await (await chooser).setFiles(file);
+  await expect(page.getByRole('region', { name: 'Import report' })).toContainText('Imported anatomy.apkg: 3 cards added');
+  await page.getByRole('link', { name: /Decks/ }).click();
+  await home.study('Anatomy');
+  const review = new ReviewPage(page);
+  const picture = review.question.getByRole('img', { name: 'heart.png' });
+  await expect(picture).toBeVisible();
+  await expect(review.question).not.toContainText('image-occlusion');
+  await expect(review.question.locator('.io-mask')).toHaveCount(3);
+  const active = review.question.locator('.io-mask.io-active');
+  await expect(active).toHaveCSS('background-color', 'rgb(255, 142, 142)');
+  // Each mask lies over the picture.
+  const image = (await picture.boundingBox())!;
+  for (const mask of await review.question.locator('.io-mask').all()) {
+    const box = (await mask.boundingBox())!;
+    expect(box.width).toBeGreaterThan(10);
+    expect(box.x).toBeGreaterThanOrEqual(image.x - 1);
+    expect(box.y).toBeGreaterThanOrEqual(image.y - 1);
+    expect(box.x + box.width).toBeLessThanOrEqual(image.x + image.width + 1);
+    expect(box.y + box.height).toBeLessThanOrEqual(image.y + image.height + 1);
+  }
+  await page.keyboard.press('Space');
+  await expect(review.answerSection.locator('.io-mask.io-shown')).toHaveCount(1);
+  await expect(review.answerSection).toContainText('Left side pumps to the body');
   await app.close();
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readAnkiPackage } from '../../main/formats/import/anki.ts';
 import { createService } from '../../main/service.ts';
 import { openCollectionStore } from '../../main/store/collection-store.ts';
-import { vocabPackage } from './formats/fixtures/anki-notetypes.ts';
+import { occlusionPackage, vocabPackage } from './formats/fixtures/anki-notetypes.ts';
 import { closeWhenDone, tempDir } from './temp-dir.ts';
 
 const START = new Date(2026, 2, 2, 9).getTime();
@@ -58,5 +58,29 @@ describe('an imported Anki note edited here', () => {
     const after = service.nextCard({ deckId }).card!;
     expect(after.anki).toBeUndefined();
     expect([after.front, after.back].sort()).toEqual(['cat', 'el gato']);
+  });
+});
+
+describe("Anki's image occlusion", () => {
+  const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+
+  it('studies each shape as a card: the picture with its masks, the card’s own highlighted, then uncovered', async () => {
+    const clock = () => START;
+    const service = closeWhenDone(createService({ store: await openCollectionStore(tempDir('deckhand-io-'), { now: clock }), clock, scheduler: { fuzz: false } }));
+    const report = await service.importBundle(await readAnkiPackage('anatomy.apkg', await occlusionPackage(PNG)));
+    expect(report.cardsAdded).toBe(3);
+    const deckId = service.listDecks().find((d) => d.title === 'Anatomy')!.id;
+    const card = service.nextCard({ deckId }).card!;
+    const own = `io-s${Number(/:c(\d+)$/.exec(card.id)![1]) - 1}`;
+    // Never the shapes' text or the note's hidden id as the question: the picture, three masks, one of them the card's.
+    expect(card.anki!.question).not.toContain('image-occlusion');
+    expect(card.anki!.question).toMatch(/^<div class="io-header">Chambers of the heart<\/div><div class="io"><img src="heart.png">/);
+    expect(card.anki!.question.match(/class="io-mask/g)).toHaveLength(3);
+    expect(card.anki!.question).toContain(`${own} io-active"`);
+    expect(card.anki!.answer).toContain(`${own} io-shown"`);
+    expect(card.anki!.answer).toContain('<div class="io-extra">Left side pumps to the body</div>');
+    expect(card.anki!.css).toContain('.anki-card .io-s0 { left: 10%; top: 20%; width: 30%; height: 10%; }');
+    expect(card.anki!.css).toContain('.anki-card .io-s1 { left: 50%; top: 50%; width: 20%; height: 10%; }');
+    expect(card.anki!.css).toContain('.anki-card .io-s2 { left: 70%; top: 10%; width: 20%; height: 20%; }');
   });
 });

@@ -102,3 +102,14 @@ describe('hand-broken CSS', () => {
   });
 });
 
+
+describe('image occlusion without Anki’s script', () => {
+  it('"hide one, guess one" masks only the card’s own shape; "hide all" masks the others too', async () => {
+    const { occlusionFaces } = await import('../../../main/domain/anki-card.ts');
+    const fields = { Occlusion: '{{c1::image-occlusion:rect:left=.1:top=.1:width=.2:height=.2}} {{c2::image-occlusion:rect:left=.5:top=.5:width=.2:height=.2}}', Image: '<img src="map.png">' };
+    expect(occlusionFaces(fields, 2)!.question).toBe('<div class="io"><img src="map.png"><div class="io-mask io-s1 io-active"></div></div>');
+    const hideAll = { ...fields, Occlusion: fields.Occlusion.replace(/height=\.2/g, 'height=.2:oi=1') };
+    expect(occlusionFaces(hideAll, 2)!.answer).toBe('<div class="io"><img src="map.png"><div class="io-mask io-s0"></div><div class="io-mask io-s1 io-shown"></div></div>');
+    expect(occlusionFaces({ Text: '{{c1::Paris}}' }, 1)).toBeNull();
+  });
+});
