@@ -84,3 +84,19 @@ describe("Anki's image occlusion", () => {
     expect(card.anki!.css).toContain('.anki-card .io-s2 { left: 70%; top: 10%; width: 20%; height: 20%; }');
   });
 });
+
+describe('a full JSON backup of a collection with Anki note types', () => {
+  it('restores the note types and the notes’ fields, so the cards look the same', async () => {
+    const { readCollectionJson } = await import('../../main/formats/collection-json.ts');
+    let now = START;
+    const clock = () => (now += 1000);
+    const from = closeWhenDone(createService({ store: await openCollectionStore(tempDir('deckhand-notetype-'), { now: clock }), clock, scheduler: { fuzz: false } }));
+    await from.importBundle(await readAnkiPackage('spanish.apkg', await vocabPackage()));
+    const deckId = from.listDecks().find((d) => d.title === 'Spanish')!.id;
+    const before = from.nextCard({ deckId }).card!.anki;
+    const json = new TextDecoder().decode((await from.exportFile({ format: 'json' })).bytes);
+    const to = closeWhenDone(createService({ store: await openCollectionStore(tempDir('deckhand-notetype-'), { now: clock }), clock, scheduler: { fuzz: false } }));
+    await to.restoreCollection(readCollectionJson('backup.json', json));
+    expect(to.nextCard({ deckId }).card!.anki).toEqual(before);
+  });
+});
