@@ -19,6 +19,8 @@ export { MAX_ANSWER_MS } from './domain/answer-time.ts';
 export { plural } from './domain/words.ts';
 export { IMPORT_LIMITS } from './domain/import-limits.ts';
 export { DEFAULT_PARAMETERS } from './domain/optimise.ts';
+/** Anki's comparison of a typed answer with the expected one, as HTML: the renderer makes it when the answer is shown. */
+export { compareTyped } from './domain/anki-template.ts';
 
 export interface DeckSummary {
   id: string;
@@ -63,6 +65,11 @@ export interface StudyCard {
   shownAt: number;
   /** Which state of the card was shown; echo it back in `answer` as `cardVersion`. */
   version: number;
+  /**
+   * An imported Anki note whose note type is known: the card as Anki renders it (HTML, sanitised
+   * before it is shown) and the note type's CSS confined to the `.anki-card` element it is shown in.
+   */
+  anki?: { question: string; answer: string; css: string };
 }
 
 export interface StudyState {

@@ -8,7 +8,7 @@ mkdirSync('dist/renderer', { recursive: true });
 
 const node = { ...watchless, platform: 'node', target: 'node20', external: ['electron'] };
 await Promise.all([
-  build({ ...watchless, entryPoints: { app: 'renderer/main.tsx' }, outdir: 'dist/renderer', platform: 'browser', format: 'iife', jsx: 'automatic', jsxImportSource: 'preact', loader: { '.woff2': 'file' } }),
+  build({ ...watchless, entryPoints: { app: 'renderer/main.tsx' }, outdir: 'dist/renderer', platform: 'browser', format: 'iife', jsx: 'automatic', jsxImportSource: 'preact', loader: { '.woff2': 'file', '.woff': 'empty', '.ttf': 'empty' } }),
   build({ ...watchless, entryPoints: ['main/preview/web-bridge.ts'], outfile: 'dist/web-bridge.js', platform: 'browser', format: 'iife' }),
   build({
     ...node,

@@ -1,6 +1,6 @@
 // `deckhand`: the collection from a terminal, through the same service as the app, without
 // Electron. Every command exits 0 on success and otherwise prints one line saying why.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { plural, type ExportFileArgs, type ImportReport } from '../contract.ts';
@@ -82,11 +82,18 @@ function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[]
   }
 }
 
-async function withService<T>(dataDir: string | undefined, run: (service: DeckhandService) => Promise<T>): Promise<T> {
+/**
+ * The collection in `dataDir` (or the app's), opened for one command. Commands that only read it
+ * (`mustExist`) refuse a folder without one rather than making an empty collection there.
+ */
+async function withService<T>(dataDir: string | undefined, run: (service: DeckhandService) => Promise<T>, mustExist = false): Promise<T> {
   let service: DeckhandService;
+  const dir = path.resolve(dataDir ?? defaultDataDir());
+  if (mustExist && !existsSync(dir)) throw new CliError(`${dir}: no such folder, so there is no collection to read (name one with --data-dir)`);
+  if (mustExist && !['collection.json', 'reviews.jsonl'].some((f) => existsSync(path.join(dir, f)))) throw new CliError(`${dir} holds no Deckhand collection (name one with --data-dir)`);
   try {
     // No shipped decks: the command line works on exactly what is in the collection.
-    service = await openDeckhand({ dataDir: path.resolve(dataDir ?? defaultDataDir()) });
+    service = await openDeckhand({ dataDir: dir });
   } catch (e) {
     throw new CliError((e as Error).message);
   }
@@ -147,7 +154,7 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
     writeExport(out, file.bytes);
     io.out(`Wrote ${out}: ${file.summary}.`);
     return 0;
-  });
+  }, true);
 }
 
 /** The whole file or, when the disk refuses (full, read-only), none of it and a message saying so; an older file there is kept. */
@@ -167,6 +174,9 @@ function checkCommand(args: string[], io: Io): number {
   if (positionals.length !== 1) throw new CliError('check: name one deck folder or deck.json file');
   const target = positionals[0]!;
   if (!existsSync(target)) throw new CliError(`check: ${target}: no such file or folder`);
+  if (statSync(target).isFile() && !/\.json$/i.test(target)) {
+    throw new CliError(`check: ${target} is not a deck.json file or a deck folder (check reads Deckhand's own deck format); to bring its cards into the collection, use: deckhand import ${target}`);
+  }
   const problems = checkDeck(target);
   if (problems.length === 0) {
     io.out(`${target}: the deck is valid.`);
@@ -188,7 +198,7 @@ async function statsCommand(args: string[], io: Io): Promise<number> {
       io.out(`${plural(s.reviews, 'review')} in the log; ${s.dueToday} due today.`);
     }
     return 0;
-  });
+  }, true);
 }
 
 async function optimizeCommand(args: string[], io: Io): Promise<number> {

@@ -3,6 +3,7 @@
 // through the named changes below. Each change tells the store what to write and moves the
 // collection's version on, so that what is derived from it (a deck's cards in study order, the last
 // search) is keyed on a version instead of being reset by hand wherever something changes.
+import { stagedLog, type StagedLog } from '../domain/history-log.ts';
 import type { Card, Note } from '../domain/card.ts';
 import type { Settings } from '../domain/settings.ts';
 import { cardIdFor, templatesOf } from '../domain/notes.ts';
@@ -25,7 +26,7 @@ export interface StagedChanges {
   notes: readonly Note[];
   cards: readonly Card[];
   /** History to append, oldest first; each entry carries the card after it. */
-  log: readonly NewReview[];
+  log: readonly NewReview[] | StagedLog;
 }
 
 export class Collection {
@@ -359,25 +360,28 @@ export class Collection {
     // The journal and the history go first: they are the parts that can fail (a full disk), and a
     // failed append is cut back, so a refused import leaves nothing behind, in memory or on disk.
     // Once they are written, a crash before the snapshot is finishes the import on opening.
+    const log = stagedLog(staged.log);
     try {
-      this.#store.beginImport(staged, staged.log.length, staged.log.at(-1)?.cardId ?? null);
+      this.#store.beginImport({ decks: staged.decks, notes: staged.notes, cards: staged.cards }, log.length, log.lastCardId);
     } catch (e) {
       throw diskError(e, { thing: 'the import', retry: 'import again' });
     }
-    if (staged.log.length > 0) {
+    if (log.length > 0) {
       try {
-        this.#store.appendReviews(staged.log);
+        this.#store.appendHistory(log);
       } catch (e) {
         this.#store.abortImport();
         throw diskError(e, { thing: 'the import', retry: 'import again' });
       }
     }
+    // New decks start with no notes; a deck the import only updates (its note types) keeps its own.
     for (const d of staged.decks) {
+      const isNew = !this.#store.data.decks.has(d.id);
       this.#store.putDeck(d);
-      this.#store.setNotes(d.id, []);
+      if (isNew) this.#store.setNotes(d.id, []);
     }
     const notesByDeck = new Map<string, Note[]>();
-    for (const n of staged.notes) notesByDeck.set(n.deckId, [...(notesByDeck.get(n.deckId) ?? []), n]);
+    for (const n of staged.notes) (notesByDeck.get(n.deckId) ?? notesByDeck.set(n.deckId, []).get(n.deckId)!).push(n);
     for (const [deckId, notes] of notesByDeck) this.putNotes(deckId, notes);
     this.#store.putCards(staged.cards);
     this.#changed([...staged.decks.map((d) => d.id), ...staged.cards.map((c) => c.deckId)]);

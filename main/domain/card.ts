@@ -1,6 +1,8 @@
 // The domain's view of notes and cards. A note is what a deck file holds; a card is one thing to
 // recall, with its own memory state. A reversed note makes two cards, a cloze note one per deletion.
 
+import type { AnkiFields } from './anki-template.ts';
+
 export type NoteType = 'basic' | 'reversed' | 'cloze';
 export type NoteKind = 'fact' | 'argument';
 
@@ -26,6 +28,8 @@ export interface Note {
    * `anki:<guid>`, `csv:<key>`, `md:<path>#<question>`, `deck:<id>`. Absent for notes made here.
    */
   origin?: string;
+  /** An imported Anki note: its note type (in its deck's record) and fields, shown through the note type's templates. */
+  anki?: AnkiFields;
 }
 
 /** FSRS memory state, in plain numbers (epoch ms for times) so it serialises as it is. */

@@ -1,5 +1,6 @@
 // A deck as the whole app computes with it: its title and description, the text it was made from,
 // and the preset it studies with. Its notes and cards are kept apart, per deck, by the store.
+import type { AnkiNotetype } from './anki-template.ts';
 import type { Draft } from './drafter/draft.ts';
 
 /** Who wrote the text a deck was made from, and where it appeared. */
@@ -24,6 +25,8 @@ export interface Deck {
   published?: string;
   /** Cards proposed from the article, waiting to be accepted or rejected; never studied. */
   drafts?: ArticleDraft[];
+  /** The Anki note types of the deck's imported notes, by key, with their templates and CSS. */
+  notetypes?: Record<string, AnkiNotetype>;
 }
 
 /** A card proposed from a deck's article: what the drafter proposed, kept with the deck under an id until the learner accepts or rejects it. */

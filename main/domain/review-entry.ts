@@ -12,6 +12,14 @@ import { memoryStateOf, type Card } from './card.ts';
 export const LOG_KINDS = ['undo', 'bury', 'suspend', 'unsuspend', 'reset', 'edit', 'import', 'manual', 'rescheduled', 'cram'] as const;
 export type LogKind = (typeof LOG_KINDS)[number];
 
+/**
+ * How the program an answer was imported from logged it (Anki's revlog type): kept so that an
+ * export writes it back as it was, a filtered-deck (cram) answer included, instead of deriving it
+ * again from Deckhand's own card states. Absent for answers given here.
+ */
+export const ANSWER_KINDS = ['learn', 'review', 'relearn', 'filtered'] as const;
+export type AnswerKind = (typeof ANSWER_KINDS)[number];
+
 /** A card as one review-log line carries it: named fields, so the log reads on its own. */
 export interface LoggedCard {
   id: string;
@@ -47,6 +55,8 @@ export interface ReviewEntry {
   /** Absent for an answer. An undo names the entry it takes back; the other kinds change no memory. */
   kind?: LogKind;
   undoes?: string;
+  /** Imported answers only: how the source logged it. */
+  answerKind?: AnswerKind;
   /** 1–4 for an answer; 0 for every other kind. */
   rating: number;
   reviewedAt: number;

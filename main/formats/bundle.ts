@@ -17,6 +17,8 @@ export interface ImportBundle {
   /** Oldest first. */
   reviews: BundleReview[];
   media: BundleMedia[];
+  /** Anki files: the note types with their templates and CSS, as Anki renders the notes. */
+  notetypes?: BundleNotetype[];
   /** What the user should know about how the file was read ("12 notes of type 'Japanese' became front = first field, back = the rest"). */
   notices: string[];
   /** What was left out, one entry per item (or per group of alike items), with the reason. */
@@ -27,6 +29,16 @@ export interface Skipped {
   /** "card 1612345678901", "line 14", "notes/bio.md: question 3". */
   what: string;
   reason: string;
+}
+
+export interface BundleNotetype {
+  /** The source's note type id. */
+  key: string;
+  name: string;
+  cloze: boolean;
+  fields: string[];
+  templates: { name: string; question: string; answer: string }[];
+  css: string;
 }
 
 export interface BundleDeck {
@@ -57,6 +69,8 @@ export interface BundleNote {
   tags: string[];
   /** Epoch ms; null when the source does not say. */
   addedAt: number | null;
+  /** Anki notes: the note type and every field as Anki holds it, in the note type's order. */
+  anki?: { notetypeKey: string; fields: string[] };
 }
 
 export interface BundleCard {
@@ -65,6 +79,8 @@ export interface BundleCard {
   noteKey: string;
   /** 'front', 'reverse' or 'c1', 'c2', …: the same names Deckhand's notes use. */
   template: string;
+  /** Anki cards: which template of the note type (0-based), or which cloze number less one. */
+  ord?: number;
   /** Anki lets a card sit in another deck than its note's first card; usually the note's deck. */
   deckKey: string;
   suspended: boolean;
@@ -77,8 +93,12 @@ export interface BundleCard {
   schedule: { due: number; intervalDays: number; ease: number | null } | null;
 }
 
-/** `cram`: an answer in a filtered deck that did not reschedule (Anki's revlog type 3 with factor 0), which changed no memory. */
-export type BundleReviewKind = 'learn' | 'review' | 'relearn' | 'filtered' | 'manual' | 'rescheduled' | 'cram';
+/**
+ * `cram`: an answer in a filtered deck that did not reschedule (Anki's revlog type 3 with factor 0),
+ * which changed no memory; `reset`: the card was made new again (Anki's Forget), so its memory
+ * starts over from there.
+ */
+export type BundleReviewKind = 'learn' | 'review' | 'relearn' | 'filtered' | 'manual' | 'rescheduled' | 'cram' | 'reset';
 
 export interface BundleReview {
   /** The source's id for the entry (Anki's revlog id), so a re-import adds only new history. */
@@ -86,7 +106,7 @@ export interface BundleReview {
   cardKey: string;
   /** Epoch ms. */
   reviewedAt: number;
-  /** 1–4 for an answer; 0 for a manual, rescheduling or cram entry, which is history but not an answer. */
+  /** 1–4 for an answer; 0 for a manual, rescheduling, cram or reset entry, which is history but not an answer. */
   rating: 0 | 1 | 2 | 3 | 4;
   kind: BundleReviewKind;
   durationMs: number;

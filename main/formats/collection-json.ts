@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Card, Note } from '../domain/card.ts';
 import type { Deck } from '../domain/deck.ts';
 import { fromNoteRow, toNoteRow, type NoteRow } from '../domain/note-row.ts';
-import { fromLoggedCard, LOG_KINDS, toLoggedCard, type LoggedCard, type ReviewEntry } from '../domain/review-entry.ts';
+import { ANSWER_KINDS, fromLoggedCard, LOG_KINDS, toLoggedCard, type LoggedCard, type ReviewEntry } from '../domain/review-entry.ts';
 import { settingsSchema } from '../domain/settings-schema.ts';
 import type { Settings } from '../domain/settings.ts';
 import { ImportError } from './bundle.ts';
@@ -51,7 +51,9 @@ const loggedCard = z.object({
   buriedUntil: num.nullable().optional(),
   addedAt: num.optional(),
 });
-const noteRow = z.tuple([z.string().min(1), z.enum(['fact', 'argument']), z.enum(['basic', 'reversed', 'cloze']), z.string(), z.string(), z.string(), z.string().nullable(), z.array(z.string()), z.string().nullable(), num]).rest(z.union([z.string(), z.null()]));
+const ankiFields = z.object({ notetype: z.string(), fields: z.array(z.string()) });
+const noteRow = z.tuple([z.string().min(1), z.enum(['fact', 'argument']), z.enum(['basic', 'reversed', 'cloze']), z.string(), z.string(), z.string(), z.string().nullable(), z.array(z.string()), z.string().nullable(), num]).rest(z.union([z.string(), z.null(), ankiFields]));
+const notetype = z.object({ name: z.string(), cloze: z.boolean(), fields: z.array(z.string()), templates: z.array(z.object({ name: z.string(), question: z.string(), answer: z.string() })), css: z.string() });
 const deck = z.object({
   id: z.string().min(1),
   title: z.string().min(1),
@@ -64,6 +66,7 @@ const deck = z.object({
   drafts: z
     .array(z.object({ id: z.string().min(1), kind: z.enum(['fact', 'argument']), type: z.enum(['basic', 'cloze']), front: z.string(), back: z.string(), text: z.string(), quote: z.string(), score: num }))
     .optional(),
+  notetypes: z.record(z.string(), notetype).optional(),
 });
 const entry = z.object({
   id: z.string().min(1),
@@ -71,6 +74,7 @@ const entry = z.object({
   cardId: z.string().min(1),
   kind: z.enum(LOG_KINDS).optional(),
   undoes: z.string().optional(),
+  answerKind: z.enum(ANSWER_KINDS).optional(),
   rating: z.number().int().min(0).max(4),
   reviewedAt: num,
   durationMs: num,
@@ -121,7 +125,7 @@ export function readCollectionJson(file: string, text: string): CollectionConten
   }
   const b = parsed.data;
   const deckIds = new Set(b.decks.map((d) => d.id));
-  const notes = b.notes.map((r) => fromNoteRow(r as NoteRow));
+  const notes = b.notes.map((r) => fromNoteRow(r as unknown as NoteRow));
   const noteIds = new Set(notes.map((n) => n.id));
   for (const n of notes) if (!deckIds.has(n.deckId)) throw new ImportError(file, `note "${n.id}" belongs to no deck in the backup`);
   const cards = b.cards.map((c) => fromLoggedCard(c as LoggedCard, c.position ?? 0));

@@ -40,6 +40,8 @@ export class Editing {
     let note: Note;
     if (before) {
       note = { ...before, ...fields, ...(quote !== null ? { quote } : {}), ...(args.kind ? { kind: args.kind } : {}) };
+      // The editor edits the note's sides; once they change, the card shows them, not its Anki template.
+      if (note.anki && (['front', 'back', 'text', 'extra'] as const).some((k) => note[k] !== before[k])) delete note.anki;
       const newIds = new Set(templatesOf(note).map((t) => cardIdFor(note.id, t)));
       collection.removeCards(templatesOf(before).map((t) => cardIdFor(before.id, t)).filter((id) => !newIds.has(id)));
       collection.putNotes(note.deckId, [note]);

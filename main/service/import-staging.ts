@@ -6,7 +6,7 @@ import { nextVersion, type Card, type Memory, type Note } from '../domain/card.t
 import { cappedAnswerMs } from '../domain/answer-time.ts';
 import { clozeOrdinals } from '../domain/cloze.ts';
 import { joinTitle, titlePath } from '../domain/deck-tree.ts';
-import { safeMediaName, sniffMedia } from '../domain/media.ts';
+import { mediaNamesIn, safeMediaName, sniffMedia } from '../domain/media.ts';
 import { cardIdFor, templatesOf } from '../domain/notes.ts';
 import { ankiFields } from '../formats/export/anki-note.ts';
 import { memoryFromSm2, newMemory, type Scheduler } from '../domain/scheduler.ts';
@@ -16,11 +16,13 @@ import type { ImportReport, Rating } from '../contract.ts';
 
 export type { ImportReport } from '../contract.ts';
 import type { Deck } from '../domain/deck.ts';
-import type { NewReview } from '../domain/review-entry.ts';
+import { HistoryLog } from '../domain/history-log.ts';
+import { ANSWER_KINDS, type AnswerKind } from '../domain/review-entry.ts';
 
 export interface ImportContext {
   now: number;
   deckByTitle(title: string): Deck | undefined;
+  deck(id: string): Deck | undefined;
   noteByOrigin(origin: string): Note | undefined;
   card(id: string): Card | undefined;
   nextPosition(deckId: string): number;
@@ -42,7 +44,8 @@ export interface StagedImport {
   decks: Deck[];
   notes: Note[];
   cards: Card[];
-  log: NewReview[];
+  /** The history to append, compactly: a million imported reviews must fit in memory. */
+  log: HistoryLog;
   media: BundleMedia[];
   report: ImportReport;
 }
@@ -135,9 +138,12 @@ export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: I
 
   const notes: Note[] = [];
   const cards: Card[] = [];
-  const log: NewReview[] = [];
+  const log = new HistoryLog();
   const positions = new Map<string, number>();
   const seenOrigins = new Set<string>();
+  const referenced = new Set<string>();
+  const movedSiblings: { from: string; to: string }[] = [];
+  const unchanged: Note[] = [];
 
   for (const bn of bundle.notes) {
     const origin = originOf(bundle, bn.key);
@@ -159,11 +165,12 @@ export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: I
     const existing = ctx.noteByOrigin(origin);
     let note: Note;
     if (existing) {
-      note = { ...existing, ...fields };
+      note = withAnki({ ...existing, ...fields }, bn, withMedia);
       if (bn.format === 'html') note.format = 'html';
       else delete note.format;
       if (sameNote(existing, note) || isOwnExport(existing, bn, fields)) {
         note = existing;
+        unchanged.push(existing);
         report.notesUnchanged++;
       } else {
         report.notesUpdated++;
@@ -174,13 +181,14 @@ export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: I
       const deckId = deckFor(title);
       const position = positions.get(deckId) ?? ctx.nextPosition(deckId);
       positions.set(deckId, position + 1);
-      note = { id: ctx.freshNoteId(deckId), deckId, kind: 'fact', quote: null, position, ...fields };
+      note = withAnki({ id: ctx.freshNoteId(deckId), deckId, kind: 'fact', quote: null, position, ...fields }, bn, withMedia);
       if (bn.format === 'html') note.format = 'html';
       note.origin = origin;
       notes.push(note);
       report.notesAdded++;
     }
 
+    for (const name of mediaNamesIn([note.front, note.back, note.text, note.extra ?? ''].join('\n'))) referenced.add(name);
     const sourceCards = new Map((cardsOfNote.get(bn.key) ?? []).map((c) => [c.template, c]));
     for (const template of templatesOf(note)) {
       const id = cardIdFor(note.id, template);
@@ -189,8 +197,10 @@ export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: I
       const history = (source ? (reviewsOfCard.get(source.key) ?? []) : []).slice().sort((a, b) => a.reviewedAt - b.reviewedAt);
       if (current) {
         // Only history newer than what the card already knows is replayed on top of it.
+        // Entries that are not answers leave no trace in the memory; those dated before the card
+        // last changed here were imported with it (a never-answered card's manual entries).
         const since = current.memory.lastReview ?? -Infinity;
-        const fresh = history.filter((r) => r.reviewedAt > since);
+        const fresh = history.filter((r) => r.reviewedAt > since && (r.rating > 0 || r.reviewedAt > current.updatedAt));
         if (fresh.length === 0) {
           if (current.position !== note.position) cards.push({ ...current, position: note.position });
           continue;
@@ -201,6 +211,7 @@ export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: I
         report.reviewsAdded += fresh.filter((r) => r.rating > 0).length;
         continue;
       }
+      if (source && source.deckKey !== bn.deckKey && !options.deck) movedSiblings.push({ from: deckTitleOfKey.get(source.deckKey) ?? source.deckKey, to: deckTitleOfKey.get(bn.deckKey) ?? bn.deckKey });
       const addedAt = source?.addedAt ?? bn.addedAt ?? now;
       const base: Card = { id, noteId: note.id, deckId: note.deckId, template, position: note.position, addedAt, memory: newMemory(addedAt), introducedAt: null, updatedAt: now, suspended: source?.suspended ?? false, buriedUntil: null };
       report.cardsAdded++;
@@ -212,17 +223,19 @@ export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: I
         const memory: Memory = memoryFromSm2({ ease: source.schedule.ease ?? 2.5, intervalDays: source.schedule.intervalDays, due: source.schedule.due });
         const card: Card = { ...base, memory, introducedAt: memory.lastReview };
         cards.push(card);
-        log.push({ cardId: id, kind: 'import', rating: 0, reviewedAt: now, durationMs: 0, card });
+        log.push({ kind: 'import', rating: 0, reviewedAt: now, durationMs: 0 }, card);
       } else {
         cards.push(base);
-        if (base.suspended) log.push({ cardId: id, kind: 'import', rating: 0, reviewedAt: now, durationMs: 0, card: base });
+        if (base.suspended) log.push({ kind: 'import', rating: 0, reviewedAt: now, durationMs: 0 }, base);
       }
-      for (const r of history) if (r.rating === 0 && answers.length === 0) log.push({ cardId: id, kind: notAnAnswer(r.kind), rating: 0, reviewedAt: r.reviewedAt, durationMs: 0, card: cards[cards.length - 1]! });
+      for (const r of history) if (r.rating === 0 && answers.length === 0) log.push({ kind: logKindOf(r), rating: 0, reviewedAt: r.reviewedAt, durationMs: 0 }, cards[cards.length - 1]!);
     }
     for (const [template, c] of sourceCards) {
       if (!templatesOf(note).includes(template)) report.skipped.push({ what: `card "${shortKey(c.key)}"`, reason: `its note makes no "${template}" card in Deckhand` });
     }
   }
+  report.notices.push(...(movedSiblings.length ? [siblingNotice(movedSiblings)] : []), ...missingMediaNotices(missingMedia(referenced, bundle, mediaPlan, ctx.existingMedia)));
+  decks.push(...notetypeDecks(bundle, [...notes, ...unchanged], decks, ctx));
   // Every deck the file has comes in, empty ones too, so a shared deck keeps its structure; a file
   // none of whose notes could be imported adds nothing.
   if (!options.deck && report.notesAdded + report.notesUpdated + report.notesUnchanged > 0) {
@@ -235,20 +248,89 @@ export function stageImport(bundle: ImportBundle, ctx: ImportContext, options: I
   return { decks, notes, cards, log, media: mediaPlan.media, report };
 }
 
-/** The log's kind for imported history that is no answer. */
-const notAnAnswer = (kind: BundleReview['kind']): 'rescheduled' | 'cram' | 'manual' => (kind === 'rescheduled' || kind === 'cram' ? kind : 'manual');
+/** The note with the Anki note type and fields it came with, or without any when it came with none. */
+function withAnki(note: Note, bn: BundleNote, withMedia: (s: string) => string): Note {
+  if (!bn.anki) {
+    delete note.anki;
+    return note;
+  }
+  note.anki = { notetype: bn.anki.notetypeKey, fields: bn.anki.fields.map(withMedia) };
+  return note;
+}
 
-/** Replays answers (and keeps manual, rescheduling and cram entries as history) from a card's state. */
-function replay(start: Card, history: readonly BundleReview[], scheduler: Scheduler, log: NewReview[]): Card {
+/**
+ * Each deck the imported Anki notes are in keeps their note types (templates and CSS): new decks
+ * get them in their record, existing decks an updated record, staged with the new ones.
+ */
+function notetypeDecks(bundle: ImportBundle, notes: readonly Note[], staged: Deck[], ctx: ImportContext): Deck[] {
+  const byKey = new Map((bundle.notetypes ?? []).map((nt) => [nt.key, nt]));
+  const wanted = new Map<string, Set<string>>();
+  for (const n of notes) if (n.anki && byKey.has(n.anki.notetype)) (wanted.get(n.deckId) ?? wanted.set(n.deckId, new Set()).get(n.deckId)!).add(n.anki.notetype);
+  const updated: Deck[] = [];
+  for (const [deckId, keys] of wanted) {
+    const types = Object.fromEntries([...keys].map((k) => {
+      const { key: _key, ...nt } = byKey.get(k)!;
+      return [k, nt];
+    }));
+    const fresh = staged.find((d) => d.id === deckId);
+    if (fresh) fresh.notetypes = { ...fresh.notetypes, ...types };
+    else {
+      const current = ctx.deck(deckId);
+      const merged = { ...current?.notetypes, ...types };
+      if (current && JSON.stringify(merged) !== JSON.stringify(current.notetypes)) updated.push({ ...current, notetypes: merged });
+    }
+  }
+  return updated;
+}
+
+/**
+ * Anki lets a note's cards sit in different decks; Deckhand keeps a note's cards in its deck (the
+ * deck of its first card), and says which cards that moved, by the decks they came from.
+ */
+function siblingNotice(moved: readonly { from: string; to: string }[]): string {
+  const byPair = new Map<string, number>();
+  for (const m of moved) byPair.set(`“${m.from}” → “${m.to}”`, (byPair.get(`“${m.from}” → “${m.to}”`) ?? 0) + 1);
+  const pairs = [...byPair].slice(0, 3).map(([pair, n]) => `${n} from ${pair}`);
+  const more = byPair.size > 3 ? ` and ${byPair.size - 3} more pairs of decks` : '';
+  const n = moved.length;
+  return `${n} ${n === 1 ? 'card was' : 'cards were'} in another Anki deck than ${n === 1 ? 'its' : 'their'} note's first card; Deckhand keeps a note's cards together, in the first card's deck: ${pairs.join(', ')}${more}`;
+}
+
+/** Pictures and sounds the imported notes name that neither the file nor the collection has. */
+function missingMedia(referenced: Set<string>, bundle: ImportBundle, plan: MediaPlan, existing: (name: string) => Uint8Array | undefined): string[] {
+  const inFile = new Set(bundle.media.map((m) => m.name));
+  const renamedTo = new Set(plan.renamed.values());
+  return [...referenced].filter((name) => !inFile.has(name) && !renamedTo.has(name) && !existing(name)).sort((a, b) => a.localeCompare(b));
+}
+
+/** How many are missing, and the first few by name (a collection can name hundreds); nothing when none is. */
+export function missingMediaNotices(names: readonly string[]): string[] {
+  return names.length ? [missingMediaNotice(names)] : [];
+}
+
+function missingMediaNotice(names: readonly string[]): string {
+  const shown = names.slice(0, 5).map((n) => `“${n}”`);
+  const more = names.length > shown.length ? ` and ${(names.length - shown.length).toLocaleString('en')} more` : '';
+  const count = names.length === 1 ? '1 picture or sound the notes show is' : `${names.length.toLocaleString('en')} pictures or sounds the notes show are`;
+  return `${count} not in the file and not in your collection, so ${names.length === 1 ? 'it shows' : 'they show'} as missing: ${shown.join(', ')}${more}`;
+}
+
+const answerKindOf = (r: BundleReview): AnswerKind | undefined => ((ANSWER_KINDS as readonly string[]).includes(r.kind) ? (r.kind as AnswerKind) : undefined);
+const logKindOf = (r: BundleReview): 'manual' | 'rescheduled' | 'reset' | 'cram' => (r.kind === 'rescheduled' || r.kind === 'reset' || r.kind === 'cram' ? r.kind : 'manual');
+
+/** Replays answers (and keeps manual, rescheduling, reset and cram entries as history) from a card's state. */
+function replay(start: Card, history: readonly BundleReview[], scheduler: Scheduler, log: HistoryLog): Card {
   let card = start;
   for (const r of history) {
     if (r.rating === 0) {
-      log.push({ cardId: card.id, kind: notAnAnswer(r.kind), rating: 0, reviewedAt: r.reviewedAt, durationMs: 0, card });
+      // A reset makes the card new: the answers before it no longer count toward its memory.
+      if (r.kind === 'reset') card = { ...card, memory: newMemory(r.reviewedAt) };
+      log.push({ kind: logKindOf(r), rating: 0, reviewedAt: r.reviewedAt, durationMs: 0 }, card);
       continue;
     }
     const memory = scheduler.answer(card.memory, r.rating as Rating, r.reviewedAt);
     card = { ...card, memory, introducedAt: card.introducedAt ?? r.reviewedAt };
-    log.push({ cardId: card.id, rating: r.rating, reviewedAt: r.reviewedAt, durationMs: cappedAnswerMs(r.durationMs), card });
+    log.push({ rating: r.rating, answerKind: answerKindOf(r), reviewedAt: r.reviewedAt, durationMs: cappedAnswerMs(r.durationMs) }, card);
   }
   return card;
 }
@@ -277,7 +359,7 @@ function isOwnExport(existing: Note, bn: BundleNote, fields: Pick<Note, 'type' |
 }
 
 function sameNote(a: Note, b: Note): boolean {
-  return a.format === b.format && a.type === b.type && a.front === b.front && a.back === b.back && a.text === b.text && (a.extra ?? '') === (b.extra ?? '') && a.tags.join('\u0000') === b.tags.join('\u0000');
+  return JSON.stringify(a.anki) === JSON.stringify(b.anki) && a.format === b.format && a.type === b.type && a.front === b.front && a.back === b.back && a.text === b.text && (a.extra ?? '') === (b.extra ?? '') && a.tags.join('\u0000') === b.tags.join('\u0000');
 }
 
 /** A note's key as the report shows it: CSV keys are a whole first field, which can be long. */

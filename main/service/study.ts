@@ -2,7 +2,9 @@
 import { AppError } from '../app-error.ts';
 import type { AnswerArgs, AnswerResult, CardActionResult, StudyCard, StudyState, UndoResult } from '../contract.ts';
 import { cappedAnswerMs } from '../domain/answer-time.ts';
-import { isNew, nextVersion, type Card } from '../domain/card.ts';
+import { isNew, nextVersion, type Card, type Note } from '../domain/card.ts';
+import { ankiFaces } from '../domain/anki-card.ts';
+import type { Deck } from '../domain/deck.ts';
 import { formatInterval } from '../domain/interval.ts';
 import { cardFaces } from '../domain/notes.ts';
 import { cardStatus, isSetAside, nextInQueue, reviewedWithin } from '../domain/queue.ts';
@@ -177,6 +179,13 @@ export class Study {
       intervals: { 1: label(1), 2: label(2), 3: label(3), 4: label(4) },
       shownAt: now,
       version: card.updatedAt,
+      ...ankiOf(note, card, d),
     };
   }
+}
+
+/** An imported Anki note's card through its note type's templates and CSS, when the deck knows the note type. */
+function ankiOf(note: Note, card: Card, deck: Deck | undefined): Pick<StudyCard, 'anki'> {
+  const faces = ankiFaces(note, card.template, deck);
+  return faces ? { anki: { question: faces.question, answer: faces.answer, css: faces.css } } : {};
 }

@@ -77,6 +77,8 @@ export class Transfer {
     const read: ReadResult = statSync(file).isDirectory()
       ? { kind: 'bundle', bundle: await readOrRefuse(async () => (await folders()).readFolder(file, options)) }
       : await readOrRefuse(async () => (await importers()).readImportFile(file, readFileSync(file), options));
+    // A bare collection's pictures and sounds are in the `collection.media` folder beside it.
+    if (read.kind === 'bundle' && read.bundle.format === 'anki-collection') read.bundle.media.push(...(await import('../formats/import/anki-media-folder.ts')).mediaBeside(file, read.bundle));
     return this.#importRead(name, read, { ...options, replaceCollection: replaceCollection ?? false });
   }
 
@@ -92,7 +94,7 @@ export class Transfer {
       settings: content.settings,
       notes: content.notes,
       cards: content.cards,
-      history: content.history.map((e) => ({ id: e.id, cardId: e.cardId, ...(e.kind ? { kind: e.kind } : {}), ...(e.undoes ? { undoes: e.undoes } : {}), rating: e.rating, reviewedAt: e.reviewedAt, durationMs: e.durationMs, card: fromLoggedCard(e.card, e.card.position ?? 0) })),
+      history: content.history.map((e) => ({ id: e.id, cardId: e.cardId, ...(e.kind ? { kind: e.kind } : {}), ...(e.undoes ? { undoes: e.undoes } : {}), ...(e.answerKind ? { answerKind: e.answerKind } : {}), rating: e.rating, reviewedAt: e.reviewedAt, durationMs: e.durationMs, card: fromLoggedCard(e.card, e.card.position ?? 0) })),
     });
     this.#ctx.notices.push(...loadShippedDecks(this.#ctx));
     await collection.flush();
@@ -123,7 +125,7 @@ export class Transfer {
     const reviews: ExportReview[] = collection
       .allEntries()
       .filter((e) => cardIds.has(e.cardId))
-      .map((e) => ({ id: e.id, cardId: e.cardId, ...(e.kind ? { kind: e.kind } : {}), ...(e.undoes ? { undoes: e.undoes } : {}), rating: e.rating, reviewedAt: e.reviewedAt, durationMs: e.durationMs, after: { scheduledDays: e.card.scheduledDays, state: e.card.state, stability: e.card.stability, difficulty: e.card.difficulty, due: e.card.due } }));
+      .map((e) => ({ id: e.id, cardId: e.cardId, ...(e.kind ? { kind: e.kind } : {}), ...(e.undoes ? { undoes: e.undoes } : {}), ...(e.answerKind ? { answerKind: e.answerKind } : {}), rating: e.rating, reviewedAt: e.reviewedAt, durationMs: e.durationMs, after: { scheduledDays: e.card.scheduledDays, state: e.card.state, stability: e.card.stability, difficulty: e.card.difficulty, due: e.card.due } }));
     const used = new Set(notes.flatMap((n) => mediaNamesIn([n.front, n.back, n.text, n.extra ?? ''].join('\n'))));
     const media = [...used].flatMap((name) => {
       const bytes = collection.mediaBytes(name);
@@ -174,6 +176,7 @@ export class Transfer {
       {
         now: this.#ctx.clock(),
         deckByTitle: (title) => collection.deckWithTitle(title),
+        deck: (id) => collection.deck(id),
         noteByOrigin: (origin) => byOrigin.get(origin),
         card: (id) => collection.card(id),
         nextPosition: (deckId) => collection.nextPosition(deckId),

@@ -36,6 +36,11 @@ export class AnswerHistoryCache {
     return this.reading;
   }
 
+  /** Whether appended entries are taken in (the history is read or being read); otherwise `add` does nothing. */
+  get following(): boolean {
+    return this.history !== null || this.reading !== null;
+  }
+
   /** An entry just appended to the log, with its card's state before it. */
   add(entry: StoredReview, before: StateBefore | undefined): void {
     if (this.history) {

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AnswerHistory } from '../domain/answer-history.ts';
 import type { Card, Note } from '../domain/card.ts';
+import type { StagedLog } from '../domain/history-log.ts';
 import type { Settings } from '../domain/settings.ts';
 import { AnswerHistoryCache } from './answer-history-cache.ts';
 import { BackupPolicy } from './backup-policy.ts';
@@ -64,6 +65,8 @@ export interface CollectionStore {
   appendReview(review: NewReview): StoredReview;
   /** The same for many changes at once (a bulk edit in the browser), made durable with one sync. */
   appendReviews(reviews: readonly NewReview[]): StoredReview[];
+  /** An import's history, however long: written in pieces, made durable with one sync, then applied; all of it or none. */
+  appendHistory(log: StagedLog): void;
   /** Writes the snapshot now, in slices; resolves when it is on disk. */
   flush(): Promise<void>;
   /** Log entries made at or after `since` (epoch ms), oldest first; reads only the newest log files it needs. */
@@ -189,6 +192,7 @@ function open(dir: string, lock: Lock | null, options: StoreOptions): Collection
     abortImport: () => writer.abortImport(),
     appendReview: (review) => writer.appendReviews([review])[0]!,
     appendReviews: (reviews) => writer.appendReviews(reviews),
+    appendHistory: (log) => writer.appendHistory(log),
     flush: () => writer.flush(),
     entriesSince: (since) => entriesSince(dir, since),
     answerHistory: () => history.get(writer.seq),

@@ -10,12 +10,16 @@ import type { CollectionData, NewReview } from './collection-data.ts';
 import type { ReplayedLog } from './log-replay.ts';
 import { LOG_FILE, reviewLogFiles, sealActiveLog } from './log-segments.ts';
 import type { NoteTable } from './note-table.ts';
-import { ReviewLogWriter, type LogFileSystem } from './review-log.ts';
+import { logLine, ReviewLogWriter, type LogFileSystem } from './review-log.ts';
 import { folderGone, holdsLock } from './lock.ts';
 import { IMPORT_JOURNAL, removeImportJournal, removeJournal, writeImportJournal, type ImportContent } from './import-journal.ts';
 import type { SnapshotData, SnapshotFile } from './snapshot-file.ts';
 import { toLoggedCard } from '../domain/review-entry.ts';
+import type { StagedLog } from '../domain/history-log.ts';
 import { SCHEMA_VERSION, type StoredReview } from './stored.ts';
+
+/** Entries of an import's history turned into log lines at a time. */
+const HISTORY_BATCH = 256;
 
 /** Answers keep coming faster than the idle delay while studying: the snapshot is written at least this often anyway. */
 const MAX_SNAPSHOT_WAIT_MS = 30_000;
@@ -36,7 +40,7 @@ export interface WriterParts {
   notes: Pick<NoteTable, 'takeChanged' | 'markChanged'>;
   adapter: SnapshotFile;
   backups: Pick<BackupPolicy, 'logged' | 'backupInBackground'>;
-  history: Pick<AnswerHistoryCache, 'add'>;
+  history: Pick<AnswerHistoryCache, 'add' | 'following'>;
   now: () => number;
   /** How long the collection must be idle before the snapshot is written. */
   idleMs: number;
@@ -113,7 +117,7 @@ export class CollectionWriter {
     if (this.parts.readOnly) throw Object.assign(new Error(`The folder ${this.parts.dir} is read-only.`), { code: 'EROFS' });
     this.checkFolder();
     const id = `${this.deviceId}-${this.lastSeq}-${this.parts.now()}`;
-    writeImportJournal(this.parts.dir, { id, afterSeq: this.lastSeq, lastSeq: this.lastSeq + entries, lastCardId, ...content });
+    writeImportJournal(this.parts.dir, { id, afterSeq: this.lastSeq, lastSeq: this.lastSeq + entries, lastCardId, decks: content.decks, notes: content.notes, cards: content.cards });
     this.pending = { id, journal: path.join(this.parts.dir, IMPORT_JOURNAL) };
   }
 
@@ -134,23 +138,69 @@ export class CollectionWriter {
 
   /** Makes the entries durable with one sync, then applies them to the collection. */
   appendReviews(reviews: readonly NewReview[]): StoredReview[] {
+    this.checkAppend();
+    const entries = this.stored(reviews, this.lastSeq);
+    if (entries.length === 1) this.log.append(entries[0]!);
+    else this.log.appendMany(entries);
+    this.applyAppended(reviews, entries);
+    return entries;
+  }
+
+  /**
+   * An import's history: written a batch at a time (a million entries are far more than one
+   * string can hold), synced once, then applied; a failure anywhere cuts the log back, so it is all
+   * or nothing, as one append is.
+   */
+  appendHistory(log: StagedLog): void {
+    this.checkAppend();
+    const start = this.lastSeq;
+    const stored = (reviews: readonly NewReview[], seq: number) => this.stored(reviews, seq);
+    this.log.appendLines(
+      (function* () {
+        let seq = start;
+        for (const batch of log.batches(HISTORY_BATCH)) {
+          for (const entry of stored(batch, seq)) yield `${logLine(entry)}\n`;
+          seq += batch.length;
+        }
+      })(),
+    );
+    // The statistics' history, when it is in memory, takes each entry with its card's state before
+    // it. The cards themselves are set by the import as staged, after its history.
+    if (this.parts.history.following) {
+      for (const batch of log.batches(HISTORY_BATCH)) this.applyAppended(batch, this.stored(batch, this.lastSeq));
+      return;
+    }
+    this.lastSeq += log.length;
+    this.activeEntries += log.length;
+    this.pendingReviews += log.length;
+    this.parts.backups.logged(log.length);
+    if (log.length) this.changed();
+  }
+
+  private checkAppend(): void {
     if (this.closed) throw new Error('The collection is closed.');
     if (this.parts.readOnly) throw Object.assign(new Error(`The folder ${this.parts.dir} is read-only.`), { code: 'EROFS' });
-    const { data, history, backups } = this.parts;
-    const seq = this.lastSeq;
-    const entries: StoredReview[] = reviews.map((review, i) => ({
+  }
+
+  /** The log lines of `reviews`, numbered after `seq`. */
+  private stored(reviews: readonly NewReview[], seq: number): StoredReview[] {
+    return reviews.map((review, i) => ({
       id: `${this.deviceId}-${seq + i + 1}`,
       seq: seq + i + 1,
       cardId: review.cardId,
       ...(review.kind ? { kind: review.kind } : {}),
       ...(review.undoes ? { undoes: review.undoes } : {}),
+      ...(review.answerKind ? { answerKind: review.answerKind } : {}),
       rating: review.rating,
       reviewedAt: review.reviewedAt,
       durationMs: review.durationMs,
       card: toLoggedCard(review.card),
     }));
-    if (entries.length === 1) this.log.append(entries[0]!);
-    else this.log.appendMany(entries);
+  }
+
+  /** Entries now on disk change the collection: each card, and the statistics' history. */
+  private applyAppended(reviews: readonly NewReview[], entries: readonly StoredReview[]): void {
+    const { data, history, backups } = this.parts;
     this.lastSeq += entries.length;
     this.activeEntries += entries.length;
     this.pendingReviews += entries.length;
@@ -163,7 +213,6 @@ export class CollectionWriter {
       data.cards.set(card.id, card);
     });
     if (entries.length) this.changed();
-    return entries;
   }
 
   /** The collection changed: the snapshot is written once it has been idle a while. */

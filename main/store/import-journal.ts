@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Card, Note } from '../domain/card.ts';
-import { syncDir, writeFileAtomic } from './atomic-file.ts';
+import { syncDir, writeFileAtomicPieces } from './atomic-file.ts';
 import type { CollectionData, DeckRecord } from './collection-data.ts';
 import type { NoteTable } from './note-table.ts';
 import type { StoredReview } from './stored.ts';
@@ -30,8 +30,48 @@ export interface ImportJournal extends ImportContent {
   lastCardId: string | null;
 }
 
+/**
+ * One JSON line for the import's place in the log and its counts, then one line per deck, note and
+ * card: an import of 100,000 cards is written and read a line at a time, never as one string.
+ */
 export function writeImportJournal(dir: string, journal: ImportJournal): void {
-  writeFileAtomic(path.join(dir, IMPORT_JOURNAL), JSON.stringify(journal));
+  const { decks, notes, cards, ...place } = journal;
+  writeFileAtomicPieces(path.join(dir, IMPORT_JOURNAL), journalLines(place, journal));
+}
+
+function* journalLines(place: Omit<ImportJournal, keyof ImportContent>, content: ImportContent): Iterable<string> {
+  yield `${JSON.stringify({ ...place, counts: [content.decks.length, content.notes.length, content.cards.length] })}\n`;
+  for (const deck of content.decks) yield `{"deck":${JSON.stringify(deck)}}\n`;
+  for (const note of content.notes) yield `{"note":${JSON.stringify(note)}}\n`;
+  for (const card of content.cards) yield `{"card":${JSON.stringify(card)}}\n`;
+}
+
+/** The journal as `writeImportJournal` wrote it (or whole, as one JSON object, as it was first written). */
+function readImportJournal(file: string): ImportJournal {
+  const bytes = readFileSync(file);
+  const lines: unknown[] = [];
+  for (let start = 0; start < bytes.length; ) {
+    const nl = bytes.indexOf(0x0a, start);
+    const end = nl < 0 ? bytes.length : nl;
+    if (end > start) lines.push(JSON.parse(bytes.subarray(start, end).toString('utf8')));
+    start = end + 1;
+  }
+  const head = lines[0] as (ImportJournal & { counts?: number[] }) | undefined;
+  if (!head || typeof head.id !== 'string') throw new SyntaxError('it is not an import journal');
+  if (Array.isArray(head.cards) && Array.isArray(head.notes) && Array.isArray(head.decks)) return head;
+  const decks: DeckRecord[] = [];
+  const notes: Note[] = [];
+  const cards: Card[] = [];
+  const journal: ImportJournal = { id: head.id, afterSeq: head.afterSeq, lastSeq: head.lastSeq, lastCardId: head.lastCardId, decks, notes, cards };
+  for (const line of lines.slice(1)) {
+    const item = line as { deck?: DeckRecord; note?: Note; card?: Card };
+    if (item.deck) decks.push(item.deck);
+    else if (item.note) notes.push(item.note);
+    else if (item.card) cards.push(item.card);
+  }
+  const counts = [decks.length, notes.length, cards.length];
+  if (!Array.isArray(head.counts) || head.counts.join() !== counts.join()) throw new SyntaxError(`it holds ${counts.join(', ')} decks, notes and cards where it names ${String(head.counts)}`);
+  return journal;
 }
 
 /** After the snapshot that includes the import is on disk, or when the import was refused. */
@@ -64,8 +104,7 @@ export function recoverImport(dir: string, data: CollectionData, notes: Pick<Not
   if (!existsSync(file)) return null;
   let journal: ImportJournal;
   try {
-    journal = JSON.parse(readFileSync(file, 'utf8')) as ImportJournal;
-    if (typeof journal.id !== 'string' || !Array.isArray(journal.cards) || !Array.isArray(journal.notes) || !Array.isArray(journal.decks)) throw new SyntaxError('it is not an import journal');
+    journal = readImportJournal(file);
   } catch (e) {
     // Written whole or not at all (a temp file renamed into place): damage here is the disk's.
     notices.push(`The import journal ${file} could not be read (${(e as Error).message}); an import that was cut short may be missing. Import the file again.`);
@@ -77,7 +116,7 @@ export function recoverImport(dir: string, data: CollectionData, notes: Pick<Not
   }
   for (const deck of journal.decks) data.decks.set(deck.id, deck);
   const byDeck = new Map<string, Note[]>();
-  for (const note of journal.notes) byDeck.set(note.deckId, [...(byDeck.get(note.deckId) ?? []), note]);
+  for (const note of journal.notes) (byDeck.get(note.deckId) ?? byDeck.set(note.deckId, []).get(note.deckId)!).push(note);
   for (const [deckId, added] of byDeck) {
     const merged = new Map(notes.of(deckId));
     for (const note of added) merged.set(note.id, note);

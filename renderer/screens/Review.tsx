@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { MAX_ANSWER_MS, type Rating, type StudyState } from '../../main/contract.ts';
 import { call } from '../api.ts';
-import { CardContent } from '../card-content.tsx';
+import { AnkiFace, CardContent } from '../card-content.tsx';
 import { durationLabel } from '../format.ts';
 import { navigate } from '../router.ts';
 import { ErrorMessage, Frame, Loading } from './Frame.tsx';
@@ -121,7 +121,9 @@ export function Review({ deckId }: { deckId: string }) {
       }
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       const onControl = e.target instanceof HTMLElement && e.target.closest('button, a, input, textarea, select');
-      if (!revealed && card && (e.key === ' ' || e.key === 'Enter') && !onControl) {
+      // Typing an answer into a card's box: only Enter does something, it shows the answer.
+      if (e.target instanceof HTMLInputElement && e.key !== 'Enter') return;
+      if (!revealed && card && (e.key === ' ' || e.key === 'Enter') && (!onControl || e.target instanceof HTMLInputElement)) {
         e.preventDefault();
         setRevealed(true);
       } else if (revealed && ['1', '2', '3', '4'].includes(e.key)) {
@@ -187,15 +189,24 @@ export function Review({ deckId }: { deckId: string }) {
           <span>{card.kind === 'argument' ? 'Argument' : 'Fact'}</span>
           <span class={`status ${card.status}`}>{statusLabel[card.status]}</span>
         </div>
-        <section class="face front" aria-label="Question">
-          <CardContent source={card.front} format={card.format} />
-        </section>
+        {/* An Anki note type's answer shows the question itself ({{FrontSide}}), so it takes the question's place. */}
+        {!(revealed && card.anki) && (
+          <section class="face front" aria-label="Question">
+            {card.anki ? <AnkiFace html={card.anki.question} css={card.anki.css} /> : <CardContent source={card.front} format={card.format} />}
+          </section>
+        )}
         {revealed && (
           <>
-            <hr />
+            {!card.anki && <hr />}
             <section class="face back" aria-label="Answer">
-              <CardContent source={card.back} format={card.format} />
-              {card.extra && <CardContent class="extra muted" source={card.extra} format={card.format} />}
+              {card.anki ? (
+                <AnkiFace html={card.anki.answer} css={card.anki.css} />
+              ) : (
+                <>
+                  <CardContent source={card.back} format={card.format} />
+                  {card.extra && <CardContent class="extra muted" source={card.extra} format={card.format} />}
+                </>
+              )}
             </section>
             {card.quote && (
               <figure class="quote">

@@ -209,3 +209,24 @@ describe('the command line itself', () => {
     expect(run('stats', '--data-dir', data).status).toBe(0);
   });
 });
+
+describe('commands given the wrong thing', () => {
+  it('check on an Anki package says what check reads and how to import it, instead of a JSON error', async () => {
+    const dir = tempDir('deckhand-check-');
+    const apkg = path.join(dir, 'Spanish.apkg');
+    writeFileSync(apkg, Uint8Array.from([0x50, 0x4b, 3, 4, 0, 0, 0, 0]));
+    const result = await cli('check', apkg);
+    expect(result.code).toBe(1);
+    expect(result.err).toBe(`deckhand: check: ${apkg} is not a deck.json file or a deck folder (check reads Deckhand's own deck format); to bring its cards into the collection, use: deckhand import ${apkg}`);
+  });
+
+  it('stats and export on a folder that does not exist refuse, and make no collection there', async () => {
+    const missing = path.join(tempDir('deckhand-cli-'), 'no-such-folder');
+    const stats = await cli('stats', '--data-dir', missing);
+    expect(stats).toMatchObject({ code: 1, err: `deckhand: ${missing}: no such folder, so there is no collection to read (name one with --data-dir)` });
+    const out = path.join(path.dirname(missing), 'out.csv');
+    expect((await cli('export', '--format', 'csv', '--out', out, '--data-dir', missing)).code).toBe(1);
+    expect(existsSync(missing)).toBe(false);
+    expect(existsSync(out)).toBe(false);
+  });
+});

@@ -299,6 +299,7 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
  * |---------------------------|----------------------------------------|--------|
  * | answer                    | from the state before: 0 learn (new or | rating |
  * |                           | learning), 1 review, 2 relearn         |        |
+ * | imported answer           | as its source logged it (3 filtered)   | rating |
  * | `manual` (imported)       | 4 manual                               | 0      |
  * | `rescheduled` (imported)  | 5 rescheduled, as Anki ≥ 23.10 logs an | 0      |
  * |                           | FSRS reschedule                        |        |
@@ -314,6 +315,8 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
  * the deck options' maximum answer time, as Anki caps it; `id` is the time in ms, moved up a
  * millisecond where two entries share one, since it is the table's key.
  */
+const REVLOG_TYPE = { learn: 0, review: 1, relearn: 2, filtered: 3 } as const;
+
 function revlogRows(reviews: ExportReview[], ankiCardId: Map<string, number>): Row[] {
   const undone = undoneEntries(reviews);
   const last = new Map<string, { state: number; ivl: number }>();
@@ -331,7 +334,8 @@ function revlogRows(reviews: ExportReview[], ankiCardId: Map<string, number>): R
     if (review.kind === undefined) {
       if (!Number.isInteger(review.rating) || review.rating < 1 || review.rating > 4) throw new ExportError(`review "${review.id}"`, `rating ${review.rating} is not 1–4`);
       ease = review.rating;
-      type = before.state === MemoryState.Review ? 1 : before.state === MemoryState.Relearning ? 2 : 0;
+      // An imported answer goes back as its source logged it; one given here by the card's state.
+      type = review.answerKind ? REVLOG_TYPE[review.answerKind] : before.state === MemoryState.Review ? 1 : before.state === MemoryState.Relearning ? 2 : 0;
     } else if (review.kind === 'manual' || review.kind === 'reset') type = 4;
     else if (review.kind === 'rescheduled') type = 5;
     else continue;

@@ -10,6 +10,7 @@ import {
   type BundleDeck,
   type BundleFormat,
   type BundleNote,
+  type BundleNotetype,
   type BundleReview,
   type BundleReviewKind,
   type ImportBundle,
@@ -67,6 +68,9 @@ interface Notetype {
   cloze: boolean;
   fields: string[];
   templates: string[];
+  /** Each template's question and answer format, by ordinal. */
+  formats: { question: string; answer: string }[];
+  css: string;
   /** The deck the note type was last used with (legacy collections only). */
   deck: number | null;
 }
@@ -87,6 +91,16 @@ const MS_PER_DAY = 86_400_000;
 
 function rows(db: Database, sql: string): unknown[][] {
   return db.exec(sql)[0]?.values ?? [];
+}
+
+/** Each row in turn, never all of them at once: a revlog has millions. */
+function eachRow(db: Database, sql: string, visit: (row: unknown[]) => void): void {
+  const statement = db.prepare(sql);
+  try {
+    while (statement.step()) visit(statement.get());
+  } finally {
+    statement.free();
+  }
 }
 
 const hasTable = (db: Database, name: string) => rows(db, `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '${name}'`).length > 0;
@@ -143,12 +157,12 @@ function readCollection(file: string, format: BundleFormat, db: Database, limits
 
   const cardsByNote = readCardsByNote(db);
   const read: NotesRead = { notes: [], cards: [], rawCards: new Map(), usedDecks: new Set(), unusual: new Map(), seenGuids: new Set(), withoutCards: 0, skipped: [] };
-  for (const r of rows(db, 'SELECT id, guid, mid, tags, flds FROM notes ORDER BY id')) {
+  eachRow(db, 'SELECT id, guid, mid, tags, flds FROM notes ORDER BY id', (r) => {
     const noteId = num(r[0]);
     const noteCards = (cardsByNote.get(noteId) ?? []).sort((a, b) => a.ord - b.ord);
     cardsByNote.delete(noteId);
     readNote(read, notetypes, { noteId, guid: str(r[1]) || String(noteId), mid: num(r[2]), tags: str(r[3]), fields: str(r[4]) }, noteCards);
-  }
+  });
   const { notes, cards, rawCards, skipped } = read;
   for (const orphans of cardsByNote.values()) {
     for (const c of orphans) skipped.push({ what: `card ${c.id}`, reason: `its note (id ${c.nid}) is not in the file` });
@@ -160,9 +174,11 @@ function readCollection(file: string, format: BundleFormat, db: Database, limits
     if (!answered.has(card.key)) card.schedule = scheduleWithoutHistory(rawCards.get(card.key)!, createdSeconds);
   }
 
+  const used = new Set(notes.map((n) => n.anki?.notetypeKey));
   return {
     file,
     format,
+    notetypes: [...notetypes].filter(([id]) => used.has(String(id))).map(([id, nt]) => bundleNotetype(id, nt)),
     decks: bundleDecks(decks, read.usedDecks, cards, notes),
     notes,
     cards,
@@ -175,7 +191,7 @@ function readCollection(file: string, format: BundleFormat, db: Database, limits
 
 function readCardsByNote(db: Database): Map<number, RawCard[]> {
   const cardsByNote = new Map<number, RawCard[]>();
-  for (const r of rows(db, 'SELECT id, nid, did, ord, type, queue, due, ivl, factor, odid, odue FROM cards ORDER BY id')) {
+  eachRow(db, 'SELECT id, nid, did, ord, type, queue, due, ivl, factor, odid, odue FROM cards ORDER BY id', (r) => {
     const odid = num(r[9]);
     // A card in a filtered deck is only borrowed: its home deck is odid, its real due date odue.
     const card: RawCard = {
@@ -192,7 +208,7 @@ function readCardsByNote(db: Database): Map<number, RawCard[]> {
     const list = cardsByNote.get(card.nid);
     if (list) list.push(card);
     else cardsByNote.set(card.nid, [card]);
-  }
+  });
   return cardsByNote;
 }
 
@@ -251,6 +267,7 @@ function readNote(read: NotesRead, notetypes: Map<number, Notetype>, row: { note
     extra: notetype.cloze ? joinNonEmpty(rest) : '',
     tags: row.tags.split(/\s+/).filter(Boolean),
     addedAt: noteId > 0 ? noteId : null,
+    anki: { notetypeKey: String(mid), fields: notetype.fields.length ? notetype.fields.map((_, i) => fields[i] ?? '') : fields },
   });
   for (const c of imported) {
     read.usedDecks.add(c.deck);
@@ -261,6 +278,7 @@ function readNote(read: NotesRead, notetypes: Map<number, Notetype>, row: { note
       key,
       noteKey: guid,
       template,
+      ord: c.ord,
       deckKey: String(c.deck),
       suspended: c.queue === -1,
       addedAt: made ? (noteId > 0 ? noteId : null) : c.id > 0 ? c.id : null,
@@ -298,27 +316,33 @@ function readRevlog(db: Database, cards: Map<string, unknown>, skipped: Skipped[
   const reviews: BundleReview[] = [];
   const missing = new Map<string, number>();
   const odd = new Map<string, number>();
-  for (const r of rows(db, 'SELECT id, cid, ease, type, time, factor FROM revlog ORDER BY id')) {
-    const cardKey = String(num(r[1]));
-    if (!cards.has(cardKey)) {
-      missing.set(cardKey, (missing.get(cardKey) ?? 0) + 1);
-      continue;
+  // One key string per card, not one per entry: a million entries share a hundred thousand.
+  const keyOf = new Map<number, string>();
+  for (const key of cards.keys()) if (/^\d+$/.test(key)) keyOf.set(Number(key), key);
+  eachRow(db, 'SELECT id, cid, ease, type, time, factor FROM revlog ORDER BY id', (r) => {
+    const cardKey = keyOf.get(num(r[1]));
+    if (cardKey === undefined) {
+      const key = String(num(r[1]));
+      missing.set(key, (missing.get(key) ?? 0) + 1);
+      return;
     }
     const ease = num(r[2]);
     const type = num(r[3]);
     let rating: BundleReview['rating'];
     let kind: BundleReviewKind;
     if (type === 5) [rating, kind] = [0, 'rescheduled'];
+    // Anki's Forget (and "reset" in the browser) logs a manual entry with no ease: the card is new again.
+    else if (type === 4 && num(r[5]) === 0) [rating, kind] = [0, 'reset'];
     else if (type === 4 || ease === 0) [rating, kind] = [0, 'manual'];
     else if (type === 3 && num(r[5]) === 0) [rating, kind] = [0, 'cram'];
     else if (REVIEW_KINDS[type] && ease >= 1 && ease <= 4) [rating, kind] = [ease as 1 | 2 | 3 | 4, REVIEW_KINDS[type]];
     else {
       const reason = `review entries of an unknown kind (type ${type}, answer ${ease})`;
       odd.set(reason, (odd.get(reason) ?? 0) + 1);
-      continue;
+      return;
     }
     reviews.push({ key: String(num(r[0])), cardKey, reviewedAt: num(r[0]), rating, kind, durationMs: Math.max(0, num(r[4])) });
-  }
+  });
   for (const [cardKey, count] of missing) {
     skipped.push({ what: `review history of card ${cardKey}`, reason: `${count} review ${count === 1 ? 'entry belongs' : 'entries belong'} to a card that is not imported` });
   }
@@ -361,6 +385,17 @@ function bundleDecks(decks: Map<number, Deck>, used: Set<number>, cards: BundleC
     .sort((a, b) => a.title.localeCompare(b.title));
 }
 
+function bundleNotetype(id: number, nt: Notetype): BundleNotetype {
+  return {
+    key: String(id),
+    name: nt.name,
+    cloze: nt.cloze,
+    fields: nt.fields,
+    templates: nt.templates.map((name, i) => ({ name, question: nt.formats[i]?.question ?? '', answer: nt.formats[i]?.answer ?? '' })),
+    css: nt.css,
+  };
+}
+
 function parseJson(file: string, text: string, what: string): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(text);
@@ -380,8 +415,10 @@ function notetypesLegacy(file: string, db: Database): Map<number, Notetype> {
   for (const [key, value] of Object.entries(models)) {
     const m = asRecord(value);
     const fields = asArray(m.flds).map((f) => str(asRecord(f).name));
-    const templates = asArray(m.tmpls).map((t) => str(asRecord(t).name));
-    out.set(num(m.id ?? key), { name: str(m.name), cloze: num(m.type) === 1, fields, templates, deck: m.did == null ? null : num(m.did) });
+    const tmpls = asArray(m.tmpls).map(asRecord);
+    const templates = tmpls.map((t) => str(t.name));
+    const formats = tmpls.map((t) => ({ question: str(t.qfmt), answer: str(t.afmt) }));
+    out.set(num(m.id ?? key), { name: str(m.name), cloze: num(m.type) === 1, fields, templates, formats, css: str(m.css), deck: m.did == null ? null : num(m.did) });
   }
   return out;
 }
@@ -399,11 +436,31 @@ function decksLegacy(file: string, db: Database): Map<number, Deck> {
 function notetypes18(file: string, db: Database): Map<number, Notetype> {
   const out = new Map<number, Notetype>();
   for (const r of rows(db, 'SELECT id, name, config FROM notetypes')) {
-    out.set(num(r[0]), { name: str(r[1]), cloze: notetypeKind(file, r[2]) === 1, fields: [], templates: [], deck: null });
+    const config = r[2] instanceof Uint8Array ? r[2] : new Uint8Array();
+    out.set(num(r[0]), { name: str(r[1]), cloze: notetypeKind(file, config) === 1, fields: [], templates: [], formats: [], css: notetypeCss(file, config), deck: null });
   }
   for (const r of rows(db, 'SELECT ntid, name FROM fields ORDER BY ntid, ord')) out.get(num(r[0]))?.fields.push(str(r[1]));
-  for (const r of rows(db, 'SELECT ntid, name FROM templates ORDER BY ntid, ord')) out.get(num(r[0]))?.templates.push(str(r[1]));
+  for (const r of rows(db, 'SELECT ntid, name, config FROM templates ORDER BY ntid, ord')) {
+    const nt = out.get(num(r[0]));
+    nt?.templates.push(str(r[1]));
+    nt?.formats.push(templateFormats(file, r[2] instanceof Uint8Array ? r[2] : new Uint8Array()));
+  }
   return out;
+}
+
+/** NotetypeConfig field 3: the note type's CSS. */
+function notetypeCss(file: string, config: Uint8Array): string {
+  return protobufFields(file, config, 'note types', (reader, field, wireType) => (field === 3 && wireType === WireType.LengthDelimited ? reader.string() : undefined)) ?? '';
+}
+
+/** CardTemplate.Config fields 1 and 2: the question and answer formats. */
+function templateFormats(file: string, config: Uint8Array): { question: string; answer: string } {
+  const formats = { question: '', answer: '' };
+  protobufFields(file, config, 'card templates', (reader, field, wireType) => {
+    if (wireType === WireType.LengthDelimited && (field === 1 || field === 2)) formats[field === 1 ? 'question' : 'answer'] = reader.string();
+    return undefined;
+  });
+  return formats;
 }
 
 /** NotetypeConfig field 1, `kind`: 0 normal, 1 cloze (absent means normal). */

@@ -4,7 +4,7 @@ import { BinaryReader, WireType } from '@bufbuild/protobuf/wire';
 import { ImportError, type BundleMedia, type ImportBundle, type Skipped } from '../bundle.ts';
 import { checkFileSize, limitsOf, readCollectionDatabase, type AnkiReadOptions } from './anki-collection.ts';
 import { readMediaMap, unsafeMediaName } from './anki-media.ts';
-import { bombMessage, isZstd, listZip, unzipMembers, unzstd } from './unpack.ts';
+import { bombMessage, DamagedMember, isZstd, listZip, unzipMembers, unzstd, type ZipMember } from './unpack.ts';
 
 /**
  * Newest first. Packages written by Anki 2.1.50+ also hold a `collection.anki2` that only says
@@ -22,7 +22,7 @@ export async function readAnkiPackage(file: string, bytes: Uint8Array, options: 
   const layout = present.find((name) => members.find((m) => m.name === name)!.declaredSize > 0);
   if (!layout) throw new ImportError(file, 'the collection is empty (0 bytes)');
 
-  const unpacked = unzipMembers(file, bytes, members, (name) => name === layout || !(LAYOUTS as readonly string[]).includes(name), limits.maxUnpackedBytes);
+  const unpacked = unpackOrName(file, bytes, members, layout, limits.maxUnpackedBytes);
   let budget = limits.maxUnpackedBytes - [...unpacked.values()].reduce((sum, b) => sum + b.length, 0);
 
   let collection = unpacked.get(layout)!;
@@ -39,6 +39,26 @@ export async function readAnkiPackage(file: string, bytes: Uint8Array, options: 
   bundle.media = media;
   bundle.skipped.push(...skipped);
   return bundle;
+}
+
+/**
+ * The collection and every other member but the older layouts. A member whose checksum fails
+ * refuses the package; a media file's message names the file the notes know it by.
+ */
+function unpackOrName(file: string, bytes: Uint8Array, members: ZipMember[], layout: string, limit: number): Map<string, Uint8Array> {
+  try {
+    return unzipMembers(file, bytes, members, (name) => name === layout || !(LAYOUTS as readonly string[]).includes(name), limit);
+  } catch (e) {
+    if (!(e instanceof DamagedMember) || e.member === 'media' || !/^\d+$/.test(e.member)) throw e;
+    let name: string | undefined;
+    try {
+      const map = unzipMembers(file, bytes, members, (m) => m === 'media' || m === 'meta', limit);
+      name = readMediaMap(file, map.get('media') ?? new Uint8Array(), limit).find((m) => m.member === e.member)?.name;
+    } catch {
+      // The map is damaged too: the member's number is all there is to name.
+    }
+    throw name === undefined ? e : new DamagedMember(file, e.member, `the picture or sound '${name}' (archive member '${e.member}')`);
+  }
 }
 
 function metaVersion(meta: Uint8Array | undefined): number {

@@ -177,6 +177,8 @@ function readFile(file: string, raw: string, opts: MarkdownOptions) {
   const isFlashcardTag = (tag: string) => flashcardTagOf(tag, opts) !== null;
   const tagLines = findTagLines(body).map((t) => ({ ...t, tags: t.tags.filter(isFlashcardTag) })).filter((t) => t.tags.length);
   const fmTags = frontmatterTags.filter(isFlashcardTag);
+  // The file's other front-matter tags are the notes' tags (`#flashcards…` says only the deck).
+  const noteTags = [...new Set(frontmatterTags.filter((t) => !isFlashcardTag(t)).map((t) => t.replace(/^#/, '')))];
   if (!tagLines.length && !fmTags.length) {
     if (questions.length) out.skipped.push({ what: file, reason: `has ${questions.length} card${questions.length > 1 ? 's' : ''} but none of the flashcard tags (${opts.flashcardTags.join(', ')})` });
     return out;
@@ -215,13 +217,16 @@ function readFile(file: string, raw: string, opts: MarkdownOptions) {
       out.decks.push(deck);
     }
 
-    const made = makeNote(q.type, body, opts);
+    // A card written as a list item (`- Question::Answer`) asks the question, not the bullet.
+    const bullet = /^(?:[-*+]|\d{1,3}[.)])[ \t]+(?=\S)/.exec(body)?.[0] ?? '';
+    const made = makeNote(q.type, body.slice(bullet.length), opts);
     if ('skip' in made) {
       out.skipped.push({ what, reason: made.skip });
       return;
     }
-    const key = `${file}#${made.question}`;
-    const note: BundleNote = { key, deckKey: deck.key, type: made.type, format: 'markdown', front: made.front, back: made.back, text: made.text, extra: '', tags: [], addedAt: null };
+    // The key keeps the bullet, as it did before the bullet was left out, so a re-import updates.
+    const key = `${file}#${bullet}${made.question}`;
+    const note: BundleNote = { key, deckKey: deck.key, type: made.type, format: 'markdown', front: made.front, back: made.back, text: made.text, extra: '', tags: noteTags, addedAt: null };
     if (schedules.length > made.templates.length) {
       out.notices.push(`${what} has ${schedules.length} schedules for ${made.templates.length} card${made.templates.length > 1 ? 's' : ''}; the first ${made.templates.length} were used.`);
     }
@@ -465,8 +470,10 @@ function takeSchedules(text: string): { text: string; schedules: (Schedule | nul
 }
 
 /**
- * YYYY-MM-DD (or the plugin's older DD-MM-YYYY) as local midnight, the day the plugin shows the
- * card. Null for the plugin's "new card" date, undefined for no date at all.
+ * YYYY-MM-DD (or the plugin's older DD-MM-YYYY) as local noon of that day, the day the plugin shows
+ * the card: noon falls in that study day whatever the rollover hour (midnight, before a 4 am
+ * rollover, fell in the day before, so cards came due a day early). Null for the plugin's "new
+ * card" date, undefined for no date at all.
  */
 function parseDate(s: string): number | null | undefined {
   let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
@@ -475,7 +482,7 @@ function parseDate(s: string): number | null | undefined {
   else if ((m = /^(\d{2})-(\d{2})-(\d{4})$/.exec(s))) [y, mo, d] = [Number(m[3]), Number(m[2]), Number(m[1])];
   else return undefined;
   if (y === 2000 && mo === 1 && d === 1) return null;
-  const date = new Date(y, mo - 1, d);
+  const date = new Date(y, mo - 1, d, 12);
   if (date.getFullYear() !== y || date.getMonth() !== mo - 1 || date.getDate() !== d) return undefined;
   return date.getTime();
 }

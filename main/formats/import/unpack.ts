@@ -1,6 +1,7 @@
 // Zip and zstd unpacking with limits, for archives a user picked and that may be hostile. fflate
 // and fzstd do the decoding; this file only decides what to unpack and stops when a member grows
 // past what it declared or past the import's byte budget (a zip or zstd bomb).
+import zlib from 'node:zlib';
 import { Unzip, UnzipInflate, unzipSync, type UnzipFileInfo } from 'fflate';
 import { Decompress } from 'fzstd';
 import { ImportError } from '../bundle.ts';
@@ -9,6 +10,8 @@ export interface ZipMember {
   name: string;
   /** The size the central directory declares once unpacked. */
   declaredSize: number;
+  /** The CRC-32 the central directory declares for the unpacked bytes; null when it cannot be read. */
+  crc: number | null;
 }
 
 /** Bytes fed to the decoders at a time: deflate expands at most ~1032×, so one step stays small. */
@@ -42,7 +45,7 @@ export function listZip(file: string, bytes: Uint8Array, maxUnpackedBytes: numbe
         }
         declared += info.originalSize;
         if (info.originalSize > maxUnpackedBytes || declared > maxUnpackedBytes) throw new ImportError(file, bombMessage(maxUnpackedBytes));
-        members.push({ name: info.name, declaredSize: info.originalSize });
+        members.push({ name: info.name, declaredSize: info.originalSize, crc: null });
         return false;
       },
     });
@@ -50,8 +53,54 @@ export function listZip(file: string, bytes: Uint8Array, maxUnpackedBytes: numbe
     if (e instanceof ImportError) throw e;
     throw new ImportError(file, 'the zip archive is damaged or incomplete (its table of contents cannot be read)');
   }
+  const crcs = centralCrcs(bytes);
+  for (const m of members) m.crc = crcs.get(m.name) ?? null;
   return members;
 }
+
+/**
+ * Each member's CRC-32 as the central directory states it (APPNOTE 4.3.12), which fflate reads but
+ * does not hand out. Empty when the directory cannot be walked (fflate has read it by then, so a
+ * damaged one was refused already).
+ */
+function centralCrcs(bytes: Uint8Array): Map<string, number> {
+  const crcs = new Map<string, number>();
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end record is 22 bytes plus a comment of at most 65,535.
+  let end = -1;
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
+    if (view.getUint32(at, true) === 0x06054b50) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) return crcs;
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  const names = new TextDecoder();
+  for (let i = 0; i < count && at + 46 <= bytes.length; i++) {
+    if (view.getUint32(at, true) !== 0x02014b50) break;
+    const nameLength = view.getUint16(at + 28, true);
+    const skip = nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    crcs.set(names.decode(bytes.subarray(at + 46, at + 46 + nameLength)), view.getUint32(at + 16, true));
+    at += 46 + skip;
+  }
+  return crcs;
+}
+
+/** CRC-32 (ISO-HDLC, as zip uses it) of `data`, continuing from `crc`. */
+export function crc32(data: Uint8Array, crc = 0): number {
+  if (typeof zlib.crc32 === 'function') return zlib.crc32(data, crc);
+  let c = ~crc >>> 0;
+  for (const byte of data) c = CRC_TABLE[(c ^ byte) & 0xff]! ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+const CRC_TABLE = Uint32Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
 
 /**
  * Unpacks the members `wanted` accepts. Each is held to the size its directory entry declares
@@ -65,7 +114,7 @@ export function unzipMembers(
   wanted: (name: string) => boolean,
   maxUnpackedBytes: number,
 ): Map<string, Uint8Array> {
-  const declared = new Map(members.map((m) => [m.name, m.declaredSize]));
+  const declared = new Map(members.map((m) => [m.name, m]));
   const done = new Map<string, Uint8Array>();
   let total = 0;
   let failure: ImportError | null = null;
@@ -75,18 +124,27 @@ export function unzipMembers(
   };
   const unzip = new Unzip((member) => {
     if (failure || !wanted(member.name) || done.has(member.name)) return;
-    const limit = declared.get(member.name);
-    if (limit === undefined) return;
-    const chunks: Uint8Array[] = [];
+    const entry = declared.get(member.name);
+    if (entry === undefined) return;
+    const limit = entry.declaredSize;
+    // Unpacked straight into one buffer of the declared size: no second copy of a large collection.
+    const out = new Uint8Array(limit);
     let size = 0;
+    let crc = 0;
     member.ondata = (err, data, final) => {
       if (err) fail(`the archive member '${member.name}' is damaged and cannot be unpacked`);
       size += data.length;
       total += data.length;
       if (total > maxUnpackedBytes) fail(bombMessage(maxUnpackedBytes));
       if (size > limit) fail(`the archive member '${member.name}' unpacks to more than the ${limit} bytes it declares: the archive is damaged or hostile`);
-      chunks.push(data);
-      if (final) done.set(member.name, concat(chunks, size));
+      out.set(data, size - data.length);
+      crc = crc32(data, crc);
+      if (!final) return;
+      if (entry.crc !== null && crc !== entry.crc) {
+        failure ??= new DamagedMember(file, member.name);
+        throw failure;
+      }
+      done.set(member.name, size === limit ? out : out.subarray(0, size));
     };
     member.start();
   });
@@ -103,6 +161,17 @@ export function unzipMembers(
     if (wanted(m.name) && !done.has(m.name)) throw new ImportError(file, `the archive member '${m.name}' is damaged or incomplete`);
   }
   return done;
+}
+
+/** A member whose bytes do not match the CRC-32 its directory entry states. */
+export class DamagedMember extends ImportError {
+  constructor(
+    file: string,
+    readonly member: string,
+    what = `the archive member '${member}'`,
+  ) {
+    super(file, `${what} is damaged: its content does not match its checksum (CRC-32)`);
+  }
 }
 
 export const isZstd = (bytes: Uint8Array) => bytes.length >= 4 && bytes[0] === 0x28 && bytes[1] === 0xb5 && bytes[2] === 0x2f && bytes[3] === 0xfd;

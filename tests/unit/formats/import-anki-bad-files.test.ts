@@ -1,7 +1,7 @@
 // Files that are not what they claim, damaged, empty or hostile: each is refused with one
 // ImportError naming the file and the problem, and nothing else ever escapes the readers.
 import fc from 'fast-check';
-import { zipSync, strToU8 } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../../../main/formats/bundle.ts';
 import { openDatabase } from '../../../main/formats/sqlite.ts';
@@ -208,5 +208,38 @@ describe('hostile collections', () => {
     const bytes = db.export();
     db.close();
     expect(await failure(readAnkiCollection('trap.anki21', bytes))).toBe("trap.anki21: the collection is incomplete (it has no 'fields' table)");
+  });
+});
+
+describe('zip checksums', () => {
+  const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Array.from({ length: 200 }, (_, i) => (i * 37) % 251)]);
+
+  /** The package with every member stored uncompressed, as some zip tools write it: a flipped byte stays a flipped byte. */
+  async function storedPackage(): Promise<Uint8Array> {
+    const packed = await buildPackage({ layout: 'collection.anki21', collection: await buildCollection(sampleCollection(11)), media: [{ name: 'cat.png', bytes: PNG }] });
+    return zipSync(unzipSync(packed), { level: 0 });
+  }
+
+  function flipAt(zip: Uint8Array, needle: Uint8Array): Uint8Array {
+    const at = Buffer.from(zip).indexOf(Buffer.from(needle));
+    expect(at).toBeGreaterThan(0);
+    const out = zip.slice();
+    out[at + needle.length - 1]! ^= 0x01;
+    return out;
+  }
+
+  it('reads a stored package whose members match their checksums', async () => {
+    const bundle = await readAnkiPackage('ok.apkg', await storedPackage());
+    expect(bundle.media.map((m) => m.name)).toEqual(['cat.png']);
+  });
+
+  it('refuses a package with a damaged picture, naming the picture and its member', async () => {
+    const damaged = flipAt(await storedPackage(), PNG.subarray(100, 120));
+    expect(await failure(readAnkiPackage('pictures.apkg', damaged))).toBe("pictures.apkg: the picture or sound 'cat.png' (archive member '0') is damaged: its content does not match its checksum (CRC-32)");
+  });
+
+  it('refuses a stored collection whose note text has a flipped byte, naming the collection', async () => {
+    const damaged = flipAt(await storedPackage(), strToU8('Capital of France?'));
+    expect(await failure(readAnkiPackage('flipped.apkg', damaged))).toBe("flipped.apkg: the archive member 'collection.anki21' is damaged: its content does not match its checksum (CRC-32)");
   });
 });

@@ -174,3 +174,38 @@ describe.skipIf(!hasShared)(`real Anki files (${hasShared ? 'from ../shared/real
     expectConsistent(b);
   });
 });
+
+describe.skipIf(!hasShared)(`real Anki cards through their own templates (${hasShared ? 'from ../shared/realdata' : sharedSkipReason})`, () => {
+  const FILES = [
+    'skinatro-collection/collection.anki21',
+    'anki-terminal/jap21.apkg',
+    'anki-terminal/jap2.apkg',
+    'anki-pwa-tests/ap_gov_vocab_anki11.apkg',
+    'anki-pwa-tests/example_music_intervals.apkg',
+    'tony363-anki-automations/Selected-Notes3.apkg',
+    'anki-pylib-tests/media.apkg',
+    'anki-pylib-tests/mediacheck.anki2',
+    'anki-pylib-tests/diffmodels2-2.apkg',
+    'anki-pylib-tests/diffmodeltemplates-2.apkg',
+    'yourchocobro-collection/collection.anki2',
+  ];
+  it.each(FILES)('%s: every imported card renders its question and answer with no problem, no raw {{ and a question that is not empty', async (rel) => {
+    const { renderTemplate } = await import('../../../main/domain/anki-template.ts');
+    const b = await read(rel);
+    const notetypes = new Map((b.notetypes ?? []).map((n) => [n.key, n]));
+    const notes = new Map(b.notes.map((n) => [n.key, n]));
+    const failures: string[] = [];
+    for (const c of b.cards) {
+      const note = notes.get(c.noteKey)!;
+      const nt = notetypes.get(note.anki!.notetypeKey)!;
+      const template = nt.templates[nt.cloze ? 0 : c.ord!]!;
+      const card = { fields: Object.fromEntries(nt.fields.map((name, i) => [name, note.anki!.fields[i]!])), cloze: nt.cloze ? c.ord! + 1 : 0, tags: note.tags, deck: '', card: template.name, notetype: nt.name };
+      const question = renderTemplate(template.question, card, { side: 'question' });
+      const answer = renderTemplate(template.answer, card, { side: 'answer', frontSide: question.html });
+      const problems = [...question.problems, ...answer.problems];
+      if (problems.length || /\{\{/.test(question.html + answer.html) || question.html.trim() === '') failures.push(`card ${c.key}: ${problems.join('; ') || 'raw {{ or an empty question'}`);
+    }
+    expect(failures).toEqual([]);
+    expect(b.cards.length).toBeGreaterThan(0);
+  });
+});

@@ -191,3 +191,29 @@ describe('bare collections', () => {
     expect(second.cards.map((c) => c.key)).toEqual(first.cards.map((c) => c.key));
   });
 });
+
+describe('note types as Anki renders them', () => {
+  const VOCAB: FixtureNotetype = {
+    id: 2001,
+    name: 'Vocab (type in)',
+    fields: ['Word', 'Meaning', 'Example'],
+    templates: ['Recall'],
+    formats: [{ question: '{{Meaning}}{{#Example}}<i>{{Example}}</i>{{/Example}}{{type:Word}}', answer: '{{FrontSide}}<hr id=answer>{{type:Word}}' }],
+    css: '.card { color: navy; } .word { font-size: 2em; }',
+  };
+  for (const schema of [11, 18] as const) {
+    it(`keeps each note type's templates, CSS and the note's every field (schema ${schema})`, async () => {
+      const collection = await buildCollection({
+        schema,
+        notetypes: [VOCAB],
+        decks: [{ id: 1, name: 'Default' }],
+        notes: [{ id: 1_600_000_000_001, guid: 'g1', mid: VOCAB.id, fields: ['perro', 'dog', ''] }],
+        cards: [{ id: 1_600_000_000_101, nid: 1_600_000_000_001, did: 1, ord: 0 }],
+      });
+      const b = await readAnkiCollection('vocab.anki21', collection);
+      expect(b.notetypes).toEqual([{ key: '2001', name: 'Vocab (type in)', cloze: false, fields: ['Word', 'Meaning', 'Example'], templates: [{ name: 'Recall', ...VOCAB.formats![0]! }], css: VOCAB.css }]);
+      expect(b.notes[0]!.anki).toEqual({ notetypeKey: '2001', fields: ['perro', 'dog', ''] });
+      expect(b.cards[0]!.ord).toBe(0);
+    });
+  }
+});

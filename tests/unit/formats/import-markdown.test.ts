@@ -18,7 +18,8 @@ function vault(dir: string): { path: string; text: string }[] {
 
 const read = (text: string, options: Partial<MarkdownOptions> = {}) => readMarkdownNotes('note.md', [{ path: 'note.md', text }], options);
 const shapes = (b: ImportBundle) => b.notes.map((n) => (n.type === 'cloze' ? [n.type, n.text] : [n.type, n.front, n.back]));
-const localDay = (y: number, m: number, d: number) => new Date(y, m - 1, d).getTime();
+// The plugin's dates stand for a whole day; they are read as local noon, inside that study day whatever the rollover hour.
+const localDay = (y: number, m: number, d: number) => new Date(y, m - 1, d, 12).getTime();
 
 describe.skipIf(!hasShared)(`the plugin's test vaults and docs (${hasShared ? 'present' : sharedSkipReason})`, () => {
   it('reads every file of the test vaults, the docs and the real vault without an error', () => {
@@ -256,5 +257,36 @@ describe('fuzzing', () => {
       }),
       { numRuns: 1500 },
     );
+  });
+});
+
+describe('what a learner of an Obsidian vault sees after importing', () => {
+  it('a card the plugin shows on 22 March comes due on the study day of 22 March, not the evening before', async () => {
+    const { createService } = await import('../../../main/service.ts');
+    const { openCollectionStore } = await import('../../../main/store/collection-store.ts');
+    const { closeWhenDone, tempDir } = await import('../temp-dir.ts');
+    let now = new Date(2026, 2, 21, 21, 0).getTime();
+    const clock = () => now;
+    const store = closeWhenDone(await openCollectionStore(tempDir('deckhand-md-'), { now: clock }));
+    const service = createService({ store, clock, scheduler: { fuzz: false } });
+    await service.importBundle(read('#flashcards\n\nCapital of Peru::Lima\n<!--SR:!2026-03-22,10,250-->\n'));
+    const due = () => service.listDecks().find((d) => d.title === 'flashcards')!.counts.due;
+    // 21 March, 9 pm, and 3 am the next morning: still the study day of 21 March (rollover at 4 am).
+    expect(due()).toBe(0);
+    now = new Date(2026, 2, 22, 3, 0).getTime();
+    expect(due()).toBe(0);
+    now = new Date(2026, 2, 22, 4, 30).getTime();
+    expect(due()).toBe(1);
+  });
+
+  it("keeps the file's front-matter tags on its notes, and the deck from the flashcard tag", () => {
+    const b = read('---\ntags: [biology, exam-2026, flashcards/cells]\n---\nWhat makes ATP?::Mitochondria\n');
+    expect(b.notes.map((n) => [n.front, n.tags, n.deckKey])).toEqual([['What makes ATP?', ['biology', 'exam-2026'], 'flashcards/cells']]);
+  });
+
+  it('asks a question written as a list item without its bullet, and keeps its note key', () => {
+    const b = read('#flashcards\n\n- What is the capital of Chile?::Santiago\n* 2. Which ocean?::Pacific\n');
+    expect(shapes(b)).toEqual([['basic', 'What is the capital of Chile?', 'Santiago'], ['basic', '2. Which ocean?', 'Pacific']]);
+    expect(b.notes[0]!.key).toBe('note.md#- What is the capital of Chile?');
   });
 });
