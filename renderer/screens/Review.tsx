@@ -131,7 +131,7 @@ export function Review({ deckId }: { deckId: string }) {
   }, [revealed, card?.id]);
 
   if (error && !state) return <Frame title="Study" back><ErrorMessage message={error} /></Frame>;
-  if (!state) return <Frame title="Study" back><Loading /></Frame>;
+  if (!state) return <Frame title="Study" back><Announcer view={null} revealed={false} /><Loading /></Frame>;
 
   const left = state.counts.new + state.counts.learning + state.counts.due;
   const title = state.deckTitle;
@@ -151,9 +151,10 @@ export function Review({ deckId }: { deckId: string }) {
 
   return (
     <Frame title={title} back actions={<Counts counts={state.counts} />}>
+      <Announcer view={view} revealed={revealed} />
       <progress class="progress" max={session.studied + left} value={session.studied} aria-label={`${session.studied} studied, ${left} left`} />
       {error && <ErrorMessage message={error} />}
-      <article class="card" aria-label="Card" aria-live="polite">
+      <article class="card" aria-label="Card">
         <div class="card-meta muted small">
           <span>{card.kind === 'argument' ? 'Argument' : 'Fact'}</span>
           <span class={`status ${card.status}`}>{statusLabel[card.status]}</span>
@@ -211,18 +212,37 @@ export function Review({ deckId }: { deckId: string }) {
                 data-rating={rating}
                 disabled={busy}
                 aria-keyshortcuts={String(rating)}
-                aria-label={`${label}, next in ${card.intervals[rating]} (key ${rating})`}
                 onClick={() => void answer(rating)}
               >
-                <span class="interval">{card.intervals[rating]}</span>
-                <span class="label">{label}</span>
-                <kbd>{rating}</kbd>
+                {/* Read as "Good, next in 10m (key 3)", its visible label first; the interval shows above it. */}
+                <span class="label">
+                  {label}
+                  <span class="spoken">, next in {card.intervals[rating]} (key {rating})</span>
+                </span>
+                <span class="interval" aria-hidden="true">
+                  {card.intervals[rating]}
+                </span>
+                <kbd aria-hidden="true">{rating}</kbd>
               </button>
             ))}
           </div>
         )}
       </div>
     </Frame>
+  );
+}
+
+/** Tells a screen reader the question when a card appears and the answer when it is shown. */
+function Announcer({ view, revealed }: { view: unknown; revealed: boolean }) {
+  const [text, setText] = useState('');
+  useEffect(() => {
+    const face = document.querySelector(revealed ? 'main .face.back' : 'main .face.front');
+    setText(face?.textContent ? `${revealed ? 'Answer' : 'Question'}: ${face.textContent}` : '');
+  }, [view, revealed]);
+  return (
+    <p class="visually-hidden" role="status" aria-atomic="true">
+      {text}
+    </p>
   );
 }
 

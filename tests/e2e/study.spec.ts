@@ -56,7 +56,12 @@ test('shows the answer, the quote it comes from, and the next interval on each b
   const app = await launchPreview({ dataDir: tempDataDir(), now: '2026-03-02T09:00:00', fuzz: false });
   await new HomePage(app.page).study(DECK);
   const review = new ReviewPage(app.page);
+  // A screen reader hears the question as the card appears, then the answer when it is shown.
+  const question = (await review.question.textContent())!;
+  await expect(app.page.getByRole('status').filter({ hasText: /^Question: / })).toHaveText(`Question: ${question}`);
   await review.showAnswer.click();
+  await expect(app.page.getByRole('status').filter({ hasText: /^Answer: / })).toHaveText(`Answer: ${(await review.answerSection.textContent())!}`);
+  await expect(review.rating('Good')).toBeFocused();
   await expect(app.page.getByText('From the article by Taisuke Mibae')).toBeVisible();
   await expect(review.rating('Again')).toHaveAccessibleName(/^Again, next in 1m/);
   await expect(review.rating('Hard')).toHaveAccessibleName(/^Hard, next in 6m/);
