@@ -5,7 +5,6 @@
 // itself is hidden from them.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
 
 export interface BarSeries {
   label: string;

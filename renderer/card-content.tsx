@@ -4,7 +4,6 @@
 // card can neither run script nor reach the network.
 import DOMPurify from 'dompurify';
 import katex from 'katex';
-import 'katex/dist/katex.min.css';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { compareTyped } from '../main/contract.ts';
 import { Markdown } from './markdown.tsx';

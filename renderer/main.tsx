@@ -1,23 +1,30 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import './styles.css';
+// uPlot's few rules, with the app's own: the Statistics chunk that uses them brings no CSS of its own.
+import 'uplot/dist/uPlot.min.css';
+// KaTeX's rules (and its fonts, fetched only when a formula shows) for the cards the Study chunk typesets.
+import 'katex/dist/katex.min.css';
 import { Home } from './screens/Home.tsx';
-import { Review } from './screens/Review.tsx';
-import { ArticleView } from './screens/Article.tsx';
 import { hrefFor, parseRoute } from './router.ts';
 import { Backups } from './screens/Backups.tsx';
 import { Browse } from './screens/Browse.tsx';
 import { Decks } from './screens/Decks.tsx';
-import { Editor } from './screens/Editor.tsx';
 import { Help } from './screens/Help.tsx';
-import { Settings } from './screens/Settings.tsx';
-import { Transfer } from './screens/Transfer.tsx';
 import { acceptDroppedFiles, acceptOpenedFiles } from './dropped-file.ts';
-import { Statistics } from './screens/Statistics.tsx';
 import { Library } from './screens/Library.tsx';
 import { Inbox } from './screens/Inbox.tsx';
 import { applyTheme } from './theme.ts';
 import { call } from './api.ts';
+import { lazyScreen } from './lazy-screen.tsx';
+
+const ArticleView = lazyScreen('Article', () => import('./screens/Article.tsx').then((m) => m.ArticleView));
+const Editor = lazyScreen('Note', () => import('./screens/Editor.tsx').then((m) => m.Editor));
+const Transfer = lazyScreen('Import and export', () => import('./screens/Transfer.tsx').then((m) => m.Transfer));
+const Statistics = lazyScreen('Statistics', () => import('./screens/Statistics.tsx').then((m) => m.Statistics));
+// Study brings the card renderer (DOMPurify, KaTeX, Anki's templates); Settings the optimiser's chart.
+const Review = lazyScreen('Study', () => import('./screens/Review.tsx').then((m) => m.Review));
+const Settings = lazyScreen('Settings', () => import('./screens/Settings.tsx').then((m) => m.Settings));
 
 function App() {
   const [route, setRoute] = useState(() => parseRoute(location.hash));
@@ -103,3 +110,10 @@ call('getSettings', {}).then(
 );
 
 render(<App />, document.getElementById('app')!);
+
+// Once the first screen is up and the app idle, the other screens' chunks are fetched, so opening
+// one later waits for nothing.
+const whenIdle = (run: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 3000 }) : setTimeout(run, 1000));
+whenIdle(() => {
+  for (const screen of [Review, Statistics, Editor, Transfer, ArticleView, Settings]) screen.preload().catch(() => undefined);
+});

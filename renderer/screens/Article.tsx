@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Article, ArticleSegment, CardStatus, DraftResult } from '../../main/contract.ts';
 import { call } from '../api.ts';
-import { coverageLabel, dateLabel, plural } from '../format.ts';
+import { dateLabel, plural } from '../format.ts';
 import { Markdown } from '../markdown.tsx';
 import { markSentence, nextCursor, sentencesIn, showCursor, type KeyboardCursor, type Sentence } from '../keyboard-selection.ts';
 import { handOffNote } from '../note-handoff.ts';
@@ -12,31 +12,10 @@ import { hrefFor, navigate } from '../router.ts';
 import { clozeOf, selectionInSentence, type SelectionResult, type SentenceSelection } from '../sentence-selection.ts';
 import { useApi } from '../use-api.ts';
 import { ArticleDetails } from './ArticleDetails.tsx';
+import { bylineOf, CoverageBar } from './coverage.tsx';
 import { ErrorMessage, Frame, Loading } from './Frame.tsx';
 
 const STATUS: Record<CardStatus, string> = { new: 'New', learning: 'Learning', due: 'Due', learned: 'Learned' };
-
-/** "By Taisuke Mibae · The Diplomat · 2 Mar 2026": what the article says of itself. */
-export function bylineOf(author: string | null, publisher: string | null, date: string | null): string {
-  const published = date ? dateLabel(Date.parse(`${date}T12:00:00`)) : null;
-  return [author ? `By ${author}` : null, publisher, published].filter(Boolean).join(' · ');
-}
-
-/** How much of the article has cards, as a bar and in words. */
-export function CoverageBar({ coverage, id }: { coverage: Article['coverage']; id: string }) {
-  const label = coverageLabel(coverage);
-  const percent = coverage.sentences === 0 ? 0 : (100 * coverage.quoted) / coverage.sentences;
-  return (
-    <div class="coverage">
-      <div role="meter" class="coverage-bar" aria-labelledby={id} aria-valuemin={0} aria-valuemax={coverage.sentences} aria-valuenow={coverage.quoted} aria-valuetext={label}>
-        <div class="coverage-fill" style={{ width: `${percent}%` }} />
-      </div>
-      <span id={id} class="small">
-        {label}
-      </span>
-    </div>
-  );
-}
 
 /** Opens the editor on a card about the selected words, quoting their sentence. */
 function makeCard(deckId: string, how: 'cloze' | 'question', s: SentenceSelection): void {

@@ -118,7 +118,7 @@ function DeckNode({ deck, run, children }: { deck: DeckSummary; run: (what: () =
           </button>
         </div>
         <div class="deck-tools">
-          <a class="button small secondary" href={`#/add/${encodeURIComponent(deck.id)}`} aria-label={`Add a note to ${deck.title}`}>
+          <a class="button small secondary" href={`#/add/${encodeURIComponent(deck.id)}`} aria-label={`Add note to ${deck.title}`}>
             Add note
           </a>
           {deck.source && (
@@ -126,7 +126,7 @@ function DeckNode({ deck, run, children }: { deck: DeckSummary; run: (what: () =
               Read
             </a>
           )}
-          <a class="button small secondary" href={hrefFor({ name: 'stats', deckId: deck.id })} aria-label={`Statistics of ${deck.title}`}>
+          <a class="button small secondary" href={hrefFor({ name: 'stats', deckId: deck.id })} aria-label={`Stats for ${deck.title}`}>
             Stats
           </a>
           <button type="button" class="button small secondary" onClick={() => setMode(mode === 'rename' ? 'idle' : 'rename')} aria-label={`Rename ${deck.title}`} aria-expanded={mode === 'rename'}>

@@ -8,7 +8,7 @@ import { countLabel, plural } from '../format.ts';
 import { readBytes } from '../read-file.ts';
 import { hrefFor, navigate } from '../router.ts';
 import { useApi } from '../use-api.ts';
-import { bylineOf, CoverageBar } from './Article.tsx';
+import { bylineOf, CoverageBar } from './coverage.tsx';
 import { ErrorMessage, Frame, Loading } from './Frame.tsx';
 
 const ACCEPT = '.txt,.md,.html,.htm,.pdf,.docx,.epub';

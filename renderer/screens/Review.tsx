@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { MAX_ANSWER_MS, type Rating, type StudyState } from '../../main/contract.ts';
 import { call } from '../api.ts';
 import { AnkiFace, CardContent } from '../card-content.tsx';
 import { durationLabel } from '../format.ts';
 import { navigate } from '../router.ts';
+import { useStudyKeys } from '../study-keys.ts';
 import { ErrorMessage, Frame, Loading } from './Frame.tsx';
 
 const BUTTONS: { rating: Rating; label: string }[] = [
@@ -73,8 +74,6 @@ export function Review({ deckId }: { deckId: string }) {
     [card, revealed, load],
   );
 
-  // The key handler is registered once and reads the state of the last render, so a key pressed
-  // the moment the answer appears is never handled with the state from before it appeared.
   /** Runs a card action (bury, suspend, undo), says what it did, and moves on to the next card. */
   const act = useCallback(
     async (run: () => Promise<string>) => {
@@ -107,52 +106,22 @@ export function Review({ deckId }: { deckId: string }) {
   const suspend = useCallback(() => card && act(async () => (await call('suspend', { cardId: card.id }), 'Suspended: it will not come back until you unsuspend it in the browser. Undo with Ctrl+Z.')), [act, card]);
   const edit = useCallback(() => card && navigate({ name: 'edit', noteId: card.noteId }), [card]);
 
-  // The key handler is registered once and reads the state of the last render, so a key pressed
-  // the moment the answer appears is never handled with the state from before it appeared.
-  const live = useRef({ revealed, card, answer, undo, bury, suspend, edit });
-  live.current = { revealed, card, answer, undo, bury, suspend, edit };
+  // Keys go through a queue, so a key pressed while the last answer is being saved is not lost; the
+  // desktop menu's Undo sends a command instead of a key press.
+  const view = useMemo(() => ({}), [state, revealed]);
+  useStudyKeys(
+    { view, hasCard: card !== null, revealed, pending: () => pending.current },
+    { reveal: () => setRevealed(true), answer: (r) => void answer(r), undo: () => void undo(), bury: () => void bury(), suspend: () => void suspend(), edit, home: () => navigate({ name: 'home' }) },
+  );
+  const undoRef = useRef(undo);
+  undoRef.current = undo;
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const { revealed, card, answer, undo, bury, suspend, edit } = live.current;
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'z' && !e.shiftKey) {
-        e.preventDefault();
-        void undo();
-        return;
-      }
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
-      const onControl = e.target instanceof HTMLElement && e.target.closest('button, a, input, textarea, select');
-      // Typing an answer into a card's box: only Enter does something, it shows the answer.
-      if (e.target instanceof HTMLInputElement && e.key !== 'Enter') return;
-      if (!revealed && card && (e.key === ' ' || e.key === 'Enter') && (!onControl || e.target instanceof HTMLInputElement)) {
-        e.preventDefault();
-        setRevealed(true);
-      } else if (revealed && ['1', '2', '3', '4'].includes(e.key)) {
-        e.preventDefault();
-        void answer(Number(e.key) as Rating);
-      } else if (card && e.key === '-') {
-        e.preventDefault();
-        void bury();
-      } else if (card && e.key === '@') {
-        e.preventDefault();
-        void suspend();
-      } else if (card && (e.key === 'e' || e.key === 'E')) {
-        e.preventDefault();
-        edit();
-      } else if (e.key === 'Escape') {
-        navigate({ name: 'home' });
-      }
-    };
-    // The desktop menu's Undo sends this instead of a key press.
     const onCommand = (e: Event) => {
       const field = document.activeElement;
-      if ((e as CustomEvent<string>).detail === 'undo' && !(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement)) void live.current.undo();
+      if ((e as CustomEvent<string>).detail === 'undo' && !(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement)) void undoRef.current();
     };
-    window.addEventListener('keydown', onKey);
     window.addEventListener('deckhand:command', onCommand);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('deckhand:command', onCommand);
-    };
+    return () => window.removeEventListener('deckhand:command', onCommand);
   }, []);
 
   // Keep keyboard focus on the control that matters now, so Space, Enter and 1–4 work at once.
@@ -162,7 +131,7 @@ export function Review({ deckId }: { deckId: string }) {
   }, [revealed, card?.id]);
 
   if (error && !state) return <Frame title="Study" back><ErrorMessage message={error} /></Frame>;
-  if (!state) return <Frame title="Study" back><Loading /></Frame>;
+  if (!state) return <Frame title="Study" back><Announcer view={null} revealed={false} /><Loading /></Frame>;
 
   const left = state.counts.new + state.counts.learning + state.counts.due;
   const title = state.deckTitle;
@@ -182,9 +151,10 @@ export function Review({ deckId }: { deckId: string }) {
 
   return (
     <Frame title={title} back actions={<Counts counts={state.counts} />}>
+      <Announcer view={view} revealed={revealed} />
       <progress class="progress" max={session.studied + left} value={session.studied} aria-label={`${session.studied} studied, ${left} left`} />
       {error && <ErrorMessage message={error} />}
-      <article class="card" aria-label="Card" aria-live="polite">
+      <article class="card" aria-label="Card">
         <div class="card-meta muted small">
           <span>{card.kind === 'argument' ? 'Argument' : 'Fact'}</span>
           <span class={`status ${card.status}`}>{statusLabel[card.status]}</span>
@@ -251,18 +221,37 @@ export function Review({ deckId }: { deckId: string }) {
                 data-rating={rating}
                 disabled={busy}
                 aria-keyshortcuts={String(rating)}
-                aria-label={`${label}, next in ${card.intervals[rating]} (key ${rating})`}
                 onClick={() => void answer(rating)}
               >
-                <span class="interval">{card.intervals[rating]}</span>
-                <span class="label">{label}</span>
-                <kbd>{rating}</kbd>
+                {/* Read as "Good, next in 10m (key 3)", its visible label first; the interval shows above it. */}
+                <span class="label">
+                  {label}
+                  <span class="spoken">, next in {card.intervals[rating]} (key {rating})</span>
+                </span>
+                <span class="interval" aria-hidden="true">
+                  {card.intervals[rating]}
+                </span>
+                <kbd aria-hidden="true">{rating}</kbd>
               </button>
             ))}
           </div>
         )}
       </div>
     </Frame>
+  );
+}
+
+/** Tells a screen reader the question when a card appears and the answer when it is shown. */
+function Announcer({ view, revealed }: { view: unknown; revealed: boolean }) {
+  const [text, setText] = useState('');
+  useEffect(() => {
+    const face = document.querySelector(revealed ? 'main .face.back' : 'main .face.front');
+    setText(face?.textContent ? `${revealed ? 'Answer' : 'Question'}: ${face.textContent}` : '');
+  }, [view, revealed]);
+  return (
+    <p class="visually-hidden" role="status" aria-atomic="true">
+      {text}
+    </p>
   );
 }
 

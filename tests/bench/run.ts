@@ -1,6 +1,7 @@
 // The storage benchmark of the issue: our log-and-snapshot store against naive lowdb and SQLite on
 // the same generated collections. Usage:
 //   npm run bench -- [--sizes 1000,10000,100000] [--json FILE] [--answers N] [--stores deckhand,sqlite]
+//   npm run bench -- --ui [--json FILE] [--cards 100000] [--tries 10] [--restarts 3]   (the screens: tests/bench/ui.ts)
 // (--stores skips the others: naive lowdb alone takes ~9 of the ~11 minutes of a full run.)
 // Each (store, size) runs in its own child process (worker.ts); the table goes to stdout, progress
 // to stderr.
@@ -13,6 +14,7 @@ import { datasetDir, readMeta } from './dataset.ts';
 import { generateDataset } from './generate.ts';
 import { STORE_NAMES, type StoreName } from './stores/bench-store.ts';
 import type { Job, RunResult } from './worker.ts';
+import { runUiBench } from './ui.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -132,6 +134,8 @@ function table(runs: RunResult[], failures: string[]): string {
 }
 
 async function main(): Promise<void> {
+  // The screens in Chromium (tests/bench/ui.ts) are a benchmark of their own.
+  if (process.argv.includes('--ui')) return runUiBench(process.argv.slice(2).filter((a) => a !== '--ui'));
   const options = parseArgs(process.argv.slice(2));
   const runs: RunResult[] = [];
   const failures: string[] = [];
@@ -186,6 +190,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  log((e as Error).message);
+  log((e as Error).stack ?? (e as Error).message);
   process.exitCode = 1;
 });

@@ -91,7 +91,7 @@ export async function liveMarkup(page: Page): Promise<string[]> {
         if ((attr.name === 'id' || attr.name === 'name') && targets.includes(attr.value)) found.push(`clobbering ${attr.name}=${attr.value} on ${describe(el)}`);
       }
     }
-    const dangerous = 'body iframe, body object, body embed, body script, base, meta[http-equiv="refresh"], style, svg, math, audio:not([src^="media/"]), audio[autoplay], video, link:not([href="./app.css"]), form[action], frame, frameset, marquee';
+    const dangerous = 'body iframe, body object, body embed, body script, base, meta[http-equiv="refresh"], style, svg, math, audio:not([src^="media/"]), audio[autoplay], video, link:not([href="./app.css"]):not([rel="modulepreload"][href^="./chunks/"]), form[action], frame, frameset, marquee';
     for (const el of document.querySelectorAll(dangerous)) found.push(describe(el));
     for (const script of document.querySelectorAll('script')) if (!script.src || !script.src.startsWith(location.href.replace(/[#?].*$/, '').replace(/[^/]*$/, ''))) found.push(`script ${describe(script)}`);
     return found;

@@ -20,6 +20,10 @@ export interface LaunchOptions {
   fuzz?: boolean;
   /** Shipped decks to load instead of the project's decks/. */
   decksDir?: string;
+  /** Browser zoom, as a person sets it: 2 shows the 1100 × 800 window at 200%. */
+  zoom?: number;
+  /** The system's high-contrast mode (forced colours). */
+  forcedColors?: boolean;
 }
 
 export interface PreviewApp {
@@ -100,7 +104,13 @@ export async function launchPreview(options: LaunchOptions): Promise<PreviewApp>
   let browser: Browser | undefined;
   try {
     browser = await launchChromium();
-    const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport: { width: 1100, height: 800 } });
+    const zoom = options.zoom ?? 1;
+    const context = await browser.newContext({
+      colorScheme: options.colorScheme ?? 'light',
+      viewport: { width: Math.round(1100 / zoom), height: Math.round(800 / zoom) },
+      deviceScaleFactor: zoom,
+      forcedColors: options.forcedColors ? 'active' : 'none',
+    });
     const page = await context.newPage();
     await page.goto(server.url);
     return {

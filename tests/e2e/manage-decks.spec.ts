@@ -19,7 +19,7 @@ test('nests decks by title, rolls counts up, and brings a deleted deck back', as
   const africa = geography.getByRole('list').getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Africa' }) });
   await expect(africa).toBeVisible();
 
-  await africa.getByRole('link', { name: 'Add a note to Geography::Africa' }).click();
+  await africa.getByRole('link', { name: 'Add note to Geography::Africa' }).click();
   await page.getByRole('textbox', { name: /^Front/ }).fill('Capital of Ghana?');
   await page.getByRole('textbox', { name: /^Back/ }).fill('Accra');
   await page.keyboard.press('Control+Enter');

@@ -24,7 +24,7 @@ test("shows today's reviews in the calendar, and forecasts the due counts of the
     await expect(review.question).not.toHaveText(front!);
   }
   await page.keyboard.press('Escape');
-  await page.getByRole('link', { name: `Statistics of ${DECK}` }).click();
+  await page.getByRole('link', { name: `Stats for ${DECK}` }).click();
 
   const stats = new StatsPage(page);
   await expect(page.getByRole('heading', { name: `Statistics: ${DECK}`, level: 1 })).toBeVisible();

@@ -56,7 +56,12 @@ test('shows the answer, the quote it comes from, and the next interval on each b
   const app = await launchPreview({ dataDir: tempDataDir(), now: '2026-03-02T09:00:00', fuzz: false });
   await new HomePage(app.page).study(DECK);
   const review = new ReviewPage(app.page);
+  // A screen reader hears the question as the card appears, then the answer when it is shown.
+  const question = (await review.question.textContent())!;
+  await expect(app.page.getByRole('status').filter({ hasText: /^Question: / })).toHaveText(`Question: ${question}`);
   await review.showAnswer.click();
+  await expect(app.page.getByRole('status').filter({ hasText: /^Answer: / })).toHaveText(`Answer: ${(await review.answerSection.textContent())!}`);
+  await expect(review.rating('Good')).toBeFocused();
   await expect(app.page.getByText('From the article by Taisuke Mibae')).toBeVisible();
   await expect(review.rating('Again')).toHaveAccessibleName(/^Again, next in 1m/);
   await expect(review.rating('Hard')).toHaveAccessibleName(/^Hard, next in 6m/);
@@ -84,5 +89,41 @@ test('ends a session with a summary of what was studied', async () => {
   const summary = app.page.getByRole('region', { name: 'Session summary' });
   await expect(summary).toContainText('Session complete');
   await expect(summary.getByRole('definition')).toHaveText(['4', '1', /\d+ s/]);
+  await app.close();
+});
+
+test('keys pressed faster than answers are saved all apply, in order, each rating to an answer that was on screen', async () => {
+  const app = await launchPreview({ dataDir: tempDataDir(), now: '2026-03-02T09:00:00' });
+  const { page } = app;
+  const home = new HomePage(page);
+  await expect(home.counts(DECK)).toHaveText(['20', '0', '0']);
+  await home.study(DECK);
+  const review = new ReviewPage(page);
+  await expect(review.showAnswer).toBeFocused();
+  // Frame by frame, the question on screen and whether its answer is shown with it.
+  await page.evaluate(() => {
+    const frames: [string, boolean][] = [];
+    (window as unknown as { frames_: typeof frames }).frames_ = frames;
+    const tick = () => {
+      frames.push([document.querySelector('section[aria-label="Question"]')?.textContent ?? '', document.querySelector('section[aria-label="Answer"]') !== null]);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  // A fast reviewer: Space and 3, ten times, each key sent as soon as the last was delivered.
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press('Space');
+    await page.keyboard.press('3');
+  }
+  await expect(review.progress).toHaveAttribute('value', '10');
+  await expect(review.showAnswer).toBeFocused();
+  const frames = await page.evaluate(() => (window as unknown as { frames_: [string, boolean][] }).frames_);
+  const questions = [...new Set(frames.map(([q]) => q))].filter((q) => q !== '');
+  // Ten cards answered and the eleventh on screen; each of the ten had its answer painted first.
+  expect(questions).toHaveLength(11);
+  for (const q of questions.slice(0, 10)) expect(frames.some(([shown, answer]) => shown === q && answer), `the answer to "${q}" was shown before it was rated`).toBe(true);
+  await page.keyboard.press('Escape');
+  // Ten new cards rated Good: ten new left today (the ten learning are due again in ten minutes).
+  await expect(home.counts(DECK)).toHaveText(['10', '0', '0']);
   await app.close();
 });
