@@ -32,9 +32,11 @@ export class Browse {
     const { offset, limit, allIds, ...search } = args;
     if (search.deckId) deckOrThrow(this.#ctx, search.deckId);
     const key = JSON.stringify(search);
-    // Scrolling asks for later pages of the same search; the first page always searches afresh.
+    // The same search while the collection is unchanged (a later page, or the browser opened again)
+    // is answered from the last one. Only a filter by state depends on the time as well (a card
+    // comes due, a bury ends), so its first page searches afresh.
     let last = this.#lastSearch;
-    if (offset === 0 || last?.key !== key || last.version !== collection.version) {
+    if ((offset === 0 && search.state) || last?.key !== key || last.version !== collection.version) {
       last = { key, version: collection.version, ids: this.#search(search, now) };
       this.#lastSearch = last;
     }

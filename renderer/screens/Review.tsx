@@ -246,7 +246,8 @@ function Announcer({ view, revealed }: { view: unknown; revealed: boolean }) {
   const [text, setText] = useState('');
   useEffect(() => {
     const face = document.querySelector(revealed ? 'main .face.back' : 'main .face.front');
-    setText(face?.textContent ? `${revealed ? 'Answer' : 'Question'}: ${face.textContent}` : '');
+    const said = face?.textContent?.trim();
+    setText(said ? `${revealed ? 'Answer' : 'Question'}: ${said}` : '');
   }, [view, revealed]);
   return (
     <p class="visually-hidden" role="status" aria-atomic="true">

@@ -17,7 +17,7 @@ test('Ctrl+Z after an answer brings back the card just answered', async () => {
   await page.keyboard.press('4');
   await expect(review.question).not.toHaveText(first!);
   await page.keyboard.press('Control+z');
-  await expect(page.getByRole('status')).toHaveText(/Undid the last answer/);
+  await expect(page.getByRole('status').filter({ hasText: /^Undid/ })).toHaveText(/Undid the last answer/);
   await expect(review.question).toHaveText(first!);
   await expect(page.getByRole('banner').getByText('3', { exact: true })).toBeVisible();
   await app.close();
@@ -31,7 +31,7 @@ test('a suspended card never comes back until unsuspended, not even days later',
   const review = new ReviewPage(page);
   await expect(review.question).toHaveText('Capital of France?');
   await page.keyboard.press('@');
-  await expect(page.getByRole('status')).toHaveText(/Suspended/);
+  await expect(page.getByRole('status').filter({ hasText: /^Suspended/ })).toHaveText(/Suspended/);
   await expect(review.question).not.toHaveText('Capital of France?');
   const seen: string[] = [];
   for (let i = 0; i < 2; i++) {

@@ -178,6 +178,22 @@ describe('the browser', () => {
     service.close();
   });
 
+  it('answers a repeated search from the last one only until the collection changes, or the time for a search by state', async () => {
+    const { service, advance } = await open(tempDir('deckhand-data-'), decksWith([basic('a'), basic('b'), basic('c')]));
+    const byInterval = () => service.searchCards({ query: '', sort: 'interval', descending: false, offset: 0, limit: 10 }).rows.map((r) => r.cardId);
+    const due = () => service.searchCards({ query: '', state: 'due', sort: 'added', descending: false, offset: 0, limit: 10 }).rows.map((r) => r.cardId);
+    expect(byInterval()).toEqual(['d/a', 'd/b', 'd/c']);
+    expect(byInterval()).toEqual(['d/a', 'd/b', 'd/c']);
+    expect(studyFirst(service, 'd', 4).id).toBe('d/a');
+    // The answer gave "a" an interval: the same search, asked again, sees it.
+    expect(byInterval()).toEqual(['d/b', 'd/c', 'd/a']);
+    expect(due()).toEqual([]);
+    // Nothing changed but the time: "a" has come due.
+    advance(30 * DAY);
+    expect(due()).toEqual(['d/a']);
+    service.close();
+  });
+
   it('suspends, unsuspends and resets many cards through the review log', async () => {
     const dataDir = tempDir('deckhand-data-');
     const decks = decksWith([basic('a'), basic('b'), basic('c')]);
