@@ -7,7 +7,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Rating } from '../main/contract.ts';
 
-export type StudyKey = 'reveal' | Rating | 'bury' | 'suspend' | 'edit' | 'undo';
+export type StudyKey = 'reveal' | Rating | 'bury' | 'suspend' | 'edit' | 'undo' | 'home';
 
 /** What the screen shows now, as the last render saw it. */
 export interface StudyNow {
@@ -73,6 +73,7 @@ export function useStudyKeys(now: StudyNow, actions: StudyActions): void {
       if (now.pending() || painted.current !== now.view) return;
       const key = queue.current.shift()!;
       if (key === 'undo') return actions.undo();
+      if (key === 'home') return actions.home();
       if (!now.hasCard) continue;
       if (key === 'reveal') {
         if (!now.revealed) return actions.reveal();
@@ -96,9 +97,10 @@ export function useStudyKeys(now: StudyNow, actions: StudyActions): void {
     /** Space keys this screen took at keydown: their keyup must not press the button focused since. */
     let tookSpace = false;
     const onKey = (e: KeyboardEvent) => {
+      // Escape leaves in its turn: the answers pressed before it are kept, not dropped on the way out.
       if (e.key === 'Escape' && !e.ctrlKey && !e.metaKey && !e.altKey) {
-        queue.current.length = 0;
-        return live.current.actions.home();
+        queue.current.push('home');
+        return drain.current();
       }
       const busy = queue.current.length > 0 || live.current.now.pending();
       const key = studyKey(e, busy);

@@ -20,7 +20,7 @@ export function HelpMeDecide({ preset, saved }: { preset: Preset; saved: boolean
   const headingId = `${preset.id}-workload-heading`;
   return (
     <section class="workload" aria-labelledby={headingId}>
-      <h4 id={headingId}>Help me decide</h4>
+      <h3 id={headingId}>Help me decide</h3>
       <p class="muted small">What each desired retention would ask of you over the next year with this preset’s cards and parameters, and how many cards you would remember at its end.</p>
       <button type="button" class="button secondary" disabled={!saved || state.kind === 'running'} onClick={() => void run()}>
         {state.kind === 'running' ? 'Simulating…' : 'Simulate the workload'}

@@ -65,7 +65,7 @@ export function PresetOptimiser({ preset, saved, optimising }: { preset: Preset;
   const headingId = `${preset.id}-fsrs-heading`;
   return (
     <section class="preset-fsrs" aria-labelledby={headingId}>
-      <h3 id={headingId}>FSRS parameters</h3>
+      <h2 id={headingId}>FSRS parameters</h2>
       <p class="muted small">
         {preset.weights ? 'Fitted to this preset’s review history.' : 'FSRS-6’s defaults.'} Optimising fits them to the reviews of this preset’s cards, imported Anki history included, and keeps the new ones only if they predict that history better.
       </p>
@@ -119,7 +119,7 @@ function HealthCheck({ result }: { result: PresetOptimisation }) {
   const id = `${result.presetId}-health`;
   return (
     <section class="health-check" aria-labelledby={id}>
-      <h4 id={id}>Health check</h4>
+      <h3 id={id}>Health check</h3>
       <p>{result.health.verdict}</p>
       <p class="muted">{result.health.history}</p>
       {result.health.warnings.map((w) => (
