@@ -50,6 +50,12 @@ describe('the sync folder, read by another device', () => {
       expect(laptop!.reviews.map((r) => r.id)).toEqual(['laptop-1', 'laptop-2', 'laptop-3', 'laptop-7', 'laptop-8']);
       expect(laptop!.waiting).toContain(`${A}/reviews/000000000003.jsonl`);
     }
+    // Full length, its end in place, but a block in the middle not filled in yet (an engine that
+    // writes blocks out of order into a preallocated file).
+    const holed = Uint8Array.from(whole);
+    holed.fill(0x20, 40, 80);
+    fs.files.set(`${A}/reviews/000000000003.jsonl`, holed);
+    expect(readFolder(fs, F, 'desktop').devices[0]!.waiting).toContain(`${A}/reviews/000000000003.jsonl`);
     fs.files.set(`${A}/reviews/000000000003.jsonl`, whole);
     expect(readFolder(fs, F, 'desktop').devices[0]!.reviews).toEqual(reviews(8));
   });
