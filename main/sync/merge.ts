@@ -42,9 +42,11 @@ export interface Ledger {
   ops: Map<string, LedgerOp>;
   /** Per device, how many of its ops have been read without a gap: what a deletion made here has seen. */
   opsPrefix: Map<string, number>;
+  /** Each card's reviews, undo entries included, in the order they were read. */
+  historyOf: Map<string, LedgerReview[]>;
 }
 
-export const emptyLedger = (): Ledger => ({ reviews: new Map(), ops: new Map(), opsPrefix: new Map() });
+export const emptyLedger = (): Ledger => ({ reviews: new Map(), ops: new Map(), opsPrefix: new Map(), historyOf: new Map() });
 
 export interface Absorbed {
   reviews: number;
@@ -59,7 +61,11 @@ export function absorb(ledger: Ledger, device: string, reviews: readonly SyncRev
   for (const r of reviews) {
     const ordinal = ordinalOf(r.id, device);
     if (ordinal === null || ledger.reviews.has(r.id)) continue;
-    ledger.reviews.set(r.id, { ...r, device, ordinal });
+    const review: LedgerReview = { ...r, device, ordinal };
+    ledger.reviews.set(r.id, review);
+    const history = ledger.historyOf.get(r.cardId);
+    if (history) history.push(review);
+    else ledger.historyOf.set(r.cardId, [review]);
     added.reviews++;
     added.cards.add(r.cardId);
   }
@@ -221,9 +227,10 @@ function placeNote(r: RecordState, merged: MergedCollection, deletedDecks: Map<s
   merged.notes.set(r.key, note);
 }
 
-/** A card's replay: the reviews it was computed from (by order key) and what they gave. */
+/** A card's replay: how long its history was, the entries replayed (in order), and what they gave. */
 interface Replay {
-  keys: string[];
+  historyLength: number;
+  ids: string[];
   presetId: string | null;
   card: Omit<MergedCard, 'noteId' | 'template'>;
 }
@@ -237,38 +244,38 @@ export type ReplayCache = Map<string, Replay>;
  */
 const UNANSWERED: Memory = { due: 0, stability: 0, difficulty: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, state: MemoryState.New, lastReview: null };
 
-const orderKey = (r: LedgerReview): string => `${String(r.reviewedAt).padStart(16, '0')}\u0000${r.device}\u0000${String(r.ordinal).padStart(16, '0')}`;
+/** Replay order: time, then device, then the device's own order. */
+const compareReviews = (a: LedgerReview, b: LedgerReview): number => a.reviewedAt - b.reviewedAt || (a.device < b.device ? -1 : a.device > b.device ? 1 : 0) || a.ordinal - b.ordinal;
 
+/** Every card of every note placed; a card whose history is as long as when it was cached is taken from the cache untouched. */
 function replayCards(ledger: Ledger, merged: MergedCollection, options: MergeOptions): void {
-  const historyOf = new Map<string, LedgerReview[]>();
-  const undone = new Set<string>();
-  for (const r of ledger.reviews.values()) if (r.kind === 'undo' && r.undoes) undone.add(r.undoes);
-  for (const r of ledger.reviews.values()) {
-    if (r.kind === 'undo' || undone.has(r.id)) continue;
-    (historyOf.get(r.cardId) ?? historyOf.set(r.cardId, []).get(r.cardId)!).push(r);
-  }
   for (const [noteId, note] of merged.notes) {
     const presetId = merged.decks.get(note.deckId)?.presetId ?? null;
     for (const template of templatesOf(note)) {
       const cardId = cardIdFor(noteId, template);
-      const history = (historyOf.get(cardId) ?? []).map((r) => ({ r, key: orderKey(r) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-      const replay = replayCard(history, presetId, options.cache?.get(cardId), options.schedulerFor(presetId));
+      const history = ledger.historyOf.get(cardId) ?? [];
+      const cached = options.cache?.get(cardId);
+      const replay = cached && cached.presetId === presetId && cached.historyLength === history.length ? cached : replayCard(history, presetId, cached, options.schedulerFor(presetId));
       options.cache?.set(cardId, replay);
       merged.cards.set(cardId, { noteId, template, ...replay.card });
     }
   }
 }
 
-function replayCard(history: { r: LedgerReview; key: string }[], presetId: string | null, cached: Replay | undefined, scheduler: Scheduler): Replay {
-  const keys = history.map((h) => h.key);
+/** Replays a card's history, going on from the cached replay when that is a prefix of it (the history grew at its end). */
+function replayCard(history: readonly LedgerReview[], presetId: string | null, cached: Replay | undefined, scheduler: Scheduler): Replay {
+  // An undo names the answer it takes back, of the same card; both are left out.
+  const undone = new Set(history.flatMap((r) => (r.kind === 'undo' && r.undoes ? [r.undoes] : [])));
+  const entries = history.filter((r) => r.kind !== 'undo' && !undone.has(r.id)).sort(compareReviews);
+  const ids = entries.map((r) => r.id);
   let start = 0;
   let card: Replay['card'] = { memory: UNANSWERED, suspended: false, introducedAt: null, answers: 0 };
-  if (cached && cached.presetId === presetId && cached.keys.length <= keys.length && cached.keys.every((k, i) => keys[i] === k)) {
-    start = cached.keys.length;
+  if (cached && cached.presetId === presetId && cached.ids.length <= ids.length && cached.ids.every((id, i) => ids[i] === id)) {
+    start = cached.ids.length;
     card = cached.card;
   }
-  for (const { r } of history.slice(start)) card = applyReview(card, r, scheduler);
-  return { keys, presetId, card };
+  for (const r of entries.slice(start)) card = applyReview(card, r, scheduler);
+  return { historyLength: history.length, ids, presetId, card };
 }
 
 function applyReview(card: Replay['card'], r: LedgerReview, scheduler: Scheduler): Replay['card'] {

@@ -131,6 +131,28 @@ describe('merging what two devices did apart', () => {
     expect(desktop.view.cards.get('n1')).toEqual(mergeLedger(desktop.ledger, mergeOptions()).cards.get('n1'));
   });
 
+  it('replays only the new answers of the cards they touched when history grows at its end', () => {
+    const { desktop, laptop } = twoDevices();
+    desktop.set('note', 'n2', { deckId: 'spanish', type: 'reversed', front: 'gato', back: 'cat', text: '' });
+    for (let i = 1; i <= 5; i++) {
+      desktop.now = T0 + i * DAY;
+      desktop.answer('n1', 3);
+      desktop.answer('n2', 3);
+    }
+    meet(desktop, laptop);
+    const real = createScheduler({ fuzz: false });
+    let answered = 0;
+    const counting = { ...real, answer: (...args: Parameters<typeof real.answer>) => (answered++, real.answer(...args)) };
+    const cache = new Map(laptop.cache);
+    desktop.now = T0 + 6 * DAY;
+    desktop.answer('n1', 4);
+    meet(desktop, laptop);
+    const merged = mergeLedger(laptop.ledger, { schedulerFor: () => counting, cache });
+    expect(answered).toBe(1);
+    expect(merged.cards.get('n1')).toEqual(mergeLedger(laptop.ledger, mergeOptions()).cards.get('n1'));
+    expect(merged.cards.get('n2')!.answers).toBe(5);
+  });
+
   it('leaves out an answer undone on its device, wherever the undo is read', () => {
     const { desktop, laptop } = twoDevices();
     const oops = laptop.answer('n1', 1);
