@@ -101,7 +101,7 @@ function run(devices: SimDevice[], s: Step, answers: Map<SimDevice, SyncReview[]
 
 /** Every device writes, every file reaches every other device whole, every device reads. */
 function settle(devices: SimDevice[]): string[][] {
-  const written = devices.map((d) => d.sync());
+  const written = devices.map((d) => d.sync().written);
   for (const from of devices) for (const to of devices) if (from !== to) for (const [file, bytes] of from.ownFiles()) to.fs.files.set(file, bytes);
   for (const d of devices) d.sync();
   return written;

@@ -3,11 +3,10 @@
 // sync; the other devices' files reach its copy only as a test delivers them.
 import { createScheduler } from '../../../main/domain/scheduler.ts';
 import type { Rating } from '../../../main/domain/scheduler.ts';
-import { readFolder } from '../../../main/sync/folder-reader.ts';
-import { writeDeviceFiles } from '../../../main/sync/folder-writer.ts';
 import { deviceDir, type Fields, type RecordKind, type SyncOp, type SyncReview } from '../../../main/sync/folder-format.ts';
-import { formatHlc, receiveHlc, tickHlc, ZERO_HLC, type Hlc } from '../../../main/sync/hlc.ts';
-import { absorb, emptyLedger, latestStamp, mergeLedger, type Ledger, type MergedCollection, type ReplayCache } from '../../../main/sync/merge.ts';
+import { formatHlc, tickHlc, ZERO_HLC, type Hlc } from '../../../main/sync/hlc.ts';
+import { absorb, emptyLedger, mergeLedger, type Ledger, type MergedCollection, type ReplayCache } from '../../../main/sync/merge.ts';
+import { runSyncPass, type SyncPassResult } from '../../../main/sync/sync-pass.ts';
 import { memoryFs, type MemoryFs } from './memory-fs.ts';
 
 export const FOLDER = '/sync';
@@ -68,14 +67,12 @@ export class SimDevice {
     return review;
   }
 
-  /** One pass: writes its own files, reads the others' whatever state they are in, merges. Returns the files it wrote. */
-  sync(): string[] {
-    const written = writeDeviceFiles(this.fs, FOLDER, { id: this.id, name: this.id.toUpperCase() }, { reviews: this.reviews, ops: this.ops }, SEGMENT);
-    const read = readFolder(this.fs, FOLDER, this.id);
-    for (const d of read.devices) absorb(this.ledger, d.device, d.reviews, d.ops, d.opsPrefix);
-    this.clock = receiveHlc(this.clock, latestStamp(this.ledger), this.now, this.id);
-    this.refresh();
-    return written;
+  /** One pass: writes its own files, reads the others' whatever state they are in, merges. */
+  sync(): SyncPassResult {
+    const pass = runSyncPass({ fs: this.fs, folder: FOLDER, device: { id: this.id, name: this.id.toUpperCase() }, own: { reviews: this.reviews, ops: this.ops }, ledger: this.ledger, clock: this.clock, now: this.now, merge: mergeOptions(this.cache), segmentEntries: SEGMENT });
+    this.clock = pass.clock;
+    this.view = pass.merged;
+    return pass;
   }
 
   /** This device's own files in its copy of the folder. */
