@@ -21,6 +21,8 @@ import { Queues } from './service/queues.ts';
 import { loadShippedDecks } from './service/shipped-decks.ts';
 import { collectionSummary, getStats, type CollectionSummary } from './service/stats.ts';
 import { Study } from './service/study.ts';
+import { devicesSeen, syncOnce, type SyncReport } from './service/sync.ts';
+import type { DeviceSeen } from './sync/sync-pass.ts';
 import { Transfer, type ExportedFile, type ImportPathArgs } from './service/transfer.ts';
 
 export { MAX_ANSWER_MS } from './domain/answer-time.ts';
@@ -95,6 +97,9 @@ export interface DeckhandService {
   // Statistics (service/stats.ts)
   getStats(args: { deckId?: string }): Promise<Stats>;
   collectionSummary(): CollectionSummary;
+  // Sync through a folder (service/sync.ts)
+  syncOnce(args: { folder: string }): SyncReport;
+  devicesSeen(): { devices: DeviceSeen[]; lastSyncAt: number | null };
 }
 
 export function createService(options: ServiceOptions): DeckhandService {
@@ -169,5 +174,8 @@ export function createService(options: ServiceOptions): DeckhandService {
 
     getStats: (a) => getStats(ctx, a),
     collectionSummary: () => collectionSummary(ctx),
+
+    syncOnce: (a) => syncOnce(ctx, a.folder),
+    devicesSeen: () => devicesSeen(ctx),
   };
 }

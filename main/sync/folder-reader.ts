@@ -31,18 +31,27 @@ export function readFolder(fs: SyncFs, folder: string, self: string): FolderRead
   const names = fs.list(devicesDir(folder)).filter((n) => DEVICE_ID.test(n) && n !== self).sort();
   if (names.length > SYNC_LIMITS.devices) result.problems.push(`The sync folder holds ${names.length} devices; only the first ${SYNC_LIMITS.devices} are read.`);
   for (const device of names.slice(0, SYNC_LIMITS.devices)) {
-    const dir = deviceDir(folder, device);
-    const manifest = readManifest(fs, dir, device);
-    if (manifest.kind === 'newer') result.newer.push({ device, name: manifest.name, format: manifest.format });
-    else if (manifest.kind === 'problem') result.problems.push(manifest.problem);
-    else if (manifest.kind === 'ok') {
-      const reviews = readStream(fs, dir, 'reviews', device, (v) => reviewOf(v, device));
-      const ops = readStream(fs, dir, 'ops', device, (v) => opOf(v, device));
-      result.problems.push(...reviews.problems, ...ops.problems);
-      result.devices.push({ device, name: manifest.name, reviews: reviews.entries, ops: ops.entries, opsPrefix: ops.prefix, waiting: [...reviews.waiting, ...ops.waiting] });
+    const read = readDevice(fs, folder, device);
+    if (read.kind === 'newer') result.newer.push({ device, name: read.name, format: read.format });
+    else if (read.kind === 'problem') result.problems.push(read.problem);
+    else if (read.kind === 'ok') {
+      result.problems.push(...read.problems);
+      result.devices.push(read.device);
     }
   }
   return result;
+}
+
+export type DeviceReadResult = { kind: 'ok'; device: DeviceRead; problems: string[] } | Exclude<ManifestRead, { kind: 'ok' }>;
+
+/** One device's folder: this device's own too, whose files are what it has published. */
+export function readDevice(fs: SyncFs, folder: string, device: string): DeviceReadResult {
+  const dir = deviceDir(folder, device);
+  const manifest = readManifest(fs, dir, device);
+  if (manifest.kind !== 'ok') return manifest;
+  const reviews = readStream(fs, dir, 'reviews', device, (v) => reviewOf(v, device));
+  const ops = readStream(fs, dir, 'ops', device, (v) => opOf(v, device));
+  return { kind: 'ok', device: { device, name: manifest.name, reviews: reviews.entries, ops: ops.entries, opsPrefix: ops.prefix, waiting: [...reviews.waiting, ...ops.waiting] }, problems: [...reviews.problems, ...ops.problems] };
 }
 
 type ManifestRead = { kind: 'ok'; name: string } | { kind: 'newer'; name: string; format: number } | { kind: 'problem'; problem: string } | { kind: 'missing' };

@@ -30,7 +30,9 @@ const recordId = (kind: RecordKind, key: string): string => `${kind}\u0000${key}
 export function snapshotRecords(c: LocalCollection): RecordSnapshot {
   const out: RecordSnapshot = new Map();
   const put = (kind: RecordKind, key: string, fields: Record<string, unknown>) => out.set(recordId(kind, key), { kind, key, fields });
-  for (const d of c.decks) put('deck', d.id, { title: d.title, description: d.description, presetId: d.presetId ?? null, article: d.article, published: d.published ?? null, source: d.source });
+  // An article's text is not published: it can be megabytes, past what one op may hold; the
+  // notes made from it are.
+  for (const d of c.decks) put('deck', d.id, { title: d.title, description: d.description, presetId: d.presetId ?? null, published: d.published ?? null, source: d.source });
   for (const n of c.notes) {
     put('note', n.id, { deckId: n.deckId, kind: n.kind, type: n.type, front: n.front, back: n.back, text: n.text, extra: n.extra, tags: n.tags, quote: n.quote, position: n.position, format: n.format ?? null, origin: n.origin ?? null });
   }
@@ -55,7 +57,13 @@ export function changesBetween(base: RecordSnapshot, current: RecordSnapshot): L
     const set = Object.fromEntries(Object.entries(now.fields).filter(([f, v]) => before === undefined || JSON.stringify(before[f]) !== JSON.stringify(v)));
     if (Object.keys(set).length > 0) changes.push({ kind: now.kind, key: now.key, set });
   }
-  for (const [id, gone] of base) if (!current.has(id)) changes.push({ kind: gone.kind, key: gone.key, delete: true });
+  // A deck's notes go with it without deletions of their own: the deck's deletion decides their
+  // fate, and keeps them (in Recovered) when another device changed the deck meanwhile.
+  const decksGone = new Set([...base.values()].filter((r) => r.kind === 'deck' && !current.has(recordId('deck', r.key))).map((r) => r.key));
+  for (const [id, gone] of base) {
+    if (current.has(id) || (gone.kind === 'note' && decksGone.has(String(gone.fields.deckId)))) continue;
+    changes.push({ kind: gone.kind, key: gone.key, delete: true });
+  }
   return changes.sort((a, b) => (recordId(a.kind, a.key) < recordId(b.kind, b.key) ? -1 : 1));
 }
 

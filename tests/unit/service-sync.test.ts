@@ -1,0 +1,110 @@
+// Two computers, each with its own collection, syncing through one folder: what the learner
+// studies and edits on one is on the other after a pass on each.
+import { describe, expect, it } from 'vitest';
+import { createService } from '../../main/service.ts';
+import { openCollectionStore } from '../../main/store/collection-store.ts';
+import { closeWhenDone, tempDir } from './temp-dir.ts';
+
+const START = new Date(2026, 5, 1, 9).getTime();
+const DAY = 86_400_000;
+
+async function computer(start: number) {
+  let now = start;
+  const clock = () => ++now;
+  const store = closeWhenDone(await openCollectionStore(tempDir('deckhand-data-'), { now: clock }));
+  return { service: createService({ store, clock, scheduler: { fuzz: false } }), advance: (ms: number) => (now += ms) };
+}
+
+type Service = Awaited<ReturnType<typeof computer>>['service'];
+
+function study(s: Service, deckId: string, rating: 1 | 2 | 3 | 4) {
+  const card = s.nextCard({ deckId }).card!;
+  return s.answer({ cardId: card.id, rating, shownAt: card.shownAt, durationMs: 2000 });
+}
+
+
+describe('syncing two computers through a folder', () => {
+  it('brings a deck, its notes and their reviews across, merges edits and answers made apart, and then has nothing to do', async () => {
+    const folder = tempDir('deckhand-sync-');
+    const desktop = await computer(START);
+    const laptop = await computer(START + 5000);
+    const deck = desktop.service.createDeck({ title: 'Spanish' });
+    const perro = desktop.service.saveNote({ deckId: deck.id, type: 'basic', front: 'perro', back: 'dog', tags: [] });
+    desktop.service.saveNote({ deckId: deck.id, type: 'basic', front: 'gato', back: 'cat', tags: [] });
+    study(desktop.service, deck.id, 3);
+
+    const first = desktop.service.syncOnce({ folder });
+    expect(first.published).toEqual({ reviews: 1, changes: expect.any(Number) });
+    const across = laptop.service.syncOnce({ folder });
+    expect(across.devices.map((d) => d.reviews)).toEqual([1]);
+    expect(laptop.service.listDecks().map((d) => d.title)).toEqual(['Spanish']);
+    expect(laptop.service.getNote({ noteId: perro.id })).toMatchObject({ front: 'perro', back: 'dog' });
+
+    // Apart: the laptop edits a note and answers a card; the desktop answers the same card a day later.
+    laptop.advance(DAY);
+    laptop.service.saveNote({ noteId: perro.id, deckId: deck.id, type: 'basic', front: 'el perro', back: 'dog', tags: [] });
+    const onLaptop = study(laptop.service, deck.id, 3);
+    desktop.advance(2 * DAY);
+    const onDesktop = study(desktop.service, deck.id, 4);
+    expect(onDesktop.cardId).toBe(onLaptop.cardId);
+
+    laptop.service.syncOnce({ folder });
+    desktop.service.syncOnce({ folder });
+    laptop.service.syncOnce({ folder });
+    for (const s of [desktop.service, laptop.service]) {
+      expect(s.getNote({ noteId: perro.id })).toMatchObject({ front: 'el perro' });
+      expect(s.devicesSeen().devices).toHaveLength(1);
+    }
+    // Both computers hold the card as its three answers give it, in the order they were given.
+    const memoryOn = (s: Service) => s.collectionContent().cards.find((c) => c.id === onLaptop.cardId)!.memory;
+    expect(memoryOn(desktop.service)).toEqual(memoryOn(laptop.service));
+    expect(memoryOn(desktop.service).reps).toBe(3);
+
+    // A pass with nothing new publishes nothing and changes nothing.
+    const quiet = desktop.service.syncOnce({ folder });
+    expect(quiet.published).toEqual({ reviews: 0, changes: 0 });
+    expect(quiet.applied).toEqual({ decks: 0, notes: 0, cards: 0, removedNotes: 0, removedDecks: 0, settings: false });
+  });
+
+  it('ends a deck renamed on one computer and deleted on the other deleted, its notes and their memory kept in "Recovered"', async () => {
+    const folder = tempDir('deckhand-sync-');
+    const desktop = await computer(START);
+    const laptop = await computer(START + 5000);
+    const deck = desktop.service.createDeck({ title: 'Capitals' });
+    const peru = desktop.service.saveNote({ deckId: deck.id, type: 'basic', front: 'Peru', back: 'Lima', tags: [] });
+    study(desktop.service, deck.id, 3);
+    desktop.service.syncOnce({ folder });
+    laptop.service.syncOnce({ folder });
+
+    laptop.service.renameDeck({ deckId: deck.id, title: 'World capitals' });
+    desktop.service.deleteDeck({ deckId: deck.id });
+    desktop.service.syncOnce({ folder });
+    laptop.service.syncOnce({ folder });
+    desktop.service.syncOnce({ folder });
+
+    for (const s of [desktop.service, laptop.service]) {
+      expect(s.listDecks().map((d) => d.title)).toEqual(['Recovered']);
+      const [recovered] = s.collectionContent().notes;
+      expect(recovered).toMatchObject({ front: 'Peru', back: 'Lima', deckId: 'sync-recovered' });
+      expect(s.collectionContent().cards.map((c) => c.memory.reps)).toEqual([1]);
+    }
+    expect(peru.id).not.toBe(desktop.service.collectionContent().notes[0]!.id);
+    expect(desktop.service.syncOnce({ folder }).applied).toEqual({ decks: 0, notes: 0, cards: 0, removedNotes: 0, removedDecks: 0, settings: false });
+    expect(laptop.service.syncOnce({ folder }).applied).toEqual({ decks: 0, notes: 0, cards: 0, removedNotes: 0, removedDecks: 0, settings: false });
+  });
+
+  it('takes a deck away on both when the computer that deleted it had seen every change to it', async () => {
+    const folder = tempDir('deckhand-sync-');
+    const desktop = await computer(START);
+    const laptop = await computer(START + 5000);
+    const deck = desktop.service.createDeck({ title: 'Capitals' });
+    desktop.service.saveNote({ deckId: deck.id, type: 'basic', front: 'Peru', back: 'Lima', tags: [] });
+    desktop.service.syncOnce({ folder });
+    laptop.service.syncOnce({ folder });
+    laptop.service.deleteDeck({ deckId: deck.id });
+    laptop.service.syncOnce({ folder });
+    desktop.service.syncOnce({ folder });
+    expect(desktop.service.listDecks()).toEqual([]);
+    expect(desktop.service.collectionContent().notes).toEqual([]);
+  });
+});
