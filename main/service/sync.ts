@@ -139,7 +139,7 @@ export function syncOnce(ctx: ServiceContext, folder: string, fs: SyncFs = nodeS
     devices,
     newer: pass.newer,
     published: { reviews: newReviews.length, changes: stamped.ops.length },
-    merged: { reviews: pass.added.reviews - newReviews.length, changes: pass.added.ops - stamped.ops.length },
+    merged: { reviews: pass.added.reviews, changes: pass.added.ops },
     applied: { decks: changes.decks.length, notes: changes.notes.length, cards: changes.cards.length, removedNotes: changes.removedNotes.length, removedDecks: changes.removedDecks.length, settings: changes.settings !== null },
     recovered: pass.merged.recovered.length,
     problems: [...pass.problems, ...stamped.refused.map((r) => `${r} is past what sync can carry and was not published.`)],
@@ -211,11 +211,10 @@ function changesFrom(collection: Collection, merged: MergedCollection, ledger: L
  */
 function cardAfter(current: Card | undefined, place: Pick<Card, 'id' | 'noteId' | 'deckId' | 'template' | 'position'>, merged: MergedCard, fromElsewhere: boolean, now: number): Card | null {
   if (!current) {
-    const answered = merged.answers > 0;
-    return { ...place, addedAt: now, memory: answered ? merged.memory : newMemory(now), introducedAt: merged.introducedAt, updatedAt: now, suspended: merged.suspended, buriedUntil: null };
+    return { ...place, addedAt: now, memory: merged.remembered ? merged.memory : newMemory(now), introducedAt: merged.introducedAt, updatedAt: now, suspended: merged.suspended, buriedUntil: null };
   }
   const next: Card = { ...current, ...place };
-  if (fromElsewhere && merged.answers > 0) Object.assign(next, { memory: merged.memory, introducedAt: merged.introducedAt, suspended: merged.suspended });
+  if (fromElsewhere && merged.remembered) Object.assign(next, { memory: merged.memory, introducedAt: merged.introducedAt, suspended: merged.suspended });
   if (same(next, current)) return null;
   return { ...next, updatedAt: nextVersion(current, now) };
 }

@@ -93,13 +93,20 @@ export function stampChanges(changes: readonly LocalChange[], device: string, fi
   return out;
 }
 
+/**
+ * The entries that set a card's memory without an answer: an import, a reset, imported manual
+ * rescheduling, and an edit (a note moved to another deck logs its cards under their new ids with
+ * the memory they keep).
+ */
+export const SETS_MEMORY: ReadonlySet<string> = new Set(['reset', 'import', 'manual', 'rescheduled', 'edit']);
+
 /** A log entry as this device publishes it: only what the merge replays from, and the memory of a change that set it without an answer. */
 export function syncReviewOf(entry: ReviewEntry): SyncReview {
   const review: SyncReview = { id: entry.id, cardId: entry.cardId, rating: entry.rating, reviewedAt: entry.reviewedAt, durationMs: Math.max(0, Math.round(entry.durationMs)) };
   if (entry.kind) review.kind = entry.kind;
   if (entry.undoes) review.undoes = entry.undoes;
   const c = entry.card;
-  if (entry.kind === 'reset' || entry.kind === 'import' || entry.kind === 'manual' || entry.kind === 'rescheduled') {
+  if (entry.kind !== undefined && SETS_MEMORY.has(entry.kind)) {
     review.memory = { due: c.due, stability: c.stability, difficulty: c.difficulty, scheduledDays: c.scheduledDays, learningSteps: c.learningSteps, reps: c.reps, lapses: c.lapses, state: ([0, 1, 2, 3].includes(c.state) ? c.state : 0) as 0 | 1 | 2 | 3, lastReview: c.lastReview };
   }
   return review;

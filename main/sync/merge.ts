@@ -110,6 +110,8 @@ export interface MergedCard {
   introducedAt: number | null;
   /** Answers in its merged history (undone ones left out). */
   answers: number;
+  /** Whether its history gave it any memory (an answer, an import, a move, a reset), rather than none at all. */
+  remembered: boolean;
 }
 
 export interface MergedCollection {
@@ -269,7 +271,7 @@ function replayCard(history: readonly LedgerReview[], presetId: string | null, c
   const entries = history.filter((r) => r.kind !== 'undo' && !undone.has(r.id)).sort(compareReviews);
   const ids = entries.map((r) => r.id);
   let start = 0;
-  let card: Replay['card'] = { memory: UNANSWERED, suspended: false, introducedAt: null, answers: 0 };
+  let card: Replay['card'] = { memory: UNANSWERED, suspended: false, introducedAt: null, answers: 0, remembered: false };
   if (cached && cached.presetId === presetId && cached.ids.length <= ids.length && cached.ids.every((id, i) => ids[i] === id)) {
     start = cached.ids.length;
     card = cached.card;
@@ -280,9 +282,9 @@ function replayCard(history: readonly LedgerReview[], presetId: string | null, c
 
 function applyReview(card: Replay['card'], r: LedgerReview, scheduler: Scheduler): Replay['card'] {
   if (r.kind === undefined && r.rating >= 1) {
-    return { ...card, memory: scheduler.answer(card.memory, r.rating as Rating, r.reviewedAt), introducedAt: card.introducedAt ?? r.reviewedAt, answers: card.answers + 1 };
+    return { ...card, memory: scheduler.answer(card.memory, r.rating as Rating, r.reviewedAt), introducedAt: card.introducedAt ?? r.reviewedAt, answers: card.answers + 1, remembered: true };
   }
   if (r.kind === 'suspend' || r.kind === 'unsuspend') return { ...card, suspended: r.kind === 'suspend' };
-  if (r.memory && (r.kind === 'reset' || r.kind === 'import' || r.kind === 'manual' || r.kind === 'rescheduled')) return { ...card, memory: r.memory };
+  if (r.memory && r.kind !== undefined && r.kind !== 'undo') return { ...card, memory: r.memory, remembered: true };
   return card;
 }

@@ -24,7 +24,7 @@ export interface SyncPassResult {
   devices: DeviceSeen[];
   /** Devices that write a newer format: "Laptop uses a newer Deckhand; update this one to sync with it". */
   newer: { device: string; name: string; format: number }[];
-  /** Reviews and ops this pass added to the ledger. */
+  /** Other devices' reviews and ops this pass added to the ledger. */
   added: { reviews: number; ops: number };
   problems: string[];
 }
@@ -45,7 +45,7 @@ export interface SyncPassInput {
 export function runSyncPass(input: SyncPassInput): SyncPassResult {
   const { fs, folder, device, own, ledger } = input;
   const written = writeDeviceFiles(fs, folder, device, own, input.segmentEntries ?? SEGMENT_ENTRIES);
-  const mine = absorb(ledger, device.id, own.reviews, own.ops, own.ops.length);
+  absorb(ledger, device.id, own.reviews, own.ops, own.ops.length);
   const read = readFolder(fs, folder, device.id);
   const added = { reviews: 0, ops: 0 };
   for (const d of read.devices) {
@@ -53,8 +53,6 @@ export function runSyncPass(input: SyncPassInput): SyncPassResult {
     added.reviews += got.reviews;
     added.ops += got.ops;
   }
-  added.reviews += mine.reviews;
-  added.ops += mine.ops;
   return {
     merged: mergeLedger(ledger, input.merge),
     clock: receiveHlc(input.clock, latestStamp(ledger), input.now, device.id),

@@ -93,6 +93,26 @@ describe('syncing two computers through a folder', () => {
     expect(laptop.service.syncOnce({ folder }).applied).toEqual({ decks: 0, notes: 0, cards: 0, removedNotes: 0, removedDecks: 0, settings: false });
   });
 
+  it('keeps the memory of a note moved to another deck on the other computer', async () => {
+    const folder = tempDir('deckhand-sync-');
+    const desktop = await computer(START);
+    const laptop = await computer(START + 5000);
+    const verbs = desktop.service.createDeck({ title: 'Verbs' });
+    const nouns = desktop.service.createDeck({ title: 'Nouns' });
+    const note = desktop.service.saveNote({ deckId: verbs.id, type: 'basic', front: 'la casa', back: 'the house', tags: [] });
+    study(desktop.service, verbs.id, 3);
+    desktop.service.syncOnce({ folder });
+    laptop.service.syncOnce({ folder });
+    const moved = desktop.service.saveNote({ noteId: note.id, deckId: nouns.id, type: 'basic', front: 'la casa', back: 'the house', tags: [] });
+    expect(moved.id).not.toBe(note.id);
+    desktop.service.syncOnce({ folder });
+    laptop.service.syncOnce({ folder });
+    const onLaptop = laptop.service.collectionContent();
+    expect(onLaptop.notes.map((n) => [n.id, n.deckId])).toEqual([[moved.id, nouns.id]]);
+    expect(onLaptop.cards.map((c) => c.memory)).toEqual(desktop.service.collectionContent().cards.map((c) => c.memory));
+    expect(onLaptop.cards[0]!.memory.reps).toBe(1);
+  });
+
   it('takes a deck away on both when the computer that deleted it had seen every change to it', async () => {
     const folder = tempDir('deckhand-sync-');
     const desktop = await computer(START);
