@@ -7,7 +7,8 @@
 //   wins per field, by the hybrid clock);
 // - a note, preset, settings or media name is deleted when its latest deletion is stamped after
 //   its latest edit (a tombstone wins over older edits; a later edit brings it back);
-// - a deleted deck stays deleted. Its notes go with it, unless the deletion did not see
+// - a deleted deck stays deleted (unless the device that deleted it brings it back: an undo). Its
+//   notes go with it, unless the deletion did not see
 //   everything: a rename it never saw (made on another device before the two met) or a note added
 //   or edited there; then its notes are kept in the "Recovered" deck rather than lost;
 // - reviews are replayed per card in (time, device, sequence) order, undone answers left out, so
@@ -189,7 +190,10 @@ export function mergeLedger(ledger: Ledger, options: MergeOptions): MergedCollec
   const opsOfDeck = new Map<string, LedgerOp[]>();
   for (const r of records.values()) {
     if (r.kind === 'deck') {
-      if (r.deletes.length > 0) deletedDecks.set(r.key, r);
+      // A deletion its own device later undid (a change of the deck after it, from the device that
+      // deleted it, so made knowing of it) no longer counts; any other stands.
+      const deletes = r.deletes.filter((d) => !r.sets.some((s) => s.device === d.device && s.ordinal > d.ordinal));
+      if (deletes.length > 0) deletedDecks.set(r.key, { ...r, deletes });
       else if (r.fields.has('title')) merged.decks.set(r.key, fieldsOf(r) as Fields<'deck'> & { title: string });
       opsOfDeck.set(r.key, r.sets);
     } else if (r.kind === 'settings') {

@@ -113,6 +113,29 @@ describe('syncing two computers through a folder', () => {
     expect(onLaptop.cards[0]!.memory.reps).toBe(1);
   });
 
+  it('brings a deleted deck back on both when its deletion is undone after a pass', async () => {
+    const folder = tempDir('deckhand-sync-');
+    const desktop = await computer(START);
+    const laptop = await computer(START + 5000);
+    const deck = desktop.service.createDeck({ title: 'Capitals' });
+    desktop.service.saveNote({ deckId: deck.id, type: 'basic', front: 'Peru', back: 'Lima', tags: [] });
+    study(desktop.service, deck.id, 3);
+    desktop.service.syncOnce({ folder });
+    laptop.service.syncOnce({ folder });
+    desktop.service.deleteDeck({ deckId: deck.id });
+    desktop.service.syncOnce({ folder });
+    laptop.service.syncOnce({ folder });
+    expect(laptop.service.listDecks()).toEqual([]);
+    desktop.service.undoDelete();
+    desktop.service.syncOnce({ folder });
+    laptop.service.syncOnce({ folder });
+    desktop.service.syncOnce({ folder });
+    for (const s of [desktop.service, laptop.service]) {
+      expect(s.listDecks().map((d) => d.title)).toEqual(['Capitals']);
+      expect(s.collectionContent().cards.map((c) => c.memory.reps)).toEqual([1]);
+    }
+  });
+
   it('takes a deck away on both when the computer that deleted it had seen every change to it', async () => {
     const folder = tempDir('deckhand-sync-');
     const desktop = await computer(START);

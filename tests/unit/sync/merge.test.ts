@@ -102,6 +102,22 @@ describe('merging what two devices did apart', () => {
     expect(laptop.view.notes.size).toBe(0);
   });
 
+  it('brings back a deck its deleting device restored (an undo), but not one another device only renamed', () => {
+    const { desktop, laptop } = twoDevices();
+    desktop.delete('deck', 'spanish');
+    meet(desktop, laptop);
+    desktop.set('deck', 'spanish', { title: 'Spanish' });
+    desktop.set('note', 'n1', { deckId: 'spanish', type: 'basic', front: 'perro', back: 'dog', text: '' });
+    meet(desktop, laptop);
+    expect(laptop.view.decks.get('spanish')).toEqual({ title: 'Spanish' });
+    expect(laptop.view.notes.get('n1')!.deckId).toBe('spanish');
+    laptop.delete('deck', 'spanish');
+    desktop.set('deck', 'spanish', { title: 'Spanish verbs' });
+    meet(desktop, laptop);
+    expect(desktop.view.decks.has('spanish')).toBe(false);
+    expect(plain(laptop.view)).toEqual(plain(desktop.view));
+  });
+
   it("keeps a note added to a deck on one device while the other deleted the deck", () => {
     const { desktop, laptop } = twoDevices();
     laptop.set('note', 'n2', { deckId: 'spanish', type: 'basic', front: 'gato', back: 'cat', text: '' });
