@@ -18,7 +18,7 @@ import { createScheduler, newMemory } from '../domain/scheduler.ts';
 import { presetFor, type Preset, type Settings } from '../domain/settings.ts';
 import type { Collection, SyncChanges } from '../collection/collection.ts';
 import { readDevice } from '../sync/folder-reader.ts';
-import type { SyncOp, SyncReview } from '../sync/folder-format.ts';
+import { parseReview, type SyncOp, type SyncReview } from '../sync/folder-format.ts';
 import { formatHlc, parseHlc, ZERO_HLC } from '../sync/hlc.ts';
 import { changesBetween, noteOfMerged, snapshotRecords, stampChanges, syncReviewOf, type LocalRecord } from '../sync/local-changes.ts';
 import { emptyLedger, RECOVERED_DECK, type Ledger, type MergedCard, type MergedCollection, type ReplayCache } from '../sync/merge.ts';
@@ -111,8 +111,13 @@ export function syncOnce(ctx: ServiceContext, folder: string, fs: SyncFs = nodeS
   const published = mine.kind === 'ok' ? mine.device : { reviews: [] as SyncReview[], ops: [] as SyncOp[] };
 
   // Publish: the log entries past those already published, and each field changed since the last pass.
-  const lastSeq = Math.max(0, ...published.reviews.map((r) => Number(r.id.slice(state.device.length + 1))));
-  const newReviews = ownReviews(collection, state.device).filter((r) => Number(r.id.slice(state.device.length + 1)) > lastSeq);
+  const seqOf = (r: SyncReview) => Number(r.id.slice(state.device.length + 1));
+  const lastSeq = published.reviews.reduce((max, r) => Math.max(max, seqOf(r)), 0);
+  // Only entries every device will accept: one it refused would never count as published, and
+  // would be published again on every pass.
+  const unpublished = ownReviews(collection, state.device).filter((r) => seqOf(r) > lastSeq);
+  const newReviews = unpublished.filter((r) => parseReview(JSON.parse(JSON.stringify(r))) !== null);
+  const unfit = unpublished.length - newReviews.length;
   const base = new Map(state.base.map((r) => [`${r.kind}\u0000${r.key}`, r as LocalRecord]));
   const seen = { ...state.seen, ...Object.fromEntries(session.ledger.opsPrefix) };
   const stamped = stampChanges(changesBetween(base, localRecords(collection)), state.device, published.ops.length, parseHlc(state.clock) ?? ZERO_HLC, now, seen);
@@ -142,7 +147,7 @@ export function syncOnce(ctx: ServiceContext, folder: string, fs: SyncFs = nodeS
     merged: { reviews: pass.added.reviews, changes: pass.added.ops },
     applied: { decks: changes.decks.length, notes: changes.notes.length, cards: changes.cards.length, removedNotes: changes.removedNotes.length, removedDecks: changes.removedDecks.length, settings: changes.settings !== null },
     recovered: pass.merged.recovered.length,
-    problems: [...pass.problems, ...stamped.refused.map((r) => `${r} is past what sync can carry and was not published.`)],
+    problems: [...pass.problems, ...stamped.refused.map((r) => `${r} is past what sync can carry and was not published.`), ...(unfit ? [`${unfit} log entr${unfit === 1 ? 'y is' : 'ies are'} not in a shape sync carries and ${unfit === 1 ? 'was' : 'were'} not published.`] : [])],
   };
 }
 

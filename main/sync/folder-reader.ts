@@ -130,9 +130,10 @@ function readStream<T>(fs: SyncFs, dir: string, stream: StreamName, device: stri
     }
   }
   out.prefix = contiguousFromZero(ranges);
-  const last = Math.max(0, ...ranges.map(([, end]) => end));
+  // Folded, not spread: a device may have many thousands of segments.
+  const last = ranges.reduce((max, [, end]) => Math.max(max, end), 0);
   if (out.prefix < last) {
-    const resumes = Math.min(...ranges.map(([from]) => from).filter((from) => from > out.prefix));
+    const resumes = ranges.reduce((min, [from]) => (from > out.prefix ? Math.min(min, from) : min), last);
     out.waiting.push(`${dir}/${stream}: entries ${out.prefix}–${resumes - 1} of ${last}`);
   }
   if (rejected > 0) out.problems.push(`${dir}/${stream}: ${rejected} entr${rejected === 1 ? 'y was' : 'ies were'} not valid and skipped.`);

@@ -1,5 +1,7 @@
 // Two computers, each with its own collection, syncing through one folder: what the learner
 // studies and edits on one is on the other after a pass on each.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createService } from '../../main/service.ts';
 import { openCollectionStore } from '../../main/store/collection-store.ts';
@@ -134,6 +136,26 @@ describe('syncing two computers through a folder', () => {
       expect(s.listDecks().map((d) => d.title)).toEqual(['Capitals']);
       expect(s.collectionContent().cards.map((c) => c.memory.reps)).toEqual([1]);
     }
+  });
+
+  it('merges the whole lines of a file still being copied, and the rest once it is whole', async () => {
+    const folder = tempDir('deckhand-sync-');
+    const desktop = await computer(START);
+    const laptop = await computer(START + 5000);
+    const deck = desktop.service.createDeck({ title: 'Capitals' });
+    for (const [front, back] of [['Peru', 'Lima'], ['Chile', 'Santiago'], ['Bolivia', 'Sucre']]) desktop.service.saveNote({ deckId: deck.id, type: 'basic', front: front!, back: back!, tags: [] });
+    for (let i = 0; i < 3; i++) study(desktop.service, deck.id, 3);
+    const { device } = desktop.service.syncOnce({ folder });
+    const tail = path.join(folder, 'deckhand/devices', device, 'reviews/tail.jsonl');
+    const whole = readFileSync(tail);
+    writeFileSync(tail, whole.subarray(0, whole.length - 10));
+    expect(laptop.service.syncOnce({ folder }).devices).toEqual([expect.objectContaining({ reviews: 2 })]);
+    expect(laptop.service.collectionContent().cards.filter((c) => c.memory.reps > 0)).toHaveLength(2);
+    // The desktop's next pass finds its own tail cut short and writes it whole again.
+    desktop.service.syncOnce({ folder });
+    expect(readFileSync(tail)).toEqual(whole);
+    laptop.service.syncOnce({ folder });
+    expect(laptop.service.collectionContent().cards.filter((c) => c.memory.reps > 0)).toHaveLength(3);
   });
 
   it('takes a deck away on both when the computer that deleted it had seen every change to it', async () => {
