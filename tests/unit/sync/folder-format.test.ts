@@ -1,10 +1,11 @@
 // The sync folder read back as other devices see it, including what sync engines leave behind.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { readFolder, readMedia } from '../../../main/sync/folder-reader.ts';
 import { writeDeviceFiles, writeMedia } from '../../../main/sync/folder-writer.ts';
-import { SYNC_LIMITS, type SyncOp, type SyncReview } from '../../../main/sync/folder-format.ts';
+import { parseOp, parseReview, SYNC_LIMITS, type SyncOp, type SyncReview } from '../../../main/sync/folder-format.ts';
 import { formatHlc } from '../../../main/sync/hlc.ts';
 import { nodeSyncFs } from '../../../main/sync/sync-fs.ts';
 import { memoryFs, text } from './memory-fs.ts';
@@ -142,5 +143,32 @@ describe('the sync folder, read by another device', () => {
     const deviceFolder = path.join(dir, 'deckhand/devices/laptop');
     expect(readdirSync(path.join(deviceFolder, 'reviews')).sort()).toEqual(['000000000000.jsonl', 'tail.jsonl']);
     expect(JSON.parse(readFileSync(path.join(deviceFolder, 'manifest.json'), 'utf8'))).toEqual({ format: 1, device: 'laptop', name: 'Laptop' });
+  });
+
+  it('never throws on whatever bytes a folder holds, and passes on only valid entries of the folder\'s own device', () => {
+    const names = fc.constantFrom('manifest.json', 'reviews/tail.jsonl', 'reviews/000000000000.jsonl', 'reviews/000000000003.jsonl', 'ops/tail.jsonl', 'ops/000000000000.jsonl', 'media/x');
+    const line = fc.oneof(
+      fc.json(),
+      fc.string(),
+      fc.constant('{"tail":{"from":0}}'),
+      fc.constant('{"id":"laptop-9","hlc":"0000000001.0000.laptop","kind":"note","key":"k","set":{"__proto__":{"polluted":1}}}'),
+      fc.constant('{"format":1,"device":"laptop","name":"L"}'),
+      fc.record({ id: fc.constantFrom('laptop-1', 'desktop-1', 'laptop-x'), cardId: fc.string(), rating: fc.integer({ min: -1, max: 5 }), reviewedAt: fc.double(), durationMs: fc.integer() }).map((r) => JSON.stringify(r)),
+    );
+    const content = fc.oneof(fc.uint8Array({ maxLength: 200 }), fc.array(line, { maxLength: 6 }).map((lines) => text(lines.join('\n') + '\n')));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(names, content), { maxLength: 8 }), (files) => {
+        const fs = laptopWrote(4, 4);
+        for (const [name, bytes] of files) fs.files.set(`${A}/${name}`, bytes);
+        const read = readFolder(fs, F, 'desktop');
+        for (const d of read.devices) {
+          for (const r of d.reviews) expect(parseReview(r)).toEqual(r);
+          for (const o of d.ops) expect(parseOp(o)).toEqual(o);
+          expect([...d.reviews, ...d.ops].every((e) => e.id.startsWith('laptop-'))).toBe(true);
+        }
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      }),
+      { numRuns: 300 },
+    );
   });
 });
