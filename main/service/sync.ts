@@ -48,6 +48,11 @@ const stateSchema = z.object({
   devices: z.array(z.object({ device: z.string(), name: z.string(), reviews: z.number(), waiting: z.array(z.string()) })),
   /** How many ops of each device the collection has taken in: what a deletion made before the next pass has seen. */
   seen: z.record(z.string(), z.number()),
+  /**
+   * Notes kept in Recovered have an id in that deck here, but are published under the key they
+   * had (so their edits and answers here reach the same record everywhere): collection id → key.
+   */
+  aliases: z.record(z.string(), z.string()),
   lastSyncAt: z.number().nullable(),
 });
 type SyncState = z.infer<typeof stateSchema>;
@@ -61,7 +66,7 @@ function loadState(collection: Collection, folder: string): SyncState {
 }
 
 function freshState(folder: string): SyncState {
-  return { version: 1, device: randomBytes(8).toString('hex'), name: hostname().slice(0, 100) || 'Deckhand', folder, clock: formatHlc(ZERO_HLC), base: [], devices: [], seen: {}, lastSyncAt: null };
+  return { version: 1, device: randomBytes(8).toString('hex'), name: hostname().slice(0, 100) || 'Deckhand', folder, clock: formatHlc(ZERO_HLC), base: [], devices: [], seen: {}, aliases: {}, lastSyncAt: null };
 }
 
 function safeJson(text: string): unknown {
@@ -80,16 +85,31 @@ function sessionOf(collection: Collection, state: SyncState) {
   return session;
 }
 
-function localRecords(collection: Collection) {
-  const notes = collection.deckIds().flatMap((id) => [...collection.notesOf(id).values()]);
-  return snapshotRecords({ decks: collection.decks(), notes, settings: collection.settings });
+/** The collection's records as published: notes under their keys, each with when its cards were added. */
+function localRecords(collection: Collection, aliases: Readonly<Record<string, string>>) {
+  const notes: Note[] = [];
+  const addedAtOf = new Map<string, number | null>();
+  for (const deckId of collection.deckIds()) {
+    for (const note of collection.notesOf(deckId).values()) {
+      const key = aliases[note.id] ?? note.id;
+      notes.push(key === note.id ? note : { ...note, id: key });
+      addedAtOf.set(key, collection.cardsOfNote(note).reduce<number | null>((min, c) => (min === null || c.addedAt < min ? c.addedAt : min), null));
+    }
+  }
+  return snapshotRecords({ decks: collection.decks(), notes, settings: collection.settings, addedAt: (note) => addedAtOf.get(note.id) ?? null });
 }
 
-/** This device's log as it publishes it: ids under its sync id, by the log's own sequence. */
-function ownReviews(collection: Collection, device: string): SyncReview[] {
+/** This device's log as it publishes it: ids under its sync id, by the log's own sequence; cards of a recovered note under its key. */
+function ownReviews(collection: Collection, device: string, aliases: Readonly<Record<string, string>>): SyncReview[] {
   const rekey = (id: string) => `${device}-${id.slice(id.lastIndexOf('-') + 1)}`;
+  const published = (cardId: string) => {
+    const colon = cardId.indexOf(':');
+    const noteId = colon < 0 ? cardId : cardId.slice(0, colon);
+    const key = aliases[noteId];
+    return key === undefined ? cardId : key + cardId.slice(noteId.length);
+  };
   return collection.allEntries().map((entry) => {
-    const review = syncReviewOf({ ...entry, id: `${device}-${entry.seq}` });
+    const review = syncReviewOf({ ...entry, id: `${device}-${entry.seq}`, cardId: published(entry.cardId) });
     if (review.undoes) review.undoes = rekey(review.undoes);
     return review;
   });
@@ -115,12 +135,12 @@ export function syncOnce(ctx: ServiceContext, folder: string, fs: SyncFs = nodeS
   const lastSeq = published.reviews.reduce((max, r) => Math.max(max, seqOf(r)), 0);
   // Only entries every device will accept: one it refused would never count as published, and
   // would be published again on every pass.
-  const unpublished = ownReviews(collection, state.device).filter((r) => seqOf(r) > lastSeq);
+  const unpublished = ownReviews(collection, state.device, state.aliases).filter((r) => seqOf(r) > lastSeq);
   const newReviews = unpublished.filter((r) => parseReview(JSON.parse(JSON.stringify(r))) !== null);
   const unfit = unpublished.length - newReviews.length;
   const base = new Map(state.base.map((r) => [`${r.kind}\u0000${r.key}`, r as LocalRecord]));
   const seen = { ...state.seen, ...Object.fromEntries(session.ledger.opsPrefix) };
-  const stamped = stampChanges(changesBetween(base, localRecords(collection)), state.device, published.ops.length, parseHlc(state.clock) ?? ZERO_HLC, now, seen);
+  const stamped = stampChanges(changesBetween(base, localRecords(collection, state.aliases)), state.device, published.ops.length, parseHlc(state.clock) ?? ZERO_HLC, now, seen);
 
   const pass = runSyncPass({
     fs,
@@ -133,11 +153,11 @@ export function syncOnce(ctx: ServiceContext, folder: string, fs: SyncFs = nodeS
     merge: { schedulerFor: (presetId) => schedulerOf(presetFor(collection.settings, presetId ?? undefined), ctx.fuzz), cache: session.cache },
   });
 
-  const changes = changesFrom(collection, pass.merged, session.ledger, state.device, now);
+  const { changes, aliases } = changesFrom(collection, pass.merged, session.ledger, state.device, now);
   const touched = changes.decks.length + changes.notes.length + changes.cards.length + changes.removedNotes.length + changes.removedDecks.length + (changes.settings ? 1 : 0);
   if (touched > 0) collection.applySync(changes);
   const devices = pass.devices;
-  collection.saveSyncState(JSON.stringify({ ...state, clock: formatHlc(pass.clock), base: [...localRecords(collection).values()], devices, seen: Object.fromEntries(session.ledger.opsPrefix), lastSyncAt: now } satisfies SyncState));
+  collection.saveSyncState(JSON.stringify({ ...state, clock: formatHlc(pass.clock), base: [...localRecords(collection, aliases).values()], devices, seen: Object.fromEntries(session.ledger.opsPrefix), aliases, lastSyncAt: now } satisfies SyncState));
   return {
     folder,
     device: state.device,
@@ -174,7 +194,7 @@ function canonical(value: unknown): string {
 const collectionNoteId = (key: string, deckId: string): string => (deckId === RECOVERED_DECK.key ? `${RECOVERED_DECK.key}/${key.slice(key.indexOf('/') + 1)}` : key);
 
 /** What the merge changes in the collection: only what differs from it now. */
-function changesFrom(collection: Collection, merged: MergedCollection, ledger: Ledger, self: string, now: number): SyncChanges {
+function changesFrom(collection: Collection, merged: MergedCollection, ledger: Ledger, self: string, now: number): { changes: SyncChanges; aliases: Record<string, string> } {
   const decks: Deck[] = [];
   for (const [id, m] of merged.decks) {
     const local = collection.deck(id);
@@ -189,9 +209,11 @@ function changesFrom(collection: Collection, merged: MergedCollection, ledger: L
   const keep = new Set<string>();
   const notes: Note[] = [];
   const cards: Card[] = [];
+  const aliases: Record<string, string> = {};
   for (const [key, m] of merged.notes) {
     const note = { ...noteOfMerged(key, m), id: collectionNoteId(key, m.deckId) };
     keep.add(note.id);
+    if (note.id !== key) aliases[note.id] = key;
     const local = collection.note(note.id);
     if (!local || !same(local, note)) notes.push(note);
     const movedFrom = note.id !== key ? collection.note(key) : undefined;
@@ -199,14 +221,14 @@ function changesFrom(collection: Collection, merged: MergedCollection, ledger: L
       const id = cardIdFor(note.id, mc.template);
       const current = collection.card(id) ?? (movedFrom ? collection.card(cardIdFor(key, mc.template)) : undefined);
       const fromElsewhere = (ledger.historyOf.get(cardId) ?? []).some((r) => r.device !== self);
-      const card = cardAfter(current, { id, noteId: note.id, deckId: note.deckId, template: mc.template, position: note.position }, mc, fromElsewhere, now);
+      const card = cardAfter(current, { id, noteId: note.id, deckId: note.deckId, template: mc.template, position: note.position }, mc, fromElsewhere, m.addedAt ?? now, now);
       if (card) cards.push(card);
     }
   }
   const pending = new Set(merged.pending);
   const removedNotes = collection.deckIds().flatMap((id) => [...collection.notesOf(id).values()]).filter((n) => !keep.has(n.id) && !pending.has(n.id));
   const removedDecks = collection.deckIds().filter((id) => !merged.decks.has(id));
-  return { decks, notes, cards, removedNotes, removedDecks, settings: settingsFrom(collection.settings, merged) };
+  return { changes: { decks, notes, cards, removedNotes, removedDecks, settings: settingsFrom(collection.settings, merged) }, aliases };
 }
 
 /**
@@ -214,9 +236,10 @@ function changesFrom(collection: Collection, merged: MergedCollection, ledger: L
  * its own memory unless another device answered it (its own answers already gave it that memory);
  * a card it lacks takes the memory its merged history gives.
  */
-function cardAfter(current: Card | undefined, place: Pick<Card, 'id' | 'noteId' | 'deckId' | 'template' | 'position'>, merged: MergedCard, fromElsewhere: boolean, now: number): Card | null {
+function cardAfter(current: Card | undefined, place: Pick<Card, 'id' | 'noteId' | 'deckId' | 'template' | 'position'>, merged: MergedCard, fromElsewhere: boolean, addedAt: number, now: number): Card | null {
   if (!current) {
-    return { ...place, addedAt: now, memory: merged.remembered ? merged.memory : newMemory(now), introducedAt: merged.introducedAt, updatedAt: now, suspended: merged.suspended, buriedUntil: null };
+    // Added when the device that made it added it, so it is the same card on every device.
+    return { ...place, addedAt, memory: merged.remembered ? merged.memory : newMemory(addedAt), introducedAt: merged.introducedAt, updatedAt: now, suspended: merged.suspended, buriedUntil: null };
   }
   const next: Card = { ...current, ...place };
   if (fromElsewhere && merged.remembered) Object.assign(next, { memory: merged.memory, introducedAt: merged.introducedAt, suspended: merged.suspended });

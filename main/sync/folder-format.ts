@@ -104,6 +104,8 @@ export const FIELD_SCHEMAS = {
       position: z.number().int().min(0).max(1e9),
       format: z.enum(['html']).nullable(),
       origin: z.string().max(2000).nullable(),
+      /** When the note's cards came into the collection: a device that makes them gives them that time, not its own. */
+      addedAt: time.nullable(),
     })
     .partial(),
   preset: z.strictObject({ name: z.string().min(1).max(80), newPerDay: count, reviewsPerDay: count, learningSteps: steps, relearningSteps: steps, desiredRetention: z.number().min(0.7).max(0.97), maximumIntervalDays: z.number().int().min(1).max(36500) }).partial(),

@@ -14,6 +14,8 @@ export interface LocalCollection {
   decks: Iterable<Deck>;
   notes: Iterable<Note>;
   settings: Settings;
+  /** When a note's cards came into the collection, published with the note. */
+  addedAt?: (note: Note) => number | null;
 }
 
 export interface LocalRecord {
@@ -34,7 +36,9 @@ export function snapshotRecords(c: LocalCollection): RecordSnapshot {
   // notes made from it are.
   for (const d of c.decks) put('deck', d.id, { title: d.title, description: d.description, presetId: d.presetId ?? null, published: d.published ?? null, source: d.source });
   for (const n of c.notes) {
-    put('note', n.id, { deckId: n.deckId, kind: n.kind, type: n.type, front: n.front, back: n.back, text: n.text, extra: n.extra, tags: n.tags, quote: n.quote, position: n.position, format: n.format ?? null, origin: n.origin ?? null });
+    const fields: Record<string, unknown> = { deckId: n.deckId, kind: n.kind, type: n.type, front: n.front, back: n.back, text: n.text, extra: n.extra, tags: n.tags, quote: n.quote, position: n.position, format: n.format ?? null, origin: n.origin ?? null };
+    if (c.addedAt) fields.addedAt = c.addedAt(n);
+    put('note', n.id, fields);
   }
   for (const { id, ...preset } of c.settings.presets) put('preset', id, preset);
   const { presets: _presets, ...settings } = c.settings;

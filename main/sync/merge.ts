@@ -101,6 +101,7 @@ export interface MergedNote {
   position: number;
   format: 'html' | null;
   origin: string | null;
+  addedAt: number | null;
 }
 
 export interface MergedCard {
@@ -206,7 +207,8 @@ export function mergeLedger(ledger: Ledger, options: MergeOptions): MergedCollec
     }
   }
   for (const r of [...records.values()].filter((x) => x.kind === 'note').sort((a, b) => (a.key < b.key ? -1 : 1))) placeNote(r, merged, deletedDecks, opsOfDeck);
-  if (merged.recovered.length > 0 && !merged.decks.has(RECOVERED_DECK.key)) merged.decks.set(RECOVERED_DECK.key, { title: RECOVERED_DECK.title });
+  // The Recovered deck is made by every device that needs it, so none need publish it.
+  if (!merged.decks.has(RECOVERED_DECK.key) && [...merged.notes.values()].some((n) => n.deckId === RECOVERED_DECK.key)) merged.decks.set(RECOVERED_DECK.key, { title: RECOVERED_DECK.title });
   replayCards(ledger, merged, options);
   return merged;
 }
@@ -219,14 +221,14 @@ function placeNote(r: RecordState, merged: MergedCollection, deletedDecks: Map<s
     merged.pending.push(r.key);
     return;
   }
-  const note: MergedNote = { kind: 'fact', extra: null, tags: [], quote: null, position: 0, format: null, origin: null, ...(fields as Partial<MergedNote>) } as MergedNote;
+  const note: MergedNote = { kind: 'fact', extra: null, tags: [], quote: null, position: 0, format: null, origin: null, addedAt: null, ...(fields as Partial<MergedNote>) } as MergedNote;
   const deck = deletedDecks.get(note.deckId);
   if (deck) {
     // The deck's deletion took its notes with it, unless it missed a change to the deck or to the note.
     if (!unseenChange([...(opsOfDeck.get(note.deckId) ?? []), ...r.sets], deck.deletes)) return;
     note.deckId = RECOVERED_DECK.key;
     merged.recovered.push(r.key);
-  } else if (!merged.decks.has(note.deckId)) {
+  } else if (!merged.decks.has(note.deckId) && note.deckId !== RECOVERED_DECK.key) {
     merged.pending.push(r.key);
     return;
   }

@@ -95,6 +95,28 @@ describe('syncing two computers through a folder', () => {
     expect(laptop.service.syncOnce({ folder }).applied).toEqual({ decks: 0, notes: 0, cards: 0, removedNotes: 0, removedDecks: 0, settings: false });
   });
 
+  it('brings answers and edits made to a note in "Recovered" to the other computer', async () => {
+    const folder = tempDir('deckhand-sync-');
+    const desktop = await computer(START);
+    const laptop = await computer(START + 5000);
+    const deck = desktop.service.createDeck({ title: 'Capitals' });
+    desktop.service.saveNote({ deckId: deck.id, type: 'basic', front: 'Peru', back: 'Lima', tags: [] });
+    desktop.service.syncOnce({ folder });
+    laptop.service.syncOnce({ folder });
+    desktop.service.renameDeck({ deckId: deck.id, title: 'World capitals' });
+    laptop.service.deleteDeck({ deckId: deck.id });
+    desktop.service.syncOnce({ folder });
+    laptop.service.syncOnce({ folder });
+    const [kept] = laptop.service.collectionContent().notes;
+    study(laptop.service, 'sync-recovered', 3);
+    laptop.service.saveNote({ noteId: kept!.id, deckId: 'sync-recovered', type: 'basic', front: 'Peru', back: 'Lima (and Cusco, once)', tags: [] });
+    laptop.service.syncOnce({ folder });
+    desktop.service.syncOnce({ folder });
+    const onDesktop = desktop.service.collectionContent();
+    expect(onDesktop.notes.map((n) => [n.id, n.back])).toEqual([[kept!.id, 'Lima (and Cusco, once)']]);
+    expect(onDesktop.cards.map((c) => c.memory.reps)).toEqual([1]);
+  });
+
   it('keeps the memory of a note moved to another deck on the other computer', async () => {
     const folder = tempDir('deckhand-sync-');
     const desktop = await computer(START);

@@ -92,6 +92,17 @@ describe('merging what two devices did apart', () => {
     expect(plain(laptop.view)).toEqual(plain(desktop.view));
   });
 
+  it('brings a note added to the Recovered deck on one device to the other, though neither published that deck', () => {
+    const { desktop, laptop } = twoDevices();
+    laptop.set('deck', 'spanish', { title: 'Español' });
+    desktop.delete('deck', 'spanish');
+    meet(desktop, laptop);
+    laptop.set('note', 'n9', { deckId: RECOVERED_DECK.key, type: 'basic', front: 'rana', back: 'frog', text: '' });
+    meet(desktop, laptop);
+    expect(desktop.view.notes.get('n9')).toMatchObject({ deckId: RECOVERED_DECK.key, front: 'rana' });
+    expect(desktop.view.pending).toEqual([]);
+  });
+
   it('takes a deck and its notes away when the deleting device had seen every change to them', () => {
     const { desktop, laptop } = twoDevices();
     laptop.set('deck', 'spanish', { title: 'Español' });
