@@ -19,7 +19,7 @@ import { presetFor, type Preset, type Settings } from '../domain/settings.ts';
 import type { Collection, SyncChanges } from '../collection/collection.ts';
 import { readDevice } from '../sync/folder-reader.ts';
 import { parseReview, type SyncOp, type SyncReview } from '../sync/folder-format.ts';
-import { formatHlc, parseHlc, ZERO_HLC } from '../sync/hlc.ts';
+import { formatHlc, maxHlc, parseHlc, ZERO_HLC } from '../sync/hlc.ts';
 import { changesBetween, noteOfMerged, snapshotRecords, stampChanges, syncReviewOf, type LocalRecord } from '../sync/local-changes.ts';
 import { emptyLedger, RECOVERED_DECK, type Ledger, type MergedCard, type MergedCollection, type ReplayCache } from '../sync/merge.ts';
 import { nodeSyncFs, type SyncFs } from '../sync/sync-fs.ts';
@@ -140,7 +140,10 @@ export function syncOnce(ctx: ServiceContext, folder: string, fs: SyncFs = nodeS
   const unfit = unpublished.length - newReviews.length;
   const base = new Map(state.base.map((r) => [`${r.kind}\u0000${r.key}`, r as LocalRecord]));
   const seen = { ...state.seen, ...Object.fromEntries(session.ledger.opsPrefix) };
-  const stamped = stampChanges(changesBetween(base, localRecords(collection, state.aliases)), state.device, published.ops.length, parseHlc(state.clock) ?? ZERO_HLC, now, seen);
+  // Past every stamp already published too: a pass cut short after writing its ops but before
+  // saving the state would otherwise stamp its next changes with stamps already used.
+  const clock = published.ops.reduce((latest, op) => maxHlc(latest, parseHlc(op.hlc) ?? ZERO_HLC), parseHlc(state.clock) ?? ZERO_HLC);
+  const stamped = stampChanges(changesBetween(base, localRecords(collection, state.aliases)), state.device, published.ops.length, { ...clock, device: state.device }, now, seen);
 
   const pass = runSyncPass({
     fs,

@@ -132,7 +132,7 @@ export interface MergedCollection {
 interface RecordState {
   kind: RecordKind;
   key: string;
-  fields: Map<string, { value: unknown; stamp: Hlc }>;
+  fields: Map<string, { value: unknown; stamp: Hlc; ordinal: number }>;
   lastSet: Hlc | null;
   deletes: LedgerOp[];
   sets: LedgerOp[];
@@ -152,7 +152,9 @@ function recordsOf(ledger: Ledger): Map<string, RecordState> {
     if (!r.lastSet || compareHlc(op.stamp, r.lastSet) > 0) r.lastSet = op.stamp;
     for (const [field, value] of Object.entries(op.set ?? {})) {
       const current = r.fields.get(field);
-      if (!current || compareHlc(op.stamp, current.stamp) > 0) r.fields.set(field, { value, stamp: op.stamp });
+      // Equal stamps come only from one device (its device is in the stamp): its later op wins.
+      const order = current ? compareHlc(op.stamp, current.stamp) || op.ordinal - current.ordinal : 1;
+      if (order > 0) r.fields.set(field, { value, stamp: op.stamp, ordinal: op.ordinal });
     }
   }
   return records;

@@ -117,6 +117,26 @@ describe('syncing two computers through a folder', () => {
     expect(onDesktop.cards.map((c) => c.memory.reps)).toEqual([1]);
   });
 
+  it('keeps the latest edit when a pass was cut short before it saved its state, with the clock set back since', async () => {
+    const folder = tempDir('deckhand-sync-');
+    const desktop = await computer(START);
+    const laptop = await computer(START + 5000);
+    const deck = desktop.service.createDeck({ title: 'Capitals' });
+    const note = desktop.service.saveNote({ deckId: deck.id, type: 'basic', front: 'Peru', back: 'Lima', tags: [] });
+    desktop.service.syncOnce({ folder });
+    const stateFile = path.join(desktop.service.getAppInfo().dataDir, 'sync-state.json');
+    const before = readFileSync(stateFile);
+    desktop.advance(60_000);
+    desktop.service.saveNote({ noteId: note.id, deckId: deck.id, type: 'basic', front: 'Peru', back: 'one', tags: [] });
+    desktop.service.syncOnce({ folder });
+    writeFileSync(stateFile, before);
+    desktop.advance(-3_600_000);
+    desktop.service.saveNote({ noteId: note.id, deckId: deck.id, type: 'basic', front: 'Peru', back: 'two', tags: [] });
+    desktop.service.syncOnce({ folder });
+    laptop.service.syncOnce({ folder });
+    for (const s of [desktop.service, laptop.service]) expect(s.getNote({ noteId: note.id }).back).toBe('two');
+  });
+
   it('keeps the memory of a note moved to another deck on the other computer', async () => {
     const folder = tempDir('deckhand-sync-');
     const desktop = await computer(START);
