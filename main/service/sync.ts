@@ -20,7 +20,7 @@ import type { Collection, SyncChanges } from '../collection/collection.ts';
 import { readDevice } from '../sync/folder-reader.ts';
 import { parseReview, type SyncOp, type SyncReview } from '../sync/folder-format.ts';
 import { formatHlc, maxHlc, parseHlc, ZERO_HLC } from '../sync/hlc.ts';
-import { changesBetween, noteOfMerged, snapshotRecords, stampChanges, syncReviewOf, type LocalRecord } from '../sync/local-changes.ts';
+import { changesBetween, noteOfMerged, recordId, snapshotRecords, stampChanges, syncReviewOf, type LocalRecord } from '../sync/local-changes.ts';
 import { emptyLedger, RECOVERED_DECK, type Ledger, type MergedCard, type MergedCollection, type ReplayCache } from '../sync/merge.ts';
 import { nodeSyncFs, type SyncFs } from '../sync/sync-fs.ts';
 import { runSyncPass, type DeviceSeen } from '../sync/sync-pass.ts';
@@ -156,7 +156,12 @@ export function syncOnce(ctx: ServiceContext, folder: string, fs: SyncFs = nodeS
     merge: { schedulerFor: (presetId) => schedulerOf(presetFor(collection.settings, presetId ?? undefined), ctx.fuzz), cache: session.cache },
   });
 
-  const { changes, aliases } = changesFrom(collection, pass.merged, session.ledger, state.device, now);
+  // Records the merge may not touch: never published (so no other device can have changed or
+  // deleted them), or changed here in a way sync could not carry.
+  const known = new Set([...session.ledger.ops.values()].map((op) => recordId(op.kind, op.key)));
+  // The Recovered deck is not among them: every device makes it, and none publishes it.
+  const keepAsIs = (kind: 'deck' | 'note', key: string) => !(kind === 'deck' && key === RECOVERED_DECK.key) && (!known.has(recordId(kind, key)) || stamped.refusedKeys.has(recordId(kind, key)));
+  const { changes, aliases } = changesFrom(collection, pass.merged, session.ledger, state.device, now, state.aliases, keepAsIs);
   const touched = changes.decks.length + changes.notes.length + changes.cards.length + changes.removedNotes.length + changes.removedDecks.length + (changes.settings ? 1 : 0);
   if (touched > 0) collection.applySync(changes);
   const devices = pass.devices;
@@ -197,7 +202,7 @@ function canonical(value: unknown): string {
 const collectionNoteId = (key: string, deckId: string): string => (deckId === RECOVERED_DECK.key ? `${RECOVERED_DECK.key}/${key.slice(key.indexOf('/') + 1)}` : key);
 
 /** What the merge changes in the collection: only what differs from it now. */
-function changesFrom(collection: Collection, merged: MergedCollection, ledger: Ledger, self: string, now: number): { changes: SyncChanges; aliases: Record<string, string> } {
+function changesFrom(collection: Collection, merged: MergedCollection, ledger: Ledger, self: string, now: number, aliasesBefore: Readonly<Record<string, string>>, keepAsIs: (kind: 'deck' | 'note', key: string) => boolean): { changes: SyncChanges; aliases: Record<string, string> } {
   const decks: Deck[] = [];
   for (const [id, m] of merged.decks) {
     const local = collection.deck(id);
@@ -205,7 +210,7 @@ function changesFrom(collection: Collection, merged: MergedCollection, ledger: L
     if (m.presetId ?? local?.presetId) next.presetId = (m.presetId ?? local?.presetId)!;
     if (m.published ?? local?.published) next.published = (m.published ?? local?.published)!;
     if (local?.drafts) next.drafts = local.drafts;
-    if (!local || !same(local, next)) decks.push(next);
+    if (!(local && keepAsIs('deck', id)) && (!local || !same(local, next))) decks.push(next);
   }
   const cardsOfNote = new Map<string, [string, MergedCard][]>();
   for (const entry of merged.cards) (cardsOfNote.get(entry[1].noteId) ?? cardsOfNote.set(entry[1].noteId, []).get(entry[1].noteId)!).push(entry);
@@ -218,7 +223,7 @@ function changesFrom(collection: Collection, merged: MergedCollection, ledger: L
     keep.add(note.id);
     if (note.id !== key) aliases[note.id] = key;
     const local = collection.note(note.id);
-    if (!local || !same(local, note)) notes.push(note);
+    if (!(local && keepAsIs('note', key)) && (!local || !same(local, note))) notes.push(note);
     const movedFrom = note.id !== key ? collection.note(key) : undefined;
     for (const [cardId, mc] of cardsOfNote.get(key) ?? []) {
       const id = cardIdFor(note.id, mc.template);
@@ -229,8 +234,13 @@ function changesFrom(collection: Collection, merged: MergedCollection, ledger: L
     }
   }
   const pending = new Set(merged.pending);
-  const removedNotes = collection.deckIds().flatMap((id) => [...collection.notesOf(id).values()]).filter((n) => !keep.has(n.id) && !pending.has(n.id));
-  const removedDecks = collection.deckIds().filter((id) => !merged.decks.has(id));
+  const removedNotes = collection
+    .deckIds()
+    .flatMap((id) => [...collection.notesOf(id).values()])
+    .filter((n) => !keep.has(n.id) && !pending.has(n.id) && !keepAsIs('note', aliasesBefore[n.id] ?? n.id));
+  // A deck that still has a note the merge leaves alone stays with it.
+  const gone = new Set(removedNotes.map((n) => n.id));
+  const removedDecks = collection.deckIds().filter((id) => !merged.decks.has(id) && !keepAsIs('deck', id) && [...collection.notesOf(id).keys()].every((n) => gone.has(n) || keep.has(n)));
   return { changes: { decks, notes, cards, removedNotes, removedDecks, settings: settingsFrom(collection.settings, merged) }, aliases };
 }
 

@@ -27,7 +27,7 @@ export interface LocalRecord {
 /** Every record by `<kind> <key>`, each field as sync carries it (absent optional fields as null). */
 export type RecordSnapshot = Map<string, LocalRecord>;
 
-const recordId = (kind: RecordKind, key: string): string => `${kind}\u0000${key}`;
+export const recordId = (kind: RecordKind, key: string): string => `${kind}\u0000${key}`;
 
 export function snapshotRecords(c: LocalCollection): RecordSnapshot {
   const out: RecordSnapshot = new Map();
@@ -76,6 +76,8 @@ export interface StampedChanges {
   clock: Hlc;
   /** Changes other devices could not read (a field past sync's limits): kept here, not published. */
   refused: string[];
+  /** Those records, as `<kind> <key>`: the merge must not undo what was kept here. */
+  refusedKeys: Set<string>;
 }
 
 /**
@@ -83,10 +85,11 @@ export interface StampedChanges {
  * A deletion records how much of each device's ops had been merged (`seen`).
  */
 export function stampChanges(changes: readonly LocalChange[], device: string, firstOrdinal: number, clock: Hlc, now: number, seen: Record<string, number>): StampedChanges {
-  const out: StampedChanges = { ops: [], clock, refused: [] };
+  const out: StampedChanges = { ops: [], clock, refused: [], refusedKeys: new Set() };
   for (const change of changes) {
     if (change.set && !FIELD_SCHEMAS[change.kind].safeParse(change.set).success) {
       out.refused.push(`${change.kind} "${change.key}"`);
+      out.refusedKeys.add(recordId(change.kind, change.key));
       continue;
     }
     out.clock = tickHlc(out.clock, now, device);

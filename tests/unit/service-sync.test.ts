@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createService } from '../../main/service.ts';
 import { openCollectionStore } from '../../main/store/collection-store.ts';
+import { wordsBundle } from './service-fixtures.ts';
 import { closeWhenDone, tempDir } from './temp-dir.ts';
 
 const START = new Date(2026, 5, 1, 9).getTime();
@@ -135,6 +136,25 @@ describe('syncing two computers through a folder', () => {
     desktop.service.syncOnce({ folder });
     laptop.service.syncOnce({ folder });
     for (const s of [desktop.service, laptop.service]) expect(s.getNote({ noteId: note.id }).back).toBe('two');
+  });
+
+  it('keeps a note sync cannot carry on its computer, says so, and never lets the merge take it away', async () => {
+    const folder = tempDir('deckhand-sync-');
+    const desktop = await computer(START);
+    const laptop = await computer(START + 5000);
+    const bundle = wordsBundle();
+    bundle.notes.push({ ...bundle.notes[0]!, key: 'tagged', front: 'tagged', tags: Array.from({ length: 250 }, (_, i) => `t${i}`) });
+    bundle.cards.push({ ...bundle.cards[0]!, key: 'tagged:front', noteKey: 'tagged' });
+    await desktop.service.importBundle(bundle);
+    const pass = desktop.service.syncOnce({ folder });
+    expect(pass.problems).toEqual([expect.stringMatching(/^note ".*" is past what sync can carry and was not published\.$/)]);
+    laptop.service.syncOnce({ folder });
+    expect(laptop.service.collectionContent().notes.map((n) => n.front)).toEqual(['hola']);
+    const hola = laptop.service.collectionContent().notes[0]!;
+    laptop.service.saveNote({ noteId: hola.id, deckId: hola.deckId, type: 'basic', front: 'hola', back: 'hi', tags: [] });
+    laptop.service.syncOnce({ folder });
+    desktop.service.syncOnce({ folder });
+    expect(desktop.service.collectionContent().notes.map((n) => [n.front, n.back]).sort()).toEqual([['hola', 'hi'], ['tagged', 'hello']]);
   });
 
   it('keeps the memory of a note moved to another deck on the other computer', async () => {
