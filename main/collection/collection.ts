@@ -414,11 +414,13 @@ export class Collection {
 
   /**
    * A sync pass's merge in one step. Notes go before decks are removed (a deck's notes go with
-   * it), and cards after their notes. The undo stack stays: a card step whose card the merge
-   * changed is refused by its version, as after any other change.
+   * it), and cards after their notes. It ends the undo history, as an import does: undoing a
+   * deletion the merge has since settled (its notes kept in Recovered under new ids, say) would
+   * bring back copies of what is already there.
    */
   applySync(change: SyncChanges): void {
     this.#writable();
+    this.undo.clear();
     if (change.removedNotes.length) this.removeNotes(change.removedNotes);
     for (const deck of change.decks) this.putDeck(deck);
     const byDeck = new Map<string, Note[]>();

@@ -220,6 +220,22 @@ describe('syncing two computers through a folder', () => {
     expect(laptop.service.collectionContent().cards.filter((c) => c.memory.reps > 0)).toHaveLength(3);
   });
 
+  it('ends the undo history when a pass changed the collection, so an undo cannot bring back what the merge settled', async () => {
+    const folder = tempDir('deckhand-sync-');
+    const desktop = await computer(START);
+    const laptop = await computer(START + 5000);
+    const deck = desktop.service.createDeck({ title: 'Capitals' });
+    desktop.service.saveNote({ deckId: deck.id, type: 'basic', front: 'Peru', back: 'Lima', tags: [] });
+    desktop.service.syncOnce({ folder });
+    laptop.service.syncOnce({ folder });
+    laptop.service.renameDeck({ deckId: deck.id, title: 'World capitals' });
+    laptop.service.syncOnce({ folder });
+    desktop.service.deleteDeck({ deckId: deck.id });
+    expect(desktop.service.syncOnce({ folder }).applied.notes).toBe(1);
+    expect(() => desktop.service.undoDelete()).toThrow('There is no deletion to undo.');
+    expect(desktop.service.collectionContent().notes.map((n) => n.deckId)).toEqual(['sync-recovered']);
+  });
+
   it('takes a deck away on both when the computer that deleted it had seen every change to it', async () => {
     const folder = tempDir('deckhand-sync-');
     const desktop = await computer(START);
