@@ -199,7 +199,12 @@ function canonical(value: unknown): string {
 }
 
 /** A merged note's id in the collection: a note kept in Recovered moves into that deck's id space. */
-const collectionNoteId = (key: string, deckId: string): string => (deckId === RECOVERED_DECK.key ? `${RECOVERED_DECK.key}/${key.slice(key.indexOf('/') + 1)}` : key);
+const collectionNoteId = (key: string, deckId: string): string => {
+  if (deckId !== RECOVERED_DECK.key || key.startsWith(`${RECOVERED_DECK.key}/`)) return key;
+  // The whole key, not only the part after the deck: a note moved between decks keeps that part,
+  // so two recovered notes could otherwise take one id.
+  return `${RECOVERED_DECK.key}/${key.replace('/', '~')}`;
+};
 
 /** What the merge changes in the collection: only what differs from it now. */
 function changesFrom(collection: Collection, merged: MergedCollection, ledger: Ledger, self: string, now: number, aliasesBefore: Readonly<Record<string, string>>, keepAsIs: (kind: 'deck' | 'note', key: string) => boolean): { changes: SyncChanges; aliases: Record<string, string> } {
