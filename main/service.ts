@@ -22,6 +22,8 @@ import { Queues } from './service/queues.ts';
 import { loadShippedDecks } from './service/shipped-decks.ts';
 import { collectionSummary, getStats, type CollectionSummary } from './service/stats.ts';
 import { Study } from './service/study.ts';
+import { devicesSeen, syncOnce, type SyncReport } from './service/sync.ts';
+import type { DeviceSeen } from './sync/sync-pass.ts';
 import { Transfer, type ExportedFile, type ImportPathArgs } from './service/transfer.ts';
 import { Optimiser, type OptimiseArgs } from './service/optimise.ts';
 import { simulateWorkload } from './service/workload.ts';
@@ -110,6 +112,9 @@ export interface DeckhandService {
   simulateWorkload(args: { presetId: string }): Promise<WorkloadView>;
   /** The command line's optimisation: awaits every preset asked for. */
   optimise(args: OptimiseArgs, onStatus?: (status: OptimiseStatus) => void): Promise<PresetOptimisation[]>;
+  // Sync through a folder (service/sync.ts)
+  syncOnce(args: { folder: string }): SyncReport;
+  devicesSeen(): { devices: DeviceSeen[]; lastSyncAt: number | null };
 }
 
 export function createService(options: ServiceOptions): DeckhandService {
@@ -193,5 +198,7 @@ export function createService(options: ServiceOptions): DeckhandService {
     resetParameters: (a) => optimiser.resetParameters(a.presetId),
     optimise: (a, onStatus) => optimiser.run(a, onStatus),
     simulateWorkload: (a) => simulateWorkload(ctx, launcher, a.presetId),
+    syncOnce: (a) => syncOnce(ctx, a.folder),
+    devicesSeen: () => devicesSeen(ctx),
   };
 }

@@ -24,6 +24,7 @@ Commands:
   draft FILE       propose cards for an article (.txt, .md, .html, .pdf, .docx, .epub) without touching a collection
   add-article FILE add an article to the collection as a deck of its own
   optimize         fit FSRS parameters to each preset's review history
+  sync             one pass through a folder Syncthing, Dropbox or OneDrive keeps in step with other computers
 
 Run "deckhand <command> --help" for a command's options. The collection is the app's own unless
 --data-dir names another; nothing runs while the app has the collection open.`,
@@ -70,7 +71,14 @@ process, and keeps them only where they predict that history better than the par
   --data-dir DIR   the collection folder (default: ${defaultDataDir()})`,
   stats: `Usage: deckhand stats [--json] [--data-dir DIR]
 
-  --json           print {"cards", "reviews", "dueToday", "byState", "decks"} as JSON
+  --json           print {"cards", "reviews", "dueToday", "byState", "decks", "sync"} as JSON ("sync": the devices the last sync pass saw)
+  --data-dir DIR   the collection folder (default: ${defaultDataDir()})`,
+  sync: `Usage: deckhand sync --folder DIR [--data-dir DIR]
+
+Publishes what this computer changed since its last pass into DIR/deckhand/devices/<its id>/,
+merges what the other computers wrote there, and prints what it merged. DIR is a folder a sync
+engine (Syncthing, Dropbox, OneDrive, …) keeps the same on every computer.
+  --folder DIR     the sync folder
   --data-dir DIR   the collection folder (default: ${defaultDataDir()})`,
 };
 
@@ -192,7 +200,7 @@ async function statsCommand(args: string[], io: Io): Promise<number> {
   if (values.help) return help('stats', io);
   return withService(values['data-dir'], async (service) => {
     const s = service.collectionSummary();
-    if (values.json) io.out(JSON.stringify(s, null, 2));
+    if (values.json) io.out(JSON.stringify({ ...s, sync: service.devicesSeen() }, null, 2));
     else {
       io.out(`${plural(s.cards, 'card')} in ${plural(s.decks, 'deck')}: ${s.byState.new} new, ${s.byState.learning} learning, ${s.byState.young} young, ${s.byState.mature} mature, ${s.byState.suspended} suspended.`);
       io.out(`${plural(s.reviews, 'review')} in the log; ${s.dueToday} due today.`);
@@ -243,6 +251,25 @@ async function addArticleCommand(args: string[], io: Io): Promise<number> {
   });
 }
 
+async function syncCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, { folder: { type: 'string' }, 'data-dir': { type: 'string' } });
+  if (values.help) return help('sync', io);
+  if (!values.folder) throw new CliError('sync: name the sync folder with --folder DIR');
+  if (!existsSync(values.folder)) throw new CliError(`sync: ${values.folder}: no such folder`);
+  const folder = path.resolve(values.folder);
+  return withService(values['data-dir'], async (service) => {
+    const r = service.syncOnce({ folder });
+    const a = r.applied;
+    io.out(`Published ${plural(r.published.reviews, 'review')} and ${plural(r.published.changes, 'change')} as device ${r.device}.`);
+    io.out(`Merged ${plural(r.merged.reviews, 'review')} and ${plural(r.merged.changes, 'change')} from ${plural(r.devices.length, 'other device')}: ${plural(a.notes, 'note')} added or changed, ${a.removedNotes} removed; ${plural(a.cards, 'card')} updated; ${plural(a.decks, 'deck')} added or changed, ${a.removedDecks} removed${a.settings ? '; settings changed' : ''}.`);
+    for (const d of r.devices) io.out(`  ${d.name} (${d.device}): ${plural(d.reviews, 'review')}${d.waiting.length ? `; waiting for ${plural(d.waiting.length, 'file')} still being copied` : ''}`);
+    for (const n of r.newer) io.out(`  ${n.name} (${n.device}) writes sync format ${n.format}, newer than this Deckhand reads: update Deckhand here to sync with it.`);
+    if (r.recovered) io.out(`${plural(r.recovered, 'note')} of decks deleted on one computer while another changed them are kept in the "Recovered" deck.`);
+    for (const p of r.problems) io.out(`  ${p}`);
+    return 0;
+  });
+}
+
 function help(command: string, io: Io): number {
   io.out(HELP[command]!);
   return 0;
@@ -266,13 +293,15 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         return await addArticleCommand(rest, io);
       case 'optimize':
         return await optimizeCommand(rest, io);
+      case 'sync':
+        return await syncCommand(rest, io);
       case undefined:
       case '--help':
       case '-h':
       case 'help':
         return help('main', io);
       default:
-        throw new CliError(`"${command}" is not a command; the commands are import, export, check, stats, draft, add-article and optimize (see deckhand --help)`);
+        throw new CliError(`"${command}" is not a command; the commands are import, export, check, stats, draft, add-article, optimize and sync (see deckhand --help)`);
     }
   } catch (e) {
     if (e instanceof CliError || e instanceof AppError) {

@@ -19,6 +19,22 @@ import { existingMediaBytes, listMediaFiles, readMediaFile, mediaDir, writeMedia
 import { backgroundWriteMessage, diskError, readOnlyError, readOnlyMessage } from './disk-errors.ts';
 import type { StorageStatus } from '../domain/storage-status.ts';
 import { UndoStack } from './undo.ts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { writeFileAtomic } from '../store/atomic-file.ts';
+
+/** What a sync pass changes, applied in one step: records added or changed, records removed, cards set. */
+export interface SyncChanges {
+  decks: readonly Deck[];
+  notes: readonly Note[];
+  cards: readonly Card[];
+  removedNotes: readonly Note[];
+  removedDecks: readonly string[];
+  settings: Settings | null;
+}
+
+/** Where the sync pass keeps its device id, its clock and the records it last published, in the data folder. */
+const SYNC_STATE_FILE = 'sync-state.json';
 
 /** An import after staging: everything it adds or changes, applied in one step. */
 export interface StagedChanges {
@@ -408,6 +424,43 @@ export class Collection {
       throw diskError(e, { thing: 'the restored backup', retry: 'restore it again' });
     }
     this.#replaced();
+  }
+
+  /**
+   * A sync pass's merge in one step. Notes go before decks are removed (a deck's notes go with
+   * it), and cards after their notes. It ends the undo history, as an import does: undoing a
+   * deletion the merge has since settled (its notes kept in Recovered under new ids, say) would
+   * bring back copies of what is already there.
+   */
+  applySync(change: SyncChanges): void {
+    this.#writable();
+    this.undo.clear();
+    if (change.removedNotes.length) this.removeNotes(change.removedNotes);
+    for (const deck of change.decks) this.putDeck(deck);
+    const byDeck = new Map<string, Note[]>();
+    for (const note of change.notes) (byDeck.get(note.deckId) ?? byDeck.set(note.deckId, []).get(note.deckId)!).push(note);
+    for (const [deckId, notes] of byDeck) this.putNotes(deckId, notes);
+    if (change.cards.length) this.setCards(change.cards);
+    if (change.removedDecks.length) this.removeDecks(change.removedDecks);
+    if (change.settings) this.setSettings(change.settings);
+  }
+
+  /** What the last sync pass kept for the next, as it wrote it; null before the first pass. */
+  syncState(): string | null {
+    try {
+      return readFileSync(path.join(this.#store.dir, SYNC_STATE_FILE), 'utf8');
+    } catch {
+      return null;
+    }
+  }
+
+  saveSyncState(text: string): void {
+    this.#writable();
+    try {
+      writeFileAtomic(path.join(this.#store.dir, SYNC_STATE_FILE), text);
+    } catch (e) {
+      throw diskError(e, { thing: 'the sync', retry: 'sync again' });
+    }
   }
 
   /** Writes the snapshot now; resolves when it is on disk. */

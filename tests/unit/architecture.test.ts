@@ -142,7 +142,7 @@ const ABOVE_FORMATS_AND_STORE = ['main/service', 'main/collection', 'main/ipc', 
 /** Storage has one owner, the Collection; these open it and hand it over. */
 const STORE_MAY_BE_REACHED_FROM = ['main/collection/', 'main/open-app.ts', 'main/service.ts'];
 /** Layers whose own rules above already keep them off storage, so one import is reported once. */
-const RULED_ELSEWHERE = ['main/domain/', 'main/formats/', 'main/store/', ...SHELLS.map((s) => `${s}/`)];
+const RULED_ELSEWHERE = ['main/domain/', 'main/sync/', 'main/formats/', 'main/store/', ...SHELLS.map((s) => `${s}/`)];
 
 function importViolations(files: readonly SourceFile[]): string[] {
   const found: string[] = [];
@@ -153,6 +153,7 @@ function importViolations(files: readonly SourceFile[]): string[] {
       if (isElectron(specifier) && !file.startsWith('main/electron/')) found.push(`${where}: only main/electron/ may import electron`);
       if (to === null) continue;
       if (file.startsWith('main/domain/') && !within(to, 'main/domain')) found.push(`${where}: main/domain/ imports only main/domain/ (and packages)`);
+      if (file.startsWith('main/sync/') && !within(to, 'main/sync') && !within(to, 'main/domain')) found.push(`${where}: main/sync/ imports only main/sync/ and main/domain/ (and packages)`);
       const layer = FORMATS_AND_STORE.find((l) => file.startsWith(`${l}/`));
       if (layer && [...FORMATS_AND_STORE.filter((l) => l !== layer), ...ABOVE_FORMATS_AND_STORE].some((p) => within(to, p)))
         found.push(`${where}: ${layer}/ must not depend on ${to} (formats and store import only the domain and their own folder)`);
@@ -338,6 +339,21 @@ describe('the rules, on files made to break them', () => {
       "main/domain/queue.ts:4: imports '../formats/deck-file.ts': main/domain/ imports only main/domain/ (and packages)",
       "main/domain/queue.ts:5: imports '../service.ts': main/domain/ imports only main/domain/ (and packages)",
       "main/domain/queue.ts:6: imports '../ipc': main/domain/ imports only main/domain/ (and packages)",
+    ]);
+  });
+
+  it('reports main/sync/ importing anything of ours but main/sync/ and main/domain/', () => {
+    const source = [
+      "import { compareHlc } from './hlc.ts';",
+      "import type { Card } from '../domain/card.ts';",
+      "import { readReviewLog } from '../store/review-log.ts';",
+      "import type { Collection } from '../collection/collection.ts';",
+      "import type { ImportBundle } from '../formats/bundle.ts';",
+    ].join('\n');
+    expect(importViolations([{ file: 'main/sync/merge.ts', source }])).toEqual([
+      "main/sync/merge.ts:3: imports '../store/review-log.ts': main/sync/ imports only main/sync/ and main/domain/ (and packages)",
+      "main/sync/merge.ts:4: imports '../collection/collection.ts': main/sync/ imports only main/sync/ and main/domain/ (and packages)",
+      "main/sync/merge.ts:5: imports '../formats/bundle.ts': main/sync/ imports only main/sync/ and main/domain/ (and packages)",
     ]);
   });
 

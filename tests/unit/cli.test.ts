@@ -160,6 +160,28 @@ describe('deckhand draft and add-article', () => {
   });
 });
 
+describe('deckhand sync', () => {
+  it('brings one computer\'s notes to another through the folder, prints what it merged, and stats --json lists the device seen', async () => {
+    const dir = tempDir();
+    const [desktop, laptop, folder] = ['desktop', 'laptop', 'folder'].map((n) => path.join(dir, n));
+    mkdirSync(folder!);
+    expect((await cli('import', csvFile(dir), '--data-dir', desktop!)).code).toBe(0);
+    const published = await cli('sync', '--folder', folder!, '--data-dir', desktop!);
+    expect(published).toMatchObject({ code: 0, err: '' });
+    expect(published.out).toMatch(/^Published 0 reviews and \d+ changes as device [0-9a-f]{16}\.\nMerged 0 reviews and 0 changes from 0 other devices/);
+    const merged = await cli('sync', '--folder', folder!, '--data-dir', laptop!);
+    expect(merged.out).toMatch(/\nMerged 0 reviews and \d+ changes from 1 other device: 3 notes added or changed, 0 removed; 3 cards updated; 1 deck added or changed, 0 removed/);
+    const stats = JSON.parse((await cli('stats', '--json', '--data-dir', laptop!)).out);
+    expect(stats).toMatchObject({ cards: 3, decks: 1 });
+    expect(stats.sync.devices).toEqual([{ device: expect.stringMatching(/^[0-9a-f]{16}$/), name: expect.any(String), reviews: 0, waiting: [] }]);
+  });
+
+  it('refuses a missing folder with one line', async () => {
+    expect(await cli('sync', '--folder', path.join(tempDir(), 'nowhere'))).toMatchObject({ code: 1, err: expect.stringMatching(/^deckhand: sync: .*nowhere: no such folder$/) });
+    expect(await cli('sync')).toMatchObject({ code: 1, err: 'deckhand: sync: name the sync folder with --folder DIR' });
+  });
+});
+
 describe('deckhand check', () => {
   it('passes a valid deck and lists each problem of a bad one with file, card and field', async () => {
     expect(await cli('check', path.join(ROOT, 'decks/china-north-korea'))).toMatchObject({ code: 0 });
@@ -180,7 +202,7 @@ describe('the command line itself', () => {
       expect(help.out).toMatch(new RegExp(`^Usage: deckhand ${command}`));
     }
     expect((await cli('--help')).out).toMatch(/^Usage: deckhand <command>/);
-    expect(await cli('frobnicate')).toMatchObject({ code: 1, err: 'deckhand: "frobnicate" is not a command; the commands are import, export, check, stats, draft, add-article and optimize (see deckhand --help)' });
+    expect(await cli('frobnicate')).toMatchObject({ code: 1, err: 'deckhand: "frobnicate" is not a command; the commands are import, export, check, stats, draft, add-article, optimize and sync (see deckhand --help)' });
     expect((await cli('stats', '--colour')).err).toMatch(/^deckhand: Unknown option '--colour'/);
   });
 
