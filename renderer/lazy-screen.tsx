@@ -25,8 +25,11 @@ export function lazyScreen<P extends object>(title: string, load: () => Promise<
   function Screen(props: P) {
     const [, setReady] = useState(0);
     const [error, setError] = useState<string | null>(null);
+    // Rendered without the screen, this waits for it even when it arrived (loaded in the background
+    // while idle) between that render and this effect: otherwise nothing would render it again.
+    const renderedWith = loaded;
     useEffect(() => {
-      if (loaded) return;
+      if (renderedWith) return;
       let live = true;
       preload().then(
         () => live && setReady(1),

@@ -28,6 +28,11 @@ export class BackupPolicy {
     this.reviewsSinceBackup += count;
   }
 
+  /** Entries logged since the last backup: what a snapshot captured now holds that the last backup does not. */
+  get pending(): number {
+    return this.reviewsSinceBackup;
+  }
+
   /** On quit: synchronous, the window is closing anyway. */
   backupOnQuit(): void {
     if (!this.due(true)) return;
@@ -38,12 +43,16 @@ export class BackupPolicy {
     thinBackups(this.dir, at);
   }
 
-  /** While studying: copied in the background, at most every 30 minutes. */
-  async backupInBackground(): Promise<void> {
-    if (!this.due(false)) return;
+  /**
+   * While studying: copied in the background, at most every 30 minutes. `inSnapshot` is how many of
+   * the entries logged since the last backup the snapshot just written holds: answers given while it
+   * was being written are only in the log, which a backup does not copy, so they wait for the next.
+   */
+  async backupInBackground(inSnapshot = this.reviewsSinceBackup): Promise<void> {
+    if (!this.due(false, inSnapshot)) return;
     const at = this.now();
     // Counted only once the copy is whole: a failed one (a full disk) is tried again with the next snapshot.
-    const counted = this.reviewsSinceBackup;
+    const counted = inSnapshot;
     await takeBackupAsync(this.dir, BACKUP_FILES, at);
     this.lastBackupAt = at;
     this.reviewsSinceBackup -= counted;
@@ -63,11 +72,11 @@ export class BackupPolicy {
     this.reviewsSinceBackup = 0;
   }
 
-  private due(force: boolean): boolean {
+  private due(force: boolean, inSnapshot = this.reviewsSinceBackup): boolean {
     if (!existsSync(this.snapshotFile)) return false;
     if (force) return this.reviewsSinceBackup > 0 || this.lastBackupAt === 0;
     // A clock set back reads earlier than the last backup: waiting for it to catch up would take no backup while studying.
     const since = this.now() - this.lastBackupAt;
-    return this.reviewsSinceBackup > 0 && (since >= BACKUP_INTERVAL_MS || since < 0);
+    return inSnapshot > 0 && (since >= BACKUP_INTERVAL_MS || since < 0);
   }
 }

@@ -39,7 +39,7 @@ export interface WriterParts {
   data: CollectionData;
   notes: Pick<NoteTable, 'takeChanged' | 'markChanged'>;
   adapter: SnapshotFile;
-  backups: Pick<BackupPolicy, 'logged' | 'backupInBackground'>;
+  backups: Pick<BackupPolicy, 'logged' | 'backupInBackground' | 'pending'>;
   history: Pick<AnswerHistoryCache, 'add' | 'following'>;
   now: () => number;
   /** How long the collection must be idle before the snapshot is written. */
@@ -246,6 +246,8 @@ export class CollectionWriter {
       return Promise.resolve();
     }
     this.db.data = captured;
+    // The answers this snapshot holds; those given while it is written are for the next backup.
+    const inSnapshot = backups.pending;
     const pendingNotes = [...captured.notes.keys()];
     const pendingCards = [...captured.cards.keys()];
     this.inFlight = { notes: pendingNotes, cards: pendingCards };
@@ -255,7 +257,7 @@ export class CollectionWriter {
         () => {
           if (this.problem?.what === 'snapshot') this.problem = null;
           this.written(captured);
-          return backups.backupInBackground().then(
+          return backups.backupInBackground(inSnapshot).then(
             () => {
               if (this.problem?.what === 'backup') this.problem = null;
             },

@@ -75,4 +75,19 @@ describe('the backup policy', () => {
     await policy.backupInBackground();
     expect(listBackups(dir).map((b) => b.createdAt)).toEqual([T, T - 3 * 86_400_000]);
   });
+
+  it('counts as backed up only the answers the copied snapshot holds, not those given while it was written', async () => {
+    const { dir, clock, now } = collection();
+    const policy = new BackupPolicy(dir, now);
+    policy.logged(1);
+    const inSnapshot = policy.pending; // the snapshot is captured here
+    policy.logged(1); // an answer while it is being written: only in the log
+    clock.at += BACKUP_INTERVAL_MS;
+    await policy.backupInBackground(inSnapshot);
+    expect(listBackups(dir)).toHaveLength(1);
+    expect(policy.pending).toBe(1);
+    clock.at += 1000;
+    policy.backupOnQuit();
+    expect(listBackups(dir)).toHaveLength(2);
+  });
 });
