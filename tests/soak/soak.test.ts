@@ -2,12 +2,12 @@
 // would, the app opened each morning and quit each evening. Whatever the years bring, opening must
 // not slow down, memory must not grow, the log must fold into a few files, backups must thin, and
 // every answer given must be counted exactly once.
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createService, type DeckhandService } from '../../main/service.ts';
 import { openCollectionStore } from '../../main/store/collection-store.ts';
-import { MAX_SMALL_SEGMENTS, SEGMENT_DIR } from '../../main/store/log-segments.ts';
+import { LOG_FILE, MAX_SMALL_SEGMENTS, SEGMENT_DIR } from '../../main/store/log-segments.ts';
 import { BACKUP_DIR } from '../../main/store/backups.ts';
 import { tempDir } from '../unit/temp-dir.ts';
 
@@ -51,10 +51,14 @@ describe('200 days of study', () => {
     };
 
     const openTimes: number[] = [];
+    /** Log lines each morning's open replays: the work that opening does on top of reading the snapshot. */
+    const replayed: number[] = [];
     const heaps: number[] = [];
     let answered = 0;
     for (let day = 0; day < DAYS; day++) {
       now = FIRST_MORNING + day * DAY_MS;
+      const active = path.join(dataDir, LOG_FILE);
+      replayed.push(existsSync(active) ? readFileSync(active, 'utf8').split('\n').filter(Boolean).length : 0);
       const started = performance.now();
       const store = await openCollectionStore(dataDir, { now: clock });
       // The cards arrive once, as an import would bring them; later mornings open the collection alone.
@@ -105,7 +109,10 @@ describe('200 days of study', () => {
     const early = median(openTimes.slice(10, 30));
     const late = median(openTimes.slice(-20));
     console.log(`soak: ${DAYS} days, ${answered} answers; open median ${early.toFixed(1)} ms (days 11-30) vs ${late.toFixed(1)} ms (last 20); heap ${(median(heaps.slice(10, 30)) / 1048576).toFixed(1)} MB vs ${(median(heaps.slice(-20)) / 1048576).toFixed(1)} MB; ${logFiles.length} log files, ${backups.length} backups`);
-    expect(late).toBeLessThan(early * 2 + 20);
+    // Opening does not grow with the history: each morning it replays only what the last snapshot did
+    // not hold, never more than a snapshot's worth (its time is printed above, not asserted: a loaded
+    // machine would fail a timed assertion without the work having grown).
+    expect(Math.max(...replayed)).toBeLessThanOrEqual(500);
     expect(median(heaps.slice(-20))).toBeLessThan(median(heaps.slice(10, 30)) * 1.5);
   });
 });
